@@ -1,0 +1,130 @@
+package org.holdspace;
+
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import org.holdspace.audit.AuditLog;
+import org.holdspace.auth.AccountRoutes;
+import org.holdspace.auth.AccountService;
+import org.holdspace.auth.AuthHandler;
+import org.holdspace.auth.PasswordHasher;
+import org.holdspace.auth.Tokens;
+import org.holdspace.auth.UserRepository;
+import org.holdspace.chat.ChatGateway;
+import org.holdspace.chat.ChatService;
+import org.holdspace.chat.EventLog;
+import org.holdspace.chat.GroupCommand;
+import org.holdspace.chat.HistoryRoutes;
+import org.holdspace.chat.Presence;
+import org.holdspace.config.Config;
+import org.holdspace.group.GroupAccess;
+import org.holdspace.group.GroupRepository;
+import org.holdspace.group.GroupRoutes;
+import org.holdspace.group.GroupService;
+import org.holdspace.http.HealthRoute;
+import org.holdspace.session.SessionRoutes;
+import org.holdspace.session.SessionService;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Every service of the process, built once from the pool and the settings; verticles take what they need. */
+public final class Services {
+  private final Config config;
+  private final UserRepository users;
+  private final AccountService accounts;
+  private final AuthHandler authHandler;
+  private final AccountRoutes accountRoutes;
+  private final GroupService groups;
+  private final GroupRoutes groupRoutes;
+  private final SessionService sessions;
+  private final SessionRoutes sessionRoutes;
+  private final HistoryRoutes historyRoutes;
+  private final HealthRoute health;
+  private final ChatGateway.Dependencies chat;
+  private final Presence presence;
+
+  public Services(Vertx vertx, Pool pool, Config config, String jwtSecret) {
+    this.config = config;
+    Tokens tokens = new Tokens(vertx, jwtSecret, config.tokenMinutes());
+    AuditLog audit = new AuditLog(pool);
+    this.users = new UserRepository(pool);
+    this.accounts = new AccountService(vertx, users, new PasswordHasher(config.passwordHashIterations()), tokens,
+        config.loginLimits());
+    this.authHandler = new AuthHandler(tokens);
+    this.accountRoutes = new AccountRoutes(accounts);
+    GroupAccess access = new GroupAccess(pool);
+    GroupRepository groupRepository = new GroupRepository(pool);
+    this.groups = new GroupService(groupRepository, access, users, audit);
+    this.groupRoutes = new GroupRoutes(groups);
+    EventLog log = new EventLog(vertx, pool);
+    this.sessions = new SessionService(log, audit);
+    this.sessionRoutes = new SessionRoutes(sessions, access);
+    this.historyRoutes = new HistoryRoutes(log, access);
+    this.health = new HealthRoute(pool);
+    ChatService chatService = new ChatService(log);
+    Map<String, GroupCommand> commands = new HashMap<>();
+    commands.put("say", (user, standing, groupId, frame) -> chatService.say(user,
+            standing == GroupAccess.Standing.FACILITATOR, groupId, frame.text("text"), frame.optionalText("clientId"))
+        .map(ChatService.Said::seq));
+    commands.put("start_session", GroupCommand.facilitatorOnly(
+        (user, standing, groupId, frame) -> sessions.start(user, groupId).map(SessionService.Outcome::seq)));
+    commands.put("end_session", GroupCommand.facilitatorOnly(
+        (user, standing, groupId, frame) -> sessions.end(user, groupId).map(SessionService.Outcome::seq)));
+    this.presence = new Presence(pool, log, UUID.randomUUID().toString());
+    this.chat = new ChatGateway.Dependencies(tokens, access, log, presence, Map.copyOf(commands),
+        config.chatLimits(), config.allowedOrigins());
+  }
+
+  public ChatGateway chatGateway(Vertx vertx) {
+    return new ChatGateway(vertx, chat);
+  }
+
+  public Presence presence() {
+    return presence;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public UserRepository users() {
+    return users;
+  }
+
+  public AccountService accounts() {
+    return accounts;
+  }
+
+  public AuthHandler authHandler() {
+    return authHandler;
+  }
+
+  public AccountRoutes accountRoutes() {
+    return accountRoutes;
+  }
+
+  public GroupService groups() {
+    return groups;
+  }
+
+  public GroupRoutes groupRoutes() {
+    return groupRoutes;
+  }
+
+  public SessionService sessions() {
+    return sessions;
+  }
+
+  public SessionRoutes sessionRoutes() {
+    return sessionRoutes;
+  }
+
+  public HistoryRoutes historyRoutes() {
+    return historyRoutes;
+  }
+
+  public HealthRoute health() {
+    return health;
+  }
+}

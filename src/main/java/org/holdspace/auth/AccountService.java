@@ -1,0 +1,80 @@
+package org.holdspace.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.holdspace.config.Config;
+import org.holdspace.db.SqlErrors;
+import org.holdspace.http.ApiError;
+import org.holdspace.limits.SlidingWindowLimiter;
+
+import java.util.Locale;
+
+/** Signing in and creating accounts, with failed logins limited per username and per client address. */
+public final class AccountService {
+  private final Vertx vertx;
+  private final UserRepository users;
+  private final PasswordHasher hasher;
+  private final Tokens tokens;
+  private final SlidingWindowLimiter failuresByUsername;
+  private final SlidingWindowLimiter failuresByAddress;
+
+  public AccountService(Vertx vertx, UserRepository users, PasswordHasher hasher, Tokens tokens,
+                        Config.LoginLimits limits) {
+    this.vertx = vertx;
+    this.users = users;
+    this.hasher = hasher;
+    this.tokens = tokens;
+    long window = limits.windowMinutes() * 60_000L;
+    this.failuresByUsername = new SlidingWindowLimiter(limits.failuresPerUsername(), window);
+    this.failuresByAddress = new SlidingWindowLimiter(limits.failuresPerAddress(), window);
+    vertx.setPeriodic(window, id -> {
+      failuresByUsername.sweep();
+      failuresByAddress.sweep();
+    });
+  }
+
+  /** A successful sign-in: the token, its expiry and the account. */
+  public record Login(Tokens.Issued issued, AuthUser user) {
+  }
+
+  public Future<Login> login(String username, String password, String address) {
+    String userKey = username.toLowerCase(Locale.ROOT);
+    if (failuresByUsername.isLimited(userKey) || failuresByAddress.isLimited(address)) {
+      return Future.failedFuture(ApiError.rateLimited());
+    }
+    return users.findByUsername(username)
+        .compose(found -> vertx.executeBlocking(
+            () -> hasher.verify(password, found.map(UserRepository.StoredUser::passwordHash).orElse(null)), false)
+            .map(ok -> ok ? found.get().user() : null))
+        .compose(user -> {
+          if (user == null) {
+            failuresByUsername.record(userKey);
+            failuresByAddress.record(address);
+            return Future.failedFuture(new ApiError(401, "unauthenticated", "wrong username or password"));
+          }
+          return Future.succeededFuture(new Login(tokens.issue(user), user));
+        });
+  }
+
+  public Future<AuthUser> create(String username, String password, String displayName, Role role) {
+    return vertx.executeBlocking(() -> hasher.hash(password), false)
+        .compose(hash -> users.insert(username, displayName, role, hash))
+        .recover(failure -> Future.failedFuture(SqlErrors.isUniqueViolation(failure)
+            ? ApiError.conflict("username: already taken") : failure));
+  }
+
+  /** Sets a new password on an existing account. */
+  public Future<Void> resetPassword(long userId, String password) {
+    return vertx.executeBlocking(() -> hasher.hash(password), false)
+        .compose(hash -> users.setPassword(userId, hash));
+  }
+
+  public Future<Tokens.Issued> refresh(AuthUser user) {
+    return users.findById(user.id()).map(found -> {
+      if (found.isEmpty()) {
+        throw ApiError.unauthenticated();
+      }
+      return tokens.issue(found.get().user());
+    });
+  }
+}

@@ -1,0 +1,26 @@
+package org.holdspace.auth;
+
+import io.vertx.core.Future;
+import org.holdspace.config.Config;
+
+/** Creates the first admin account when none exists: from the configured password, or a generated one printed once. */
+public final class AdminBootstrap {
+  private AdminBootstrap() {
+  }
+
+  public static Future<Void> ensureAdmin(UserRepository users, AccountService accounts, Config config) {
+    return users.countAdmins().compose(count -> {
+      if (count > 0) {
+        return Future.succeededFuture();
+      }
+      String password = config.adminPassword().orElseGet(PasswordHasher::generatePassword);
+      return accounts.create("admin", password, "Administrator", Role.ADMIN).map(admin -> {
+        if (config.adminPassword().isEmpty()) {
+          System.out.println("Created the first admin account. Username: admin  Password: " + password
+              + "  (shown once; set HOLDSPACE_ADMIN_PASSWORD to choose it)");
+        }
+        return null;
+      });
+    });
+  }
+}

@@ -1,0 +1,45 @@
+package org.holdspace.auth;
+
+import io.vertx.ext.web.RoutingContext;
+import org.holdspace.http.ApiError;
+
+/** Requires a valid bearer token and puts its account on the routing context. */
+public final class AuthHandler implements io.vertx.core.Handler<RoutingContext> {
+  private static final String KEY = "holdspace.user";
+  private final Tokens tokens;
+
+  public AuthHandler(Tokens tokens) {
+    this.tokens = tokens;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      ctx.fail(ApiError.unauthenticated());
+      return;
+    }
+    tokens.verify(header.substring(7).trim()).onComplete(ar -> {
+      if (ar.succeeded()) {
+        ctx.put(KEY, ar.result());
+        ctx.next();
+      } else {
+        ctx.fail(ApiError.unauthenticated());
+      }
+    });
+  }
+
+  /** The signed-in account of a request that passed this handler. */
+  public static AuthUser user(RoutingContext ctx) {
+    return ctx.get(KEY);
+  }
+
+  /** The signed-in account, which must have the role. */
+  public static AuthUser require(RoutingContext ctx, Role role) {
+    AuthUser user = user(ctx);
+    if (user.role() != role) {
+      throw ApiError.forbidden();
+    }
+    return user;
+  }
+}

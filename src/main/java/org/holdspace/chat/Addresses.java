@@ -1,0 +1,17 @@
+package org.holdspace.chat;
+
+/** Event-bus addresses, all in one place. */
+public final class Addresses {
+  private Addresses() {
+  }
+
+  /** Every event of group {@code id}, and its typing hints, published to every node. */
+  public static String group(long id) {
+    return "holdspace.group." + id;
+  }
+
+  /** Frames for one account's sockets on any node (alerts, private messages). */
+  public static String user(long id) {
+    return "holdspace.user." + id;
+  }
+}

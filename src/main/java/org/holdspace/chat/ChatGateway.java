@@ -1,0 +1,78 @@
+package org.holdspace.chat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.holdspace.auth.Tokens;
+import org.holdspace.config.Config;
+import org.holdspace.group.GroupAccess;
+import org.holdspace.http.Responses;
+import org.holdspace.limits.SlidingWindowLimiter;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code /ws} endpoint of one event loop: checks the Origin before the upgrade, runs a {@link ChatSocket} per
+ * connection and keeps one {@link GroupFeed} per group that its sockets have joined.
+ */
+public final class ChatGateway {
+  private final Vertx vertx;
+  private final Dependencies deps;
+  private final Map<Long, GroupFeed> feeds = new HashMap<>();
+  private final Set<String> allowedOrigins;
+  private final SlidingWindowLimiter messageRate;
+
+  /** What the sockets need, built once for the process and shared by every event loop. */
+  public record Dependencies(Tokens tokens, GroupAccess access, EventLog log, Presence presence,
+                             Map<String, GroupCommand> commands, Config.ChatLimits limits, List<String> origins) {
+  }
+
+  public ChatGateway(Vertx vertx, Dependencies deps) {
+    this.vertx = vertx;
+    this.deps = deps;
+    this.allowedOrigins = Set.copyOf(deps.origins());
+    long window = deps.limits().messageWindowSeconds() * 1000L;
+    this.messageRate = new SlidingWindowLimiter(deps.limits().messagesPerWindow(), window);
+    vertx.setPeriodic(Math.max(window, 60_000), id -> messageRate.sweep());
+  }
+
+  public void mount(Router router) {
+    router.get("/ws").handler(this::upgrade);
+  }
+
+  private void upgrade(RoutingContext ctx) {
+    String origin = ctx.request().getHeader("Origin");
+    if (origin != null && !originAllowed(ctx, origin)) {
+      Responses.json(ctx, 403, new JsonObject().put("code", "forbidden").put("message", "origin not allowed"));
+      return;
+    }
+    ctx.request().toWebSocket().onSuccess(ws -> new ChatSocket(vertx, ws, this, deps).start());
+  }
+
+  private boolean originAllowed(RoutingContext ctx, String origin) {
+    String own = ctx.request().scheme() + "://" + ctx.request().authority();
+    return origin.equalsIgnoreCase(own) || allowedOrigins.contains(origin);
+  }
+
+  /** Whether the member may send one more message now (counted per account across its sockets here). */
+  boolean tryMessage(long userId) {
+    return messageRate.tryAcquire(Long.toString(userId));
+  }
+
+  GroupFeed subscribe(long groupId, GroupFeed.Listener listener) {
+    GroupFeed feed = feeds.computeIfAbsent(groupId, id -> new GroupFeed(vertx, id));
+    feed.add(listener);
+    return feed;
+  }
+
+  void unsubscribe(long groupId, GroupFeed.Listener listener) {
+    GroupFeed feed = feeds.get(groupId);
+    if (feed != null && feed.remove(listener)) {
+      feeds.remove(groupId);
+    }
+  }
+}

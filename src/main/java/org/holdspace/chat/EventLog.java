@@ -1,0 +1,160 @@
+package org.holdspace.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import org.holdspace.auth.AuthUser;
+import org.holdspace.group.Protocol;
+import org.holdspace.moderation.GroupState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The group event log, the source of truth: every change of a group is a row with the next per-group {@code seq},
+ * written in one transaction with the group's derived state and published on the event bus only after commit.
+ */
+public final class EventLog {
+  private static final String LOCK = "SELECT last_seq, current_session, session_status, session_count, protocol, "
+      + "state FROM groups WHERE id = $1 FOR UPDATE";
+  private static final String READ = "SELECT last_seq, current_session, session_status, session_count, protocol, "
+      + "state FROM groups WHERE id = $1";
+  private static final String SAVE = "UPDATE groups SET last_seq = $2, current_session = $3, session_status = $4, "
+      + "state = $5 WHERE id = $1";
+  private static final String INSERT = "INSERT INTO group_events (group_id, seq, kind, actor_id, client_id, body) "
+      + "VALUES ($1, $2, $3, $4, $5, $6) RETURNING at";
+  private static final String SINCE = "SELECT e.seq, e.kind, e.at, e.actor_id, u.display_name, e.client_id, e.body "
+      + "FROM group_events e LEFT JOIN users u ON u.id = e.actor_id "
+      + "WHERE e.group_id = $1 AND e.seq > $2 ORDER BY e.seq LIMIT $3";
+  private static final String BY_CLIENT_ID =
+      "SELECT seq FROM group_events WHERE group_id = $1 AND actor_id = $2 AND client_id = $3";
+
+  private final Vertx vertx;
+  private final Pool pool;
+
+  public EventLog(Vertx vertx, Pool pool) {
+    this.vertx = vertx;
+    this.pool = pool;
+  }
+
+  /** An event to append: its kind, who caused it (may be null), an idempotency key (may be null) and its fields. */
+  public record NewEvent(String kind, AuthUser actor, String clientId, JsonObject body) {
+  }
+
+  /**
+   * Locks the group's row, lets {@code decide} read and change the snapshot and write within the transaction
+   * (or fail, for example with a {@link ChatError}, which rolls everything back), appends the events it returns
+   * with consecutive seqs, saves the state, commits, and only then publishes the events.
+   */
+  public Future<List<JsonObject>> change(long groupId,
+                                         BiFunction<SqlConnection, GroupSnapshot, Future<List<NewEvent>>> decide) {
+    return pool.withTransaction(tx -> lock(tx, groupId).compose(snapshot -> decide.apply(tx, snapshot)
+        .compose(events -> appendAll(tx, snapshot, events))
+        .compose(events -> events.isEmpty() ? Future.succeededFuture(events) : save(tx, snapshot).map(events))))
+        .onSuccess(events -> events.forEach(e -> vertx.eventBus().publish(Addresses.group(groupId), e)));
+  }
+
+  /** {@link #change(long, BiFunction)} for decisions that need no reads or writes of their own. */
+  public Future<List<JsonObject>> change(long groupId, Function<GroupSnapshot, List<NewEvent>> decide) {
+    return change(groupId, (tx, snapshot) -> Future.succeededFuture(decide.apply(snapshot)));
+  }
+
+  private Future<GroupSnapshot> lock(SqlConnection tx, long groupId) {
+    return tx.preparedQuery(LOCK).execute(Tuple.of(groupId)).map(rows -> toSnapshot(groupId, rows));
+  }
+
+  /** The group's current state without locking, for a joining socket. */
+  public Future<GroupSnapshot> read(long groupId) {
+    return pool.preparedQuery(READ).execute(Tuple.of(groupId)).map(rows -> toSnapshot(groupId, rows));
+  }
+
+  private static GroupSnapshot toSnapshot(long groupId, io.vertx.sqlclient.RowSet<Row> rows) {
+    if (rows.size() == 0) {
+      throw new ChatError("not_found", "groupId: no such group");
+    }
+    Row r = rows.iterator().next();
+    Object state = r.getValue("state");
+    return new GroupSnapshot(groupId, r.getLong("last_seq"), r.getInteger("current_session"),
+        r.getString("session_status"), r.getInteger("session_count"),
+        Protocol.named(r.getString("protocol")).orElseThrow(),
+        GroupState.fromJson(state instanceof JsonObject o ? o : new JsonObject()));
+  }
+
+  private Future<List<JsonObject>> appendAll(SqlConnection tx, GroupSnapshot snapshot, List<NewEvent> events) {
+    Future<List<JsonObject>> chain = Future.succeededFuture(new ArrayList<>());
+    for (NewEvent event : events) {
+      chain = chain.compose(list -> {
+        long seq = ++snapshot.lastSeq;
+        JsonObject body = event.body() == null ? new JsonObject() : event.body();
+        return tx.preparedQuery(INSERT)
+            .execute(Tuple.of(snapshot.groupId, seq, event.kind(), event.actor() == null ? null : event.actor().id(),
+                event.clientId(), body))
+            .map(rows -> {
+              String at = rows.iterator().next().getOffsetDateTime(0).toInstant().toString();
+              list.add(wire(snapshot.groupId, seq, event.kind(), at,
+                  event.actor() == null ? null : event.actor().id(),
+                  event.actor() == null ? null : event.actor().displayName(), event.clientId(), body));
+              return list;
+            });
+      });
+    }
+    return chain;
+  }
+
+  private Future<Void> save(SqlConnection tx, GroupSnapshot s) {
+    return tx.preparedQuery(SAVE)
+        .execute(Tuple.of(s.groupId, s.lastSeq, s.currentSession, s.sessionStatus, s.state.toJson()))
+        .mapEmpty();
+  }
+
+  /** Stored events with {@code seq > after}, oldest first, at most {@code limit}. */
+  public Future<List<JsonObject>> since(long groupId, long after, int limit) {
+    return pool.preparedQuery(SINCE).execute(Tuple.of(groupId, after, limit)).map(rows -> {
+      List<JsonObject> events = new ArrayList<>(rows.size());
+      for (Row r : rows) {
+        Object body = r.getValue("body");
+        events.add(wire(groupId, r.getLong("seq"), r.getString("kind"),
+            r.getOffsetDateTime("at").toInstant().toString(), r.getLong("actor_id"), r.getString("display_name"),
+            r.getString("client_id"), body instanceof JsonObject o ? o : new JsonObject()));
+      }
+      return events;
+    });
+  }
+
+  /** The seq an earlier message with this sender's {@code clientId} got, if any. */
+  public Future<Long> seqOfClientId(long groupId, long actorId, String clientId) {
+    return pool.preparedQuery(BY_CLIENT_ID).execute(Tuple.of(groupId, actorId, clientId))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+  }
+
+  /** The contract's event frame. */
+  static JsonObject wire(long groupId, long seq, String kind, String at, Long actorId, String actorName,
+                         String clientId, JsonObject body) {
+    JsonObject event = new JsonObject()
+        .put("type", "event")
+        .put("groupId", groupId)
+        .put("seq", seq)
+        .put("kind", kind)
+        .put("at", at);
+    if (actorId != null) {
+      event.put("from", new JsonObject().put("id", actorId).put("displayName", actorName));
+    }
+    body.forEach(field -> event.put(field.getKey(), field.getValue()));
+    if (clientId != null) {
+      event.put("clientId", clientId);
+    }
+    return event;
+  }
+
+  /** History for the HTTP call: a page of events as a JSON array. */
+  public Future<JsonArray> page(long groupId, long after, int limit) {
+    return since(groupId, after, limit).map(JsonArray::new);
+  }
+}

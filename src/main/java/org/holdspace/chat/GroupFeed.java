@@ -1,0 +1,57 @@
+package org.holdspace.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The live events of one group for the sockets of one event loop: a single event-bus consumer, registered while
+ * at least one local socket has joined, passing each event to every local subscriber.
+ */
+final class GroupFeed {
+  /** A socket's interest in the feed. */
+  interface Listener {
+    void onEvent(JsonObject event);
+
+    void onTyping(JsonObject typing);
+  }
+
+  private final MessageConsumer<JsonObject> consumer;
+  private final Set<Listener> listeners = new LinkedHashSet<>();
+
+  GroupFeed(io.vertx.core.Vertx vertx, long groupId) {
+    this.consumer = vertx.eventBus().consumer(Addresses.group(groupId), message -> {
+      JsonObject body = message.body();
+      boolean event = "event".equals(body.getString("type"));
+      for (Listener listener : listeners.toArray(new Listener[0])) {
+        if (event) {
+          listener.onEvent(body);
+        } else {
+          listener.onTyping(body);
+        }
+      }
+    });
+  }
+
+  /** Completes once the consumer is registered (on every node of a cluster). */
+  Future<Void> ready() {
+    return consumer.completion();
+  }
+
+  void add(Listener listener) {
+    listeners.add(listener);
+  }
+
+  /** Removes the listener; answers whether the feed is now unused (its consumer is then unregistered). */
+  boolean remove(Listener listener) {
+    listeners.remove(listener);
+    if (listeners.isEmpty()) {
+      consumer.unregister();
+      return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,79 @@
+package org.holdspace.group;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.holdspace.auth.AuthHandler;
+import org.holdspace.auth.AuthUser;
+import org.holdspace.auth.Role;
+import org.holdspace.http.ApiError;
+import org.holdspace.http.Bodies;
+import org.holdspace.http.Fields;
+import org.holdspace.http.Responses;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** The group calls of the contract, plus {@code GET /api/groups} for the signed-in account's own groups. */
+public final class GroupRoutes {
+  private final GroupService groups;
+
+  public GroupRoutes(GroupService groups) {
+    this.groups = groups;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/groups").handler(this::mine);
+    router.post("/api/groups").handler(this::create);
+    router.get("/api/groups/:id").handler(this::get);
+    router.post("/api/groups/:id/members").handler(this::enrol);
+    router.put("/api/groups/:id/members/:userId/focus").handler(this::focus);
+  }
+
+  private void mine(RoutingContext ctx) {
+    Responses.reply(ctx, 200, groups.mine(AuthHandler.user(ctx)));
+  }
+
+  private void create(RoutingContext ctx) {
+    AuthUser user = AuthHandler.require(ctx, Role.FACILITATOR);
+    JsonObject body = Bodies.object(ctx);
+    String name = Fields.text(body, "name", 1, 120).strip();
+    String protocolName = Fields.oneOf(body, "protocol", Protocol.names());
+    Protocol protocol = Protocol.named(protocolName).orElseThrow();
+    int sessionCount = Fields.integer(body, "sessionCount", 1, 1000);
+    if (sessionCount < protocol.minSessions() || sessionCount > protocol.maxSessions()) {
+      throw ApiError.badRequest("sessionCount: " + protocolName + " takes " + protocol.minSessions()
+          + (protocol.minSessions() == protocol.maxSessions() ? "" : " to " + protocol.maxSessions()) + " sessions");
+    }
+    Instant first = Fields.optionalInstant(body, "firstSessionAt");
+    if (first == null) {
+      first = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+    }
+    Integer duration = Fields.optionalInt(body, "durationMinutes", 15, 240);
+    GroupService.NewGroup request =
+        new GroupService.NewGroup(name, protocol, sessionCount, first, duration == null ? 90 : duration);
+    Responses.reply(ctx, 201, groups.create(user, request));
+  }
+
+  private void get(RoutingContext ctx) {
+    Responses.reply(ctx, 200, groups.get(AuthHandler.user(ctx), Fields.pathId(ctx.pathParam("id"))));
+  }
+
+  private void enrol(RoutingContext ctx) {
+    AuthUser user = AuthHandler.user(ctx);
+    long groupId = Fields.pathId(ctx.pathParam("id"));
+    long userId = Fields.id(Bodies.object(ctx), "userId");
+    Responses.reply(ctx, 201, groups.enrol(user, groupId, userId)
+        .map(v -> new JsonObject().put("groupId", groupId).put("userId", userId)));
+  }
+
+  private void focus(RoutingContext ctx) {
+    AuthUser user = AuthHandler.user(ctx);
+    long groupId = Fields.pathId(ctx.pathParam("id"));
+    long userId = Fields.pathId(ctx.pathParam("userId"));
+    JsonObject body = Bodies.object(ctx);
+    String area = Fields.oneOf(body, "area", FocusArea.NAMES);
+    String goal = Fields.optionalText(body, "goal", 500);
+    Responses.reply(ctx, 200, groups.setFocus(user, groupId, userId, area, goal));
+  }
+}

@@ -1,0 +1,27 @@
+package org.holdspace.http;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Request bodies: a JSON object or a 400. */
+public final class Bodies {
+  private Bodies() {
+  }
+
+  public static JsonObject object(RoutingContext ctx) {
+    if (ctx.body() == null || ctx.body().length() == 0) {
+      throw ApiError.badRequest("body: a JSON object is required");
+    }
+    Object value;
+    try {
+      value = ctx.body().buffer().toJsonValue();
+    } catch (DecodeException e) {
+      throw ApiError.badRequest("body: not valid JSON");
+    }
+    if (!(value instanceof JsonObject json)) {
+      throw ApiError.badRequest("body: must be a JSON object");
+    }
+    return json;
+  }
+}

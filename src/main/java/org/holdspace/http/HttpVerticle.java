@@ -1,0 +1,38 @@
+package org.holdspace.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import org.holdspace.Services;
+
+import java.util.List;
+
+/** One HTTP and WebSocket server instance on its event loop; several share the port. */
+public final class HttpVerticle extends VerticleBase {
+  private final Services services;
+  private final String host;
+  private final int port;
+
+  public HttpVerticle(Services services, String host, int port) {
+    this.services = services;
+    this.host = host;
+    this.port = port;
+  }
+
+  @Override
+  public Future<?> start() {
+    var chat = services.chatGateway(vertx);
+    Router router = ApiRouter.create(vertx, services.authHandler(),
+        List.of(services.accountRoutes()::mountPublic, services.health()::mount, chat::mount),
+        List.of(services.accountRoutes()::mount, services.groupRoutes()::mount, services.sessionRoutes()::mount,
+            services.historyRoutes()::mount));
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(host)
+        .setPort(port)
+        .setMaxWebSocketFrameSize(256 * 1024)
+        .setMaxWebSocketMessageSize(256 * 1024)
+        .setCompressionSupported(true);
+    return vertx.createHttpServer(options).requestHandler(router).listen();
+  }
+}

@@ -1,0 +1,41 @@
+package org.holdspace.session;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.holdspace.auth.AuthHandler;
+import org.holdspace.auth.AuthUser;
+import org.holdspace.chat.ChatError;
+import org.holdspace.group.GroupAccess;
+import org.holdspace.http.ApiError;
+import org.holdspace.http.Fields;
+import org.holdspace.http.Responses;
+
+/** {@code POST /api/groups/{id}/sessions/current/start} and {@code .../end}. */
+public final class SessionRoutes {
+  private final SessionService sessions;
+  private final GroupAccess access;
+
+  public SessionRoutes(SessionService sessions, GroupAccess access) {
+    this.sessions = sessions;
+    this.access = access;
+  }
+
+  public void mount(Router router) {
+    router.post("/api/groups/:id/sessions/current/start").handler(ctx -> act(ctx, true));
+    router.post("/api/groups/:id/sessions/current/end").handler(ctx -> act(ctx, false));
+  }
+
+  private void act(RoutingContext ctx, boolean start) {
+    AuthUser user = AuthHandler.user(ctx);
+    long groupId = Fields.pathId(ctx.pathParam("id"));
+    Future<SessionService.Outcome> outcome = access.requireFacilitator(user, groupId)
+        .compose(v -> start ? sessions.start(user, groupId) : sessions.end(user, groupId))
+        .recover(failure -> Future.failedFuture(failure instanceof ChatError e ? toApi(e) : failure));
+    Responses.reply(ctx, 200, outcome.map(SessionService.Outcome::toJson));
+  }
+
+  private static ApiError toApi(ChatError e) {
+    return new ApiError(409, "conflict", e.getMessage());
+  }
+}
