@@ -1,0 +1,80 @@
+package org.holdspace.chat;
+
+import io.vertx.core.json.JsonObject;
+import org.holdspace.client.ChatClient;
+import org.holdspace.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.holdspace.client.ChatClient.seconds;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DisplayName("A group's live chat")
+class ChatStreamTest {
+  private static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  @DisplayName("three members and the facilitator see the same ordered stream, their own messages included")
+  void everyoneSeesTheSameOrderedStream() {
+    TestServer.Account facilitator = server.newAccount("facilitator", "Dr. Lee");
+    long groupId = server.newGroup(facilitator, "ipt", 12).getLong("id");
+    List<TestServer.Account> members = new ArrayList<>();
+    for (String name : List.of("Ana", "Ben", "Cy")) {
+      TestServer.Account member = server.newAccount("member", name);
+      server.enrol(facilitator, groupId, member);
+      members.add(member);
+    }
+    server.startSession(facilitator, groupId);
+    List<ChatClient> clients = new ArrayList<>();
+    clients.add(server.connect(facilitator));
+    members.forEach(m -> clients.add(server.connect(m)));
+    long lastSeq = 0;
+    for (ChatClient c : clients) {
+      JsonObject joined = c.join(groupId, null).await();
+      assertEquals("live", joined.getJsonObject("session").getString("status"));
+      lastSeq = Math.max(lastSeq, joined.getLong("lastSeq"));
+    }
+    List<Long> acked = new ArrayList<>();
+    for (int round = 0; round < 5; round++) {
+      for (int i = 0; i < clients.size(); i++) {
+        acked.add(clients.get(i).say(groupId, "round " + round + " from " + i, "c" + round + "-" + i).await());
+      }
+    }
+    for (ChatClient c : clients) {
+      c.await(f -> "event".equals(f.getString("type")) && "message".equals(f.getString("kind"))
+          && f.getLong("seq").equals(acked.get(acked.size() - 1)), seconds(10));
+    }
+    List<Long> reference = messageSeqs(clients.get(0), groupId);
+    assertEquals(20, reference.size());
+    for (ChatClient c : clients) {
+      List<Long> seqs = c.events(groupId).stream().map(e -> e.getLong("seq")).toList();
+      for (int i = 1; i < seqs.size(); i++) {
+        assertTrue(seqs.get(i) > seqs.get(i - 1), "events in strictly increasing seq order: " + seqs);
+      }
+      assertEquals(reference, messageSeqs(c, groupId));
+    }
+    assertEquals(acked.stream().sorted().toList(), reference);
+    clients.forEach(ChatClient::close);
+  }
+
+  private static List<Long> messageSeqs(ChatClient c, long groupId) {
+    return c.events(groupId).stream().filter(e -> "message".equals(e.getString("kind")))
+        .map(e -> e.getLong("seq")).toList();
+  }
+}
