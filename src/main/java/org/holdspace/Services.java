@@ -2,6 +2,8 @@ package org.holdspace;
 
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import org.holdspace.alert.AlertRoutes;
+import org.holdspace.alert.Alerts;
 import org.holdspace.audit.AuditLog;
 import org.holdspace.auth.AccountRoutes;
 import org.holdspace.auth.AccountService;
@@ -43,17 +45,23 @@ public final class Services {
   private final HealthRoute health;
   private final ChatGateway.Dependencies chat;
   private final Presence presence;
+  private final Alerts alerts;
+  private final AlertRoutes alertRoutes;
+  private final AuditLog audit;
+  private final GroupAccess access;
 
   public Services(Vertx vertx, Pool pool, Config config, String jwtSecret) {
     this.config = config;
     Tokens tokens = new Tokens(vertx, jwtSecret, config.tokenMinutes());
-    AuditLog audit = new AuditLog(pool);
+    this.audit = new AuditLog(pool);
     this.users = new UserRepository(pool);
     this.accounts = new AccountService(vertx, users, new PasswordHasher(config.passwordHashIterations()), tokens,
         config.loginLimits());
     this.authHandler = new AuthHandler(tokens);
     this.accountRoutes = new AccountRoutes(accounts);
-    GroupAccess access = new GroupAccess(pool);
+    this.access = new GroupAccess(pool);
+    this.alerts = new Alerts(vertx, pool);
+    this.alertRoutes = new AlertRoutes(alerts, access, audit);
     GroupRepository groupRepository = new GroupRepository(pool);
     this.groups = new GroupService(groupRepository, access, users, audit);
     this.groupRoutes = new GroupRoutes(groups);
@@ -78,6 +86,22 @@ public final class Services {
 
   public ChatGateway chatGateway(Vertx vertx) {
     return new ChatGateway(vertx, chat);
+  }
+
+  public Alerts alerts() {
+    return alerts;
+  }
+
+  public AlertRoutes alertRoutes() {
+    return alertRoutes;
+  }
+
+  public AuditLog audit() {
+    return audit;
+  }
+
+  public GroupAccess access() {
+    return access;
   }
 
   public Presence presence() {

@@ -365,10 +365,16 @@ final class ChatSocket {
     }
 
     @Override
-    public void onTyping(JsonObject typing) {
-      JsonObject from = typing.getJsonObject("from");
+    public void onSignal(JsonObject signal) {
+      if ("alert".equals(signal.getString("type"))) {
+        if (standings.get(groupId) == GroupAccess.Standing.FACILITATOR) {
+          send(signal);
+        }
+        return;
+      }
+      JsonObject from = signal.getJsonObject("from");
       if (from == null || from.getLong("id") != user.id()) {
-        send(typing);
+        send(signal);
       }
     }
 

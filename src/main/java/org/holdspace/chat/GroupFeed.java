@@ -16,7 +16,8 @@ final class GroupFeed {
   interface Listener {
     void onEvent(JsonObject event);
 
-    void onTyping(JsonObject typing);
+    /** A frame that is not a stored event (typing hints, alerts); the listener decides who may see it. */
+    void onSignal(JsonObject signal);
   }
 
   private final MessageConsumer<JsonObject> consumer;
@@ -30,7 +31,7 @@ final class GroupFeed {
         if (event) {
           listener.onEvent(body);
         } else {
-          listener.onTyping(body);
+          listener.onSignal(body);
         }
       }
     });

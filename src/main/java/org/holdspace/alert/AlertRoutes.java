@@ -1,0 +1,35 @@
+package org.holdspace.alert;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.holdspace.audit.AuditLog;
+import org.holdspace.auth.AuthHandler;
+import org.holdspace.auth.AuthUser;
+import org.holdspace.group.GroupAccess;
+import org.holdspace.http.Fields;
+import org.holdspace.http.Responses;
+
+/** {@code GET /api/groups/{id}/alerts}: the group's risk alerts, for its facilitators; each read is audited. */
+public final class AlertRoutes {
+  private final Alerts alerts;
+  private final GroupAccess access;
+  private final AuditLog audit;
+
+  public AlertRoutes(Alerts alerts, GroupAccess access, AuditLog audit) {
+    this.alerts = alerts;
+    this.access = access;
+    this.audit = audit;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/groups/:id/alerts").handler(this::list);
+  }
+
+  private void list(RoutingContext ctx) {
+    AuthUser user = AuthHandler.user(ctx);
+    long groupId = Fields.pathId(ctx.pathParam("id"));
+    Responses.reply(ctx, 200, access.requireFacilitator(user, groupId)
+        .compose(v -> audit.record(user.id(), "alerts.read", groupId, null, null))
+        .compose(v -> alerts.list(groupId)));
+  }
+}
