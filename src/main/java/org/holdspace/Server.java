@@ -13,6 +13,7 @@ import org.holdspace.db.DatabaseUrl;
 import org.holdspace.db.EmbeddedDatabase;
 import org.holdspace.db.Migrations;
 import org.holdspace.http.HttpVerticle;
+import org.holdspace.moderation.DeadlineSweeper;
 
 /**
  * A running Holdspace: its database (embedded unless {@code DATABASE_URL} is set), migrated schema, Vert.x,
@@ -55,6 +56,7 @@ public final class Server implements AutoCloseable {
       Services services = new Services(vertx, pool, config, secret);
       AdminBootstrap.ensureAdmin(services.users(), services.accounts(), config).await();
       new PresenceSweeper(vertx, pool, services.presence()).start().await();
+      new DeadlineSweeper(vertx, pool, services.moderation()).start();
       int port = config.httpPort() == 0 ? freePort(config.httpHost()) : config.httpPort();
       vertx.deployVerticle(() -> new HttpVerticle(services, config.httpHost(), port),
           new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors())).await();

@@ -5,6 +5,7 @@ import io.vertx.sqlclient.Pool;
 import org.holdspace.alert.AlertRoutes;
 import org.holdspace.alert.Alerts;
 import org.holdspace.audit.AuditLog;
+import org.holdspace.audit.AuditRoutes;
 import org.holdspace.auth.AccountRoutes;
 import org.holdspace.auth.AccountService;
 import org.holdspace.auth.AuthHandler;
@@ -17,6 +18,10 @@ import org.holdspace.chat.EventLog;
 import org.holdspace.chat.GroupCommand;
 import org.holdspace.chat.HistoryRoutes;
 import org.holdspace.chat.Presence;
+import org.holdspace.chat.Whispers;
+import org.holdspace.moderation.ModerationCommands;
+import org.holdspace.moderation.ModerationService;
+import org.holdspace.moderation.RiskPhrases;
 import org.holdspace.config.Config;
 import org.holdspace.group.GroupAccess;
 import org.holdspace.group.GroupRepository;
@@ -49,6 +54,8 @@ public final class Services {
   private final AlertRoutes alertRoutes;
   private final AuditLog audit;
   private final GroupAccess access;
+  private final ModerationService moderation;
+  private final AuditRoutes auditRoutes;
 
   public Services(Vertx vertx, Pool pool, Config config, String jwtSecret) {
     this.config = config;
@@ -62,6 +69,7 @@ public final class Services {
     this.access = new GroupAccess(pool);
     this.alerts = new Alerts(vertx, pool);
     this.alertRoutes = new AlertRoutes(alerts, access, audit);
+    this.auditRoutes = new AuditRoutes(audit);
     GroupRepository groupRepository = new GroupRepository(pool);
     this.groups = new GroupService(groupRepository, access, users, audit);
     this.groupRoutes = new GroupRoutes(groups);
@@ -70,7 +78,8 @@ public final class Services {
     this.sessionRoutes = new SessionRoutes(sessions, access);
     this.historyRoutes = new HistoryRoutes(log, access);
     this.health = new HealthRoute(pool);
-    ChatService chatService = new ChatService(log);
+    ChatService chatService = new ChatService(log, alerts, new RiskPhrases(config.riskPhrases()));
+    this.moderation = new ModerationService(log, audit);
     Map<String, GroupCommand> commands = new HashMap<>();
     commands.put("say", (user, standing, groupId, frame) -> chatService.say(user,
             standing == GroupAccess.Standing.FACILITATOR, groupId, frame.text("text"), frame.optionalText("clientId"))
@@ -79,6 +88,7 @@ public final class Services {
         (user, standing, groupId, frame) -> sessions.start(user, groupId).map(SessionService.Outcome::seq)));
     commands.put("end_session", GroupCommand.facilitatorOnly(
         (user, standing, groupId, frame) -> sessions.end(user, groupId).map(SessionService.Outcome::seq)));
+    ModerationCommands.register(commands, moderation, new Whispers(vertx, pool, audit), alerts);
     this.presence = new Presence(pool, log, UUID.randomUUID().toString());
     this.chat = new ChatGateway.Dependencies(tokens, access, log, presence, Map.copyOf(commands),
         config.chatLimits(), config.allowedOrigins());
@@ -86,6 +96,14 @@ public final class Services {
 
   public ChatGateway chatGateway(Vertx vertx) {
     return new ChatGateway(vertx, chat);
+  }
+
+  public AuditRoutes auditRoutes() {
+    return auditRoutes;
+  }
+
+  public ModerationService moderation() {
+    return moderation;
   }
 
   public Alerts alerts() {

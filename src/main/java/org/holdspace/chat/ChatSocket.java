@@ -41,6 +41,7 @@ final class ChatSocket {
   private long helloTimer;
   private long pingTimer;
   private long slowSince;
+  private io.vertx.core.eventbus.MessageConsumer<JsonObject> privateFrames;
 
   ChatSocket(Vertx vertx, ServerWebSocket ws, ChatGateway gateway, ChatGateway.Dependencies deps) {
     this.vertx = vertx;
@@ -122,6 +123,7 @@ final class ChatSocket {
       }
       user = ar.result();
       vertx.cancelTimer(helloTimer);
+      privateFrames = vertx.eventBus().consumer(Addresses.user(user.id()), message -> send(message.body()));
       send(new JsonObject().put("type", "welcome").put("user", user.toJson()));
     });
   }
@@ -159,34 +161,26 @@ final class ChatSocket {
           return s;
         }))
         .compose(s -> attach(groupId))
-        .onComplete(ar -> {
-          if (ar.failed()) {
-            error(frame.ref(), ar.cause());
-            return;
-          }
-          Joined j = ar.result();
-          Future.all(deps.log().read(groupId), deps.presence().present(groupId)).onComplete(snap -> {
-            if (snap.failed() || j.detached) {
-              if (snap.failed()) {
-                error(frame.ref(), snap.cause());
-                detach(groupId, true);
+        .compose(j -> deps.presence().enter(groupId, user, connectionId)
+            .compose(v -> Future.all(deps.log().read(groupId), deps.presence().present(groupId)))
+            .map(snapshot -> {
+              if (!j.detached) {
+                sendJoined(j, snapshot.resultAt(0), snapshot.resultAt(1), after);
               }
-              return;
-            }
-            GroupSnapshot s = snap.result().resultAt(0);
-            java.util.List<Long> present = snap.result().resultAt(1);
-            JsonObject state = s.state.toWire(System.currentTimeMillis())
-                .put("present", new io.vertx.core.json.JsonArray(present));
-            send(new JsonObject().put("type", "joined").put("groupId", groupId).put("lastSeq", s.lastSeq)
-                .put("session", s.sessionJson()).put("state", state)
-                .put("you", new JsonObject().put("role", standings.get(groupId) == GroupAccess.Standing.FACILITATOR
-                    ? "facilitator" : "member")));
-            long start = after == null ? Math.max(0, s.lastSeq - deps.limits().replayLimit()) : Math.min(after, s.lastSeq);
-            j.subscription.startAfter(start);
-            deps.presence().enter(groupId, user, connectionId)
-                .onFailure(e -> LOG.warn("Could not record presence in group {}: {}", groupId, e.getMessage()));
-          });
-        });
+              return j;
+            })
+            .onFailure(e -> detach(groupId, false)))
+        .onFailure(e -> error(frame.ref(), e));
+  }
+
+  private void sendJoined(Joined j, GroupSnapshot s, java.util.List<Long> present, Long after) {
+    JsonObject state = s.state.toWire(System.currentTimeMillis())
+        .put("present", new io.vertx.core.json.JsonArray(present));
+    String role = standings.get(j.groupId) == GroupAccess.Standing.FACILITATOR ? "facilitator" : "member";
+    send(new JsonObject().put("type", "joined").put("groupId", j.groupId).put("lastSeq", s.lastSeq)
+        .put("session", s.sessionJson()).put("state", state).put("you", new JsonObject().put("role", role)));
+    long start = after == null ? Math.max(0, s.lastSeq - deps.limits().replayLimit()) : Math.min(after, s.lastSeq);
+    j.subscription.startAfter(start);
   }
 
   private Future<Joined> attach(long groupId) {
@@ -334,6 +328,9 @@ final class ChatSocket {
     closed = true;
     vertx.cancelTimer(helloTimer);
     vertx.cancelTimer(pingTimer);
+    if (privateFrames != null) {
+      privateFrames.unregister();
+    }
     for (Long groupId : joined.keySet().toArray(new Long[0])) {
       detach(groupId, true);
     }

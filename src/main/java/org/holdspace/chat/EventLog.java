@@ -27,7 +27,7 @@ public final class EventLog {
   private static final String READ = "SELECT last_seq, current_session, session_status, session_count, protocol, "
       + "state FROM groups WHERE id = $1";
   private static final String SAVE = "UPDATE groups SET last_seq = $2, current_session = $3, session_status = $4, "
-      + "state = $5 WHERE id = $1";
+      + "state = $5, next_deadline = $6 WHERE id = $1";
   private static final String INSERT = "INSERT INTO group_events (group_id, seq, kind, actor_id, client_id, body) "
       + "VALUES ($1, $2, $3, $4, $5, $6) RETURNING at";
   private static final String SINCE = "SELECT e.seq, e.kind, e.at, e.actor_id, u.display_name, e.client_id, e.body "
@@ -109,8 +109,10 @@ public final class EventLog {
   }
 
   private Future<Void> save(SqlConnection tx, GroupSnapshot s) {
+    Long deadline = s.state.nextDeadline();
     return tx.preparedQuery(SAVE)
-        .execute(Tuple.of(s.groupId, s.lastSeq, s.currentSession, s.sessionStatus, s.state.toJson()))
+        .execute(Tuple.of(s.groupId, s.lastSeq, s.currentSession, s.sessionStatus, s.state.toJson(),
+            deadline == null ? null : java.time.Instant.ofEpochMilli(deadline).atOffset(java.time.ZoneOffset.UTC)))
         .mapEmpty();
   }
 

@@ -28,7 +28,8 @@ public record Config(
     LoginLimits loginLimits,
     ChatLimits chatLimits,
     boolean cluster,
-    List<String> clusterMembers) {
+    List<String> clusterMembers,
+    List<String> riskPhrases) {
 
   /** Limits on failed logins, counted per username and per client address over a sliding window. */
   public record LoginLimits(int failuresPerUsername, int failuresPerAddress, int windowMinutes) {
@@ -43,7 +44,15 @@ public record Config(
       "httpHost", "httpPort", "dataDir", "databaseUrl", "databasePoolSize", "jwtSecret", "tokenMinutes",
       "adminPassword", "passwordHashIterations", "allowedOrigins", "loginFailuresPerUsername",
       "loginFailuresPerAddress", "loginWindowMinutes", "maxMessageLength", "messagesPerWindow",
-      "messageWindowSeconds", "joinsPerSocket", "replayLimit", "cluster", "clusterMembers");
+      "messageWindowSeconds", "joinsPerSocket", "replayLimit", "cluster", "clusterMembers", "riskPhrases");
+
+  /** Phrases that raise a risk alert when no list is configured: English, Spanish, French, German. */
+  public static final List<String> DEFAULT_RISK_PHRASES = List.of(
+      "suicide", "suicidal", "kill myself", "end my life", "want to die", "better off dead", "no reason to live",
+      "hurt myself", "harm myself", "self harm", "cut myself",
+      "suicidio", "suicidarme", "matarme", "quitarme la vida", "quiero morir", "hacerme dano",
+      "me suicider", "me tuer", "en finir", "envie de mourir", "me faire du mal",
+      "selbstmord", "mich umbringen", "will sterben", "mir etwas antun");
 
   /** Reads the given file (absent is fine: defaults apply) with the process environment on top. */
   public static Config load(Path file, Map<String, String> env) {
@@ -83,7 +92,8 @@ public record Config(
             s.integer("joinsPerSocket", 50, 1, 10_000),
             s.integer("replayLimit", 1000, 1, 100_000)),
         s.bool("cluster", false),
-        s.list("clusterMembers").isEmpty() ? List.of("127.0.0.1") : s.list("clusterMembers"));
+        s.list("clusterMembers").isEmpty() ? List.of("127.0.0.1") : s.list("clusterMembers"),
+        s.list("riskPhrases").isEmpty() ? DEFAULT_RISK_PHRASES : s.list("riskPhrases"));
     config.jwtSecret().ifPresent(secret -> {
       if (secret.length() < 32) {
         throw new ConfigException("Configuration key 'jwtSecret' (HOLDSPACE_JWT_SECRET) must be at least 32 characters");
@@ -108,6 +118,7 @@ public record Config(
   /** The same settings on another HTTP port (tests and the demo use port 0). */
   public Config withHttpPort(int port) {
     return new Config(httpHost, port, dataDir, databaseUrl, databasePoolSize, jwtSecret, tokenMinutes,
-        adminPassword, passwordHashIterations, allowedOrigins, loginLimits, chatLimits, cluster, clusterMembers);
+        adminPassword, passwordHashIterations, allowedOrigins, loginLimits, chatLimits, cluster, clusterMembers,
+        riskPhrases);
   }
 }

@@ -21,6 +21,27 @@ public final class GroupState {
   private Long floor;
   private int slowModeSeconds;
   private final Set<Long> removed = new LinkedHashSet<>();
+  private Round round;
+
+  /** A go-round: a prompt, the members in turn order, whose turn it is and until when. */
+  public record Round(String prompt, List<Long> order, int index, Integer turnSeconds, Long turnUntil) {
+    public Long current() {
+      return index < order.size() ? order.get(index) : null;
+    }
+
+    JsonObject toJson() {
+      return new JsonObject().put("prompt", prompt).put("order", new JsonArray(new ArrayList<>(order)))
+          .put("index", index).put("turnSeconds", turnSeconds).put("turnUntil", turnUntil);
+    }
+
+    static Round fromJson(JsonObject json) {
+      List<Long> order = new ArrayList<>();
+      json.getJsonArray("order").forEach(id -> order.add(((Number) id).longValue()));
+      Number until = (Number) json.getValue("turnUntil");
+      return new Round(json.getString("prompt"), order, json.getInteger("index"), json.getInteger("turnSeconds"),
+          until == null ? null : until.longValue());
+    }
+  }
 
   public static GroupState fromJson(JsonObject json) {
     GroupState s = new GroupState();
@@ -38,6 +59,8 @@ public final class GroupState {
     s.floor = floor == null ? null : ((Number) floor).longValue();
     s.slowModeSeconds = json.getInteger("slowModeSeconds", 0);
     json.getJsonArray("removed", new JsonArray()).forEach(id -> s.removed.add(((Number) id).longValue()));
+    JsonObject round = json.getJsonObject("round");
+    s.round = round == null ? null : Round.fromJson(round);
     return s;
   }
 
@@ -51,7 +74,8 @@ public final class GroupState {
         .put("hands", new JsonArray(new ArrayList<>(hands)))
         .put("floor", floor)
         .put("slowModeSeconds", slowModeSeconds)
-        .put("removed", new JsonArray(new ArrayList<>(removed)));
+        .put("removed", new JsonArray(new ArrayList<>(removed)))
+        .put("round", round == null ? null : round.toJson());
   }
 
   /** The contract's {@code state} object of {@code joined}, as of {@code nowMillis}. */
@@ -72,7 +96,11 @@ public final class GroupState {
         .put("mutedUntil", until)
         .put("hands", new JsonArray(new ArrayList<>(hands)))
         .put("floor", floor)
-        .put("slowModeSeconds", slowModeSeconds);
+        .put("slowModeSeconds", slowModeSeconds)
+        .put("round", round == null ? null : new JsonObject().put("prompt", round.prompt())
+            .put("order", new JsonArray(new ArrayList<>(round.order()))).put("current", round.current())
+            .put("turnUntil", round.turnUntil() == null ? null
+                : java.time.Instant.ofEpochMilli(round.turnUntil()).toString()));
   }
 
   /** A fresh session: hands, floor, lock and slow mode cleared; mutes and removals of the last session lifted. */
@@ -122,9 +150,21 @@ public final class GroupState {
     return expired;
   }
 
-  /** The earliest end of a timed mute, or null. */
-  public Long nextMuteExpiry() {
-    return mutedUntil.values().stream().filter(java.util.Objects::nonNull).min(Long::compare).orElse(null);
+  /** The earliest moment something runs out by itself (a timed mute, a go-round turn), or null. */
+  public Long nextDeadline() {
+    Long next = mutedUntil.values().stream().filter(java.util.Objects::nonNull).min(Long::compare).orElse(null);
+    if (round != null && round.turnUntil() != null && (next == null || round.turnUntil() < next)) {
+      next = round.turnUntil();
+    }
+    return next;
+  }
+
+  public Round round() {
+    return round;
+  }
+
+  public void setRound(Round value) {
+    round = value;
   }
 
   public List<Long> hands() {

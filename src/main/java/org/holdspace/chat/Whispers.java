@@ -1,0 +1,74 @@
+package org.holdspace.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import org.holdspace.audit.AuditLog;
+import org.holdspace.auth.AuthUser;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The private channel between a group's facilitators and one member: stored, audited, and delivered only to the
+ * sockets of the two sides (every facilitator of the group when a member writes).
+ */
+public final class Whispers {
+  private static final String INSERT =
+      "INSERT INTO whispers (group_id, from_id, to_id, text) VALUES ($1, $2, $3, $4) RETURNING id, at";
+  private static final String FACILITATORS =
+      "SELECT user_id FROM group_members WHERE group_id = $1 AND role = 'facilitator'";
+  private static final String IS_MEMBER =
+      "SELECT 1 FROM group_members WHERE group_id = $1 AND user_id = $2 AND role = 'member'";
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final AuditLog audit;
+
+  public Whispers(Vertx vertx, Pool pool, AuditLog audit) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.audit = audit;
+  }
+
+  /** A facilitator writes to one member. */
+  public Future<Long> toMember(AuthUser facilitator, long groupId, long memberId, String text) {
+    return pool.withTransaction(tx -> tx.preparedQuery(IS_MEMBER).execute(Tuple.of(groupId, memberId))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.failedFuture(new ChatError("not_found", "userId: not a member of this group"));
+          }
+          return tx.preparedQuery(INSERT).execute(Tuple.of(groupId, facilitator.id(), memberId, text));
+        })
+        .compose(rows -> audit.record(tx, facilitator.id(), "whisper.send", groupId, memberId, null).map(rows))
+        .map(rows -> rows.iterator().next()))
+        .compose(row -> deliver(groupId, facilitator, memberId, text, row, List.of(memberId, facilitator.id())));
+  }
+
+  /** A member writes to the group's facilitators. */
+  public Future<Long> toFacilitators(AuthUser member, long groupId, String text) {
+    return pool.preparedQuery(FACILITATORS).execute(Tuple.of(groupId)).compose(rows -> {
+      List<Long> recipients = new ArrayList<>();
+      rows.forEach(r -> recipients.add(r.getLong(0)));
+      recipients.add(member.id());
+      return pool.preparedQuery(INSERT).execute(Tuple.of(groupId, member.id(), null, text))
+          .compose(inserted -> deliver(groupId, member, null, text, inserted.iterator().next(), recipients));
+    });
+  }
+
+  private Future<Long> deliver(long groupId, AuthUser from, Long to, String text, Row row, List<Long> recipients) {
+    JsonObject frame = new JsonObject()
+        .put("type", "whisper")
+        .put("groupId", groupId)
+        .put("id", row.getLong("id"))
+        .put("from", new JsonObject().put("id", from.id()).put("displayName", from.displayName()))
+        .put("to", to)
+        .put("text", text)
+        .put("at", row.getOffsetDateTime("at").toInstant().toString());
+    recipients.stream().distinct().forEach(id -> vertx.eventBus().publish(Addresses.user(id), frame));
+    return Future.succeededFuture(null);
+  }
+}
