@@ -29,6 +29,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setCleanDataDirectory(false)
           .setPGStartupWait(Duration.ofSeconds(60))
           .setServerConfig("max_connections", "300")
+          // An acknowledged message must survive a crash of the database or the machine.
+          .setServerConfig("synchronous_commit", "on")
           .setServerConfig("listen_addresses", "127.0.0.1")
           .start();
       LOG.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), folder);

@@ -1,0 +1,320 @@
+package org.holdspace.moderation;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.holdspace.client.ChatClient;
+import org.holdspace.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
+
+import static org.holdspace.client.ChatClient.seconds;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DisplayName("Facilitation and moderation")
+class ModerationTest {
+  private static TestServer server;
+  private TestServer.Account facilitator;
+  private TestServer.Account ana;
+  private TestServer.Account ben;
+  private long groupId;
+  private final List<ChatClient> clients = new ArrayList<>();
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @BeforeEach
+  void liveGroup() {
+    facilitator = server.newAccount("facilitator", "Dr. Hale");
+    ana = server.newAccount("member", "Ana");
+    ben = server.newAccount("member", "Ben");
+    groupId = server.newGroup(facilitator, "ipt", 12).getLong("id");
+    server.enrol(facilitator, groupId, ana);
+    server.enrol(facilitator, groupId, ben);
+    server.startSession(facilitator, groupId);
+  }
+
+  @AfterEach
+  void closeClients() {
+    clients.forEach(ChatClient::close);
+    clients.clear();
+  }
+
+  private ChatClient joined(TestServer.Account account) {
+    ChatClient client = server.connect(account);
+    client.join(groupId, null).await();
+    clients.add(client);
+    return client;
+  }
+
+  private JsonObject frame(String type) {
+    return new JsonObject().put("type", type).put("groupId", groupId);
+  }
+
+  private static String errorCode(Runnable action) {
+    RuntimeException e = assertThrows(RuntimeException.class, action::run);
+    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    assertTrue(cause instanceof ChatClient.ErrorFrame, "expected an error frame, got " + cause);
+    return ((ChatClient.ErrorFrame) cause).code();
+  }
+
+  private static Predicate<JsonObject> event(String kind) {
+    return f -> "event".equals(f.getString("type")) && kind.equals(f.getString("kind"));
+  }
+
+  private static boolean has(JsonArray ids, long id) {
+    return ids.stream().anyMatch(x -> ((Number) x).longValue() == id);
+  }
+
+  /** A socket that joins after everything happened sees the same state in its joined snapshot. */
+  private JsonObject lateState(TestServer.Account account) {
+    ChatClient late = server.connect(account);
+    clients.add(late);
+    return late.join(groupId, null).await().getJsonObject("state");
+  }
+
+  @Test
+  @DisplayName("a muted member gets muted, the others see the mute, and a late socket sees it in the state")
+  void mute() {
+    ChatClient f = joined(facilitator);
+    ChatClient a = joined(ana);
+    ChatClient b = joined(ben);
+    long seq = f.request(frame("mute").put("userId", ana.id())).await().getLong("seq");
+    b.await(e -> event("mute").test(e) && e.getLong("seq") == seq, seconds(5));
+    assertEquals("muted", errorCode(() -> a.say(groupId, "can I speak?", null).await()));
+    assertTrue(b.say(groupId, "I still can", null).await() > 0);
+    assertTrue(has(lateState(facilitator).getJsonArray("muted"), ana.id()));
+    f.request(frame("unmute").put("userId", ana.id())).await();
+    assertTrue(a.say(groupId, "thank you", null).await() > 0);
+    assertFalse(has(lateState(ben).getJsonArray("muted"), ana.id()));
+  }
+
+  @Test
+  @DisplayName("a timed mute ends by itself, with an unmute event and no action by anyone")
+  void timedMute() {
+    ChatClient f = joined(facilitator);
+    ChatClient a = joined(ana);
+    f.request(frame("mute").put("userId", ana.id()).put("minutes", 0.02)).await();
+    assertEquals("muted", errorCode(() -> a.say(groupId, "too soon", null).await()));
+    JsonObject unmute = a.await(event("unmute"), seconds(10));
+    assertEquals(true, unmute.getBoolean("expired"));
+    assertNull(unmute.getJsonObject("from"));
+    assertTrue(a.say(groupId, "back again", null).await() > 0);
+    assertEquals(1, f.events(groupId).stream().filter(event("unmute")).count(), "expired exactly once");
+  }
+
+  @Test
+  @DisplayName("in a locked group only the facilitator and the floor holder speak")
+  void lockAndFloor() {
+    ChatClient f = joined(facilitator);
+    ChatClient a = joined(ana);
+    ChatClient b = joined(ben);
+    f.request(frame("lock")).await();
+    assertEquals("locked", errorCode(() -> a.say(groupId, "hello?", null).await()));
+    assertTrue(f.say(groupId, "Ana, go ahead", null).await() > 0);
+    f.request(frame("give_floor").put("userId", ana.id())).await();
+    assertTrue(a.say(groupId, "thanks, here is my week", null).await() > 0);
+    assertEquals("locked", errorCode(() -> b.say(groupId, "me too", null).await()));
+    JsonObject state = lateState(ben);
+    assertTrue(state.getBoolean("locked"));
+    assertEquals(ana.id(), state.getLong("floor"));
+    f.request(frame("unlock")).await();
+    assertTrue(b.say(groupId, "now me", null).await() > 0);
+  }
+
+  @Test
+  @DisplayName("a redacted message's text is gone from storage and from every later replay; its seq stays")
+  void redact() {
+    ChatClient f = joined(facilitator);
+    ChatClient a = joined(ana);
+    long seq = a.say(groupId, "something I regret saying", null).await();
+    long redactSeq = f.request(frame("redact").put("seq", seq)).await().getLong("seq");
+    a.await(e -> event("redact").test(e) && e.getLong("targetSeq") == seq, seconds(5));
+    ChatClient late = server.connect(ben);
+    clients.add(late);
+    late.join(groupId, 0L).await();
+    late.await(e -> "event".equals(e.getString("type")) && e.getLong("seq") == redactSeq, seconds(5));
+    JsonObject replayed = late.events(groupId).stream().filter(e -> e.getLong("seq") == seq).findFirst().orElseThrow();
+    assertEquals("message", replayed.getString("kind"));
+    assertTrue(replayed.getBoolean("redacted"));
+    assertFalse(replayed.containsKey("text"));
+    String history = server.get("/api/groups/" + groupId + "/events?limit=1000", facilitator.token()).bodyAsString();
+    assertFalse(history.contains("something I regret saying"));
+    assertEquals("not_found", errorCode(() -> f.request(frame("redact").put("seq", redactSeq)).await()));
+  }
+
+  @Test
+  @DisplayName("a removed member's sockets leave the live session and may not rejoin or speak")
+  void remove() {
+    ChatClient f = joined(facilitator);
+    ChatClient a = joined(ana);
+    f.request(frame("remove").put("userId", ana.id())).await();
+    a.await(e -> event("remove").test(e) && e.getLong("userId") == ana.id(), seconds(5));
+    f.await(e -> event("leave").test(e) && e.getLong("userId") == ana.id(), seconds(5));
+    assertEquals("forbidden", errorCode(() -> a.say(groupId, "let me back", null).await()));
+    ChatClient again = server.connect(ana);
+    clients.add(again);
+    assertEquals("forbidden", errorCode(() -> again.join(groupId, null).await()));
+  }
+
+  @Test
+  @DisplayName("slow mode rejects a second message inside the interval with rate_limited")
+  void slowMode() {
+    ChatClient f = joined(facilitator);
+    ChatClient a = joined(ana);
+    f.request(frame("slow_mode").put("seconds", 30)).await();
+    assertTrue(a.say(groupId, "first", null).await() > 0);
+    assertEquals("rate_limited", errorCode(() -> a.say(groupId, "second", null).await()));
+    assertTrue(f.say(groupId, "facilitators are not slowed", null).await() > 0);
+    assertEquals(30, lateState(ben).getInteger("slowModeSeconds"));
+  }
+
+  @Test
+  @DisplayName("raised hands form an ordered queue, and give_floor takes a member from it")
+  void hands() {
+    ChatClient f = joined(facilitator);
+    ChatClient a = joined(ana);
+    ChatClient b = joined(ben);
+    b.request(frame("raise_hand")).await();
+    a.request(frame("raise_hand")).await();
+    JsonArray hands = lateState(facilitator).getJsonArray("hands");
+    assertEquals(List.of(ben.id(), ana.id()), hands.stream().map(x -> ((Number) x).longValue()).toList());
+    f.request(frame("give_floor").put("userId", ben.id())).await();
+    JsonObject state = lateState(ana);
+    assertEquals(ben.id(), state.getLong("floor"));
+    assertEquals(List.of(ana.id()), state.getJsonArray("hands").stream().map(x -> ((Number) x).longValue()).toList());
+    a.request(frame("lower_hand")).await();
+    assertTrue(lateState(ana).getJsonArray("hands").isEmpty());
+  }
+
+  @Test
+  @DisplayName("a go-round visits every present member once, in order, with pass and a turn budget")
+  void goRound() {
+    ChatClient f = joined(facilitator);
+    ChatClient a = joined(ana);
+    ChatClient b = joined(ben);
+    f.request(frame("start_round").put("prompt", "One word for your week").put("turnSeconds", 5)).await();
+    JsonObject started = b.await(event("round_started"), seconds(5));
+    assertEquals(List.of(ana.id(), ben.id()),
+        started.getJsonArray("order").stream().map(x -> ((Number) x).longValue()).toList());
+    a.await(e -> event("round_turn").test(e) && e.getLong("userId") == ana.id(), seconds(5));
+    assertEquals("forbidden", errorCode(() -> b.request(frame("pass")).await()));
+    a.request(frame("pass")).await();
+    b.await(e -> event("round_turn").test(e) && e.getLong("userId") == ben.id(), seconds(5));
+    JsonObject late = lateState(facilitator);
+    assertEquals(ben.id(), late.getLong("floor"));
+    assertEquals(ben.id(), late.getJsonObject("round").getLong("current"));
+    f.await(event("round_ended"), seconds(15));
+    List<Long> turns = f.events(groupId).stream().filter(event("round_turn")).map(e -> e.getLong("userId")).toList();
+    assertEquals(List.of(ana.id(), ben.id()), turns);
+    assertNull(lateState(ana).getValue("floor"));
+  }
+
+  @Test
+  @DisplayName("a member trying any facilitator frame gets forbidden and nothing changes")
+  void membersCannotModerate() {
+    ChatClient a = joined(ana);
+    long lastSeq = joined(ben).join(groupId, null).await().getLong("lastSeq");
+    for (String type : List.of("mute", "unmute", "redact", "lock", "unlock", "remove", "give_floor", "take_floor",
+        "slow_mode", "start_round", "next_turn", "end_round", "start_session", "end_session")) {
+      JsonObject f = frame(type).put("userId", ben.id()).put("seq", 1).put("seconds", 5).put("prompt", "x");
+      assertEquals("forbidden", errorCode(() -> a.request(f).await()), type);
+    }
+    ChatClient check = server.connect(facilitator);
+    clients.add(check);
+    JsonObject joined = check.join(groupId, null).await();
+    assertEquals(lastSeq + 1, joined.getLong("lastSeq"), "only the checking socket's own join was added");
+    assertFalse(joined.getJsonObject("state").getBoolean("locked"));
+    assertTrue(joined.getJsonObject("state").getJsonArray("muted").isEmpty());
+  }
+
+  @Test
+  @DisplayName("a whisper reaches only its two sides, and members may write to the facilitators")
+  void whispers() {
+    ChatClient f = joined(facilitator);
+    ChatClient a = joined(ana);
+    ChatClient b = joined(ben);
+    f.request(frame("whisper").put("userId", ana.id()).put("text", "How are you holding up?")).await();
+    JsonObject got = a.await(e -> "whisper".equals(e.getString("type")), seconds(5));
+    assertEquals(facilitator.id(), got.getJsonObject("from").getLong("id"));
+    a.request(frame("whisper").put("text", "Hard week, thanks for asking")).await();
+    f.await(e -> "whisper".equals(e.getString("type")) && e.getJsonObject("from").getLong("id") == ana.id(),
+        seconds(5));
+    b.say(groupId, "marker", null).await();
+    b.await(e -> "event".equals(e.getString("type")) && "marker".equals(e.getString("text")), seconds(5));
+    assertTrue(b.received().stream().noneMatch(e -> "whisper".equals(e.getString("type"))));
+    assertEquals("forbidden", errorCode(() ->
+        b.request(frame("whisper").put("userId", ana.id()).put("text", "psst")).await()));
+  }
+
+  @Test
+  @DisplayName("a risk phrase alerts the facilitators only, in any case or accent, without telling the member")
+  void riskAlert() {
+    ChatClient f = joined(facilitator);
+    ChatClient a = joined(ana);
+    ChatClient b = joined(ben);
+    long seq = a.say(groupId, "Honestly some days I QUIERO MORÍR", null).await();
+    JsonObject alert = f.await(e -> "alert".equals(e.getString("type")), seconds(5)).getJsonObject("alert");
+    assertEquals("risk_phrase", alert.getString("kind"));
+    assertEquals(ana.id(), alert.getLong("userId"));
+    assertEquals(seq, alert.getJsonObject("ref").getLong("seq"));
+    b.say(groupId, "marker", null).await();
+    a.await(e -> "event".equals(e.getString("type")) && "marker".equals(e.getString("text")), seconds(5));
+    assertTrue(a.received().stream().noneMatch(e -> "alert".equals(e.getString("type"))));
+    assertTrue(b.received().stream().noneMatch(e -> "alert".equals(e.getString("type"))));
+    JsonArray alerts = new JsonArray(server.get("/api/groups/" + groupId + "/alerts", facilitator.token())
+        .bodyAsString());
+    assertEquals(1, alerts.size());
+    assertEquals(403, server.get("/api/groups/" + groupId + "/alerts", ana.token()).statusCode());
+  }
+
+  @Test
+  @DisplayName("a member can report a message to the facilitators")
+  void report() {
+    ChatClient f = joined(facilitator);
+    ChatClient a = joined(ana);
+    ChatClient b = joined(ben);
+    long seq = b.say(groupId, "something unkind", null).await();
+    a.request(frame("report").put("seq", seq).put("reason", "it felt hurtful")).await();
+    JsonObject alert = f.await(e -> "alert".equals(e.getString("type")), seconds(5)).getJsonObject("alert");
+    assertEquals("report", alert.getString("kind"));
+    assertEquals(seq, alert.getJsonObject("ref").getLong("seq"));
+  }
+
+  @Test
+  @DisplayName("every facilitator action is in the audit log, which only admins can read")
+  void audit() {
+    ChatClient f = joined(facilitator);
+    joined(ana);
+    f.request(frame("mute").put("userId", ana.id())).await();
+    f.request(frame("lock")).await();
+    JsonArray entries = new JsonArray(server.get("/api/audit?groupId=" + groupId, server.adminToken()).bodyAsString());
+    List<String> actions = entries.stream().map(JsonObject.class::cast).map(e -> e.getString("action")).toList();
+    assertTrue(actions.containsAll(List.of("group.create", "group.enrol", "session.start", "moderation.mute",
+        "moderation.lock")), actions.toString());
+    JsonObject mute = entries.stream().map(JsonObject.class::cast)
+        .filter(e -> "moderation.mute".equals(e.getString("action"))).findFirst().orElseThrow();
+    assertEquals(facilitator.id(), mute.getJsonObject("actor").getLong("id"));
+    assertEquals(ana.id(), mute.getLong("subjectId"));
+    assertEquals(403, server.get("/api/audit?groupId=" + groupId, facilitator.token()).statusCode());
+  }
+}
