@@ -28,6 +28,7 @@ import org.holdspace.group.GroupRepository;
 import org.holdspace.group.GroupRoutes;
 import org.holdspace.group.GroupService;
 import org.holdspace.http.HealthRoute;
+import org.holdspace.session.AttendanceRoutes;
 import org.holdspace.session.SessionRoutes;
 import org.holdspace.session.SessionService;
 
@@ -56,6 +57,7 @@ public final class Services {
   private final GroupAccess access;
   private final ModerationService moderation;
   private final AuditRoutes auditRoutes;
+  private final AttendanceRoutes attendanceRoutes;
 
   public Services(Vertx vertx, Pool pool, Config config, String jwtSecret) {
     this.config = config;
@@ -70,6 +72,7 @@ public final class Services {
     this.alerts = new Alerts(vertx, pool);
     this.alertRoutes = new AlertRoutes(alerts, access, audit);
     this.auditRoutes = new AuditRoutes(audit);
+    this.attendanceRoutes = new AttendanceRoutes(pool, access, audit);
     GroupRepository groupRepository = new GroupRepository(pool);
     this.groups = new GroupService(groupRepository, access, users, audit);
     this.groupRoutes = new GroupRoutes(groups);
@@ -96,6 +99,10 @@ public final class Services {
 
   public ChatGateway chatGateway(Vertx vertx) {
     return new ChatGateway(vertx, chat);
+  }
+
+  public AttendanceRoutes attendanceRoutes() {
+    return attendanceRoutes;
   }
 
   public AuditRoutes auditRoutes() {

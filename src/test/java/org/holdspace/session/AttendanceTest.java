@@ -1,0 +1,72 @@
+package org.holdspace.session;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DisplayName("Attendance from the group's events")
+class AttendanceTest {
+  private static final Instant T0 = Instant.parse("2026-03-03T18:00:00Z");
+
+  private static Attendance.Entry e(String kind, Long user, int minute, Integer session) {
+    return new Attendance.Entry(kind, user, T0.plusSeconds(minute * 60L), session);
+  }
+
+  @Test
+  @DisplayName("tells who came on time, who came late, who left early, and for how long")
+  void onTimeLateEarly() {
+    JsonArray sessions = Attendance.compute(List.of(
+        e("join", 1L, -5, null),
+        e("join", 9L, -4, null),
+        e("session_started", null, 0, 1),
+        e("join", 2L, 12, null),
+        e("leave", 1L, 30, null),
+        e("join", 3L, 2, null),
+        e("leave", 3L, 70, null),
+        e("session_ended", null, 90, 1)), Set.of(1L, 2L, 3L));
+    assertEquals(1, sessions.size());
+    JsonObject s = sessions.getJsonObject(0);
+    assertEquals(1, s.getInteger("number"));
+    JsonArray people = s.getJsonArray("attendees");
+    assertEquals(3, people.size(), "the facilitator (9) is not counted");
+    JsonObject one = find(people, 1);
+    assertFalse(one.getBoolean("late"));
+    assertTrue(one.getBoolean("leftEarly"));
+    assertEquals(30.0, one.getDouble("minutesPresent"));
+    JsonObject two = find(people, 2);
+    assertTrue(two.getBoolean("late"));
+    assertFalse(two.getBoolean("leftEarly"));
+    assertEquals(78.0, two.getDouble("minutesPresent"));
+    JsonObject three = find(people, 3);
+    assertFalse(three.getBoolean("late"));
+    assertTrue(three.getBoolean("leftEarly"));
+  }
+
+  @Test
+  @DisplayName("someone who leaves and comes back is counted once, with both stretches")
+  void rejoin() {
+    JsonArray sessions = Attendance.compute(List.of(
+        e("session_started", null, 0, 2),
+        e("join", 1L, 1, null),
+        e("leave", 1L, 11, null),
+        e("join", 1L, 21, null),
+        e("session_ended", null, 31, 2)), Set.of(1L));
+    JsonObject one = find(sessions.getJsonObject(0).getJsonArray("attendees"), 1);
+    assertEquals(20.0, one.getDouble("minutesPresent"));
+    assertFalse(one.getBoolean("leftEarly"));
+  }
+
+  private static JsonObject find(JsonArray people, long id) {
+    return people.stream().map(JsonObject.class::cast).filter(p -> p.getLong("userId") == id).findFirst()
+        .orElseThrow();
+  }
+}
