@@ -81,7 +81,7 @@ public final class Services {
     this.sessionRoutes = new SessionRoutes(sessions, access);
     this.historyRoutes = new HistoryRoutes(log, access);
     this.health = new HealthRoute(pool);
-    ChatService chatService = new ChatService(log, alerts, new RiskPhrases(config.riskPhrases()));
+    ChatService chatService = new ChatService(vertx, log, alerts, new RiskPhrases(config.riskPhrases()));
     this.moderation = new ModerationService(log, audit);
     Map<String, GroupCommand> commands = new HashMap<>();
     commands.put("say", (user, standing, groupId, frame) -> chatService.say(user,

@@ -305,7 +305,7 @@ final class ChatSocket {
   }
 
   void send(JsonObject frame) {
-    if (closed) {
+    if (closed || ws.isClosed()) {
       return;
     }
     if (ws.writeQueueFull()) {

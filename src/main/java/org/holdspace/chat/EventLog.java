@@ -33,8 +33,6 @@ public final class EventLog {
   private static final String SINCE = "SELECT e.seq, e.kind, e.at, e.actor_id, u.display_name, e.client_id, e.body "
       + "FROM group_events e LEFT JOIN users u ON u.id = e.actor_id "
       + "WHERE e.group_id = $1 AND e.seq > $2 ORDER BY e.seq LIMIT $3";
-  private static final String BY_CLIENT_ID =
-      "SELECT seq FROM group_events WHERE group_id = $1 AND actor_id = $2 AND client_id = $3";
 
   private final Vertx vertx;
   private final Pool pool;
@@ -58,7 +56,7 @@ public final class EventLog {
     return pool.withTransaction(tx -> lock(tx, groupId).compose(snapshot -> decide.apply(tx, snapshot)
         .compose(events -> appendAll(tx, snapshot, events))
         .compose(events -> events.isEmpty() ? Future.succeededFuture(events) : save(tx, snapshot).map(events))))
-        .onSuccess(events -> events.forEach(e -> vertx.eventBus().publish(Addresses.group(groupId), e)));
+        .onSuccess(events -> publish(groupId, events));
   }
 
   /** {@link #change(long, BiFunction)} for decisions that need no reads or writes of their own. */
@@ -79,7 +77,11 @@ public final class EventLog {
     if (rows.size() == 0) {
       throw new ChatError("not_found", "groupId: no such group");
     }
-    Row r = rows.iterator().next();
+    return snapshotOf(groupId, rows.iterator().next());
+  }
+
+  /** A snapshot from a row with the columns of {@link #LOCK}. */
+  static GroupSnapshot snapshotOf(long groupId, Row r) {
     Object state = r.getValue("state");
     return new GroupSnapshot(groupId, r.getLong("last_seq"), r.getInteger("current_session"),
         r.getString("session_status"), r.getInteger("session_count"),
@@ -116,6 +118,15 @@ public final class EventLog {
         .mapEmpty();
   }
 
+  /** Publishes committed events to every node, in seq order. */
+  void publish(long groupId, List<JsonObject> events) {
+    events.forEach(e -> vertx.eventBus().publish(Addresses.group(groupId), e));
+  }
+
+  Pool pool() {
+    return pool;
+  }
+
   /** Stored events with {@code seq > after}, oldest first, at most {@code limit}. */
   public Future<List<JsonObject>> since(long groupId, long after, int limit) {
     return pool.preparedQuery(SINCE).execute(Tuple.of(groupId, after, limit)).map(rows -> {
@@ -128,12 +139,6 @@ public final class EventLog {
       }
       return events;
     });
-  }
-
-  /** The seq an earlier message with this sender's {@code clientId} got, if any. */
-  public Future<Long> seqOfClientId(long groupId, long actorId, String clientId) {
-    return pool.preparedQuery(BY_CLIENT_ID).execute(Tuple.of(groupId, actorId, clientId))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
   }
 
   /** The contract's event frame. */

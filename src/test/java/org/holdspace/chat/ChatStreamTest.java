@@ -73,6 +73,44 @@ class ChatStreamTest {
     clients.forEach(ChatClient::close);
   }
 
+  @Test
+  @DisplayName("messages sent at once from several sockets get distinct seqs with no gap, and repeats are merged")
+  void concurrentSays() {
+    TestServer.Account facilitator = server.newAccount("facilitator", "Dr. Park");
+    long groupId = server.newGroup(facilitator, "ipt", 12).getLong("id");
+    List<ChatClient> clients = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      TestServer.Account member = server.newAccount("member", "Member " + i);
+      server.enrol(facilitator, groupId, member);
+      clients.add(server.connect(member));
+    }
+    server.startSession(facilitator, groupId);
+    for (ChatClient c : clients) {
+      c.join(groupId, null).await();
+    }
+    List<io.vertx.core.Future<Long>> acks = new ArrayList<>();
+    for (int n = 0; n < 10; n++) {
+      for (int i = 0; i < clients.size(); i++) {
+        acks.add(clients.get(i).say(groupId, "burst " + n, "b-" + i + "-" + n));
+        acks.add(clients.get(i).say(groupId, "burst " + n, "b-" + i + "-" + n));
+      }
+    }
+    io.vertx.core.Future.all(acks).await();
+    List<Long> seqs = acks.stream().map(io.vertx.core.Future::result).toList();
+    for (int k = 0; k < seqs.size(); k += 2) {
+      assertEquals(seqs.get(k), seqs.get(k + 1), "a repeated clientId gets the first seq");
+    }
+    List<Long> distinct = seqs.stream().distinct().sorted().toList();
+    assertEquals(40, distinct.size());
+    assertEquals(distinct.get(0) + 39, distinct.get(39), "consecutive, no gap");
+    long last = distinct.get(39);
+    for (ChatClient c : clients) {
+      c.await(f -> "event".equals(f.getString("type")) && f.getLong("seq") == last, seconds(10));
+      assertEquals(distinct, messageSeqs(c, groupId));
+    }
+    clients.forEach(ChatClient::close);
+  }
+
   private static List<Long> messageSeqs(ChatClient c, long groupId) {
     return c.events(groupId).stream().filter(e -> "message".equals(e.getString("kind")))
         .map(e -> e.getLong("seq")).toList();

@@ -1,0 +1,181 @@
+package org.holdspace.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import org.holdspace.moderation.SpeakingRules;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Stores a batch of messages, from any groups, in one transaction: locks the groups' rows (in id order, so two
+ * batches never deadlock), decides each message against its group's state in arrival order, finds repeated
+ * clientIds, gives the accepted ones consecutive seqs, inserts them with one statement and moves each group's
+ * last seq. One commit (one disk flush) serves the whole batch.
+ */
+final class MessageBatch {
+  private static final String LOCK_GROUPS = "SELECT id, last_seq, current_session, session_status, session_count, "
+      + "protocol, state FROM groups WHERE id = ANY($1) ORDER BY id FOR UPDATE";
+  private static final String KNOWN_CLIENT_IDS = "SELECT e.group_id, e.actor_id, e.client_id, e.seq "
+      + "FROM group_events e JOIN unnest($1::bigint[], $2::bigint[], $3::text[]) AS k(g, a, c) "
+      + "ON e.group_id = k.g AND e.actor_id = k.a AND e.client_id = k.c";
+  private static final String LAST_MESSAGE_AT = "SELECT DISTINCT ON (e.group_id, e.actor_id) e.group_id, e.actor_id, "
+      + "e.at FROM group_events e JOIN unnest($1::bigint[], $2::bigint[]) AS k(g, a) "
+      + "ON e.group_id = k.g AND e.actor_id = k.a WHERE e.kind = 'message' ORDER BY e.group_id, e.actor_id, e.seq DESC";
+  private static final String INSERT = "INSERT INTO group_events (group_id, seq, kind, actor_id, client_id, body) "
+      + "SELECT g, s, 'message', a, c, b::jsonb "
+      + "FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[]) AS r(g, s, a, c, b) "
+      + "RETURNING group_id, seq, at";
+  private static final String MOVE_SEQ = "UPDATE groups SET last_seq = u.s "
+      + "FROM unnest($1::bigint[], $2::bigint[]) AS u(id, s) WHERE groups.id = u.id";
+
+  /** One message waiting to be stored, and what became of it. */
+  static final class Item {
+    final ChatService.Message message;
+    Long seq;
+    boolean duplicate;
+    ChatError refusal;
+    JsonObject event;
+
+    Item(ChatService.Message message) {
+      this.message = message;
+    }
+  }
+
+  private MessageBatch() {
+  }
+
+  /** Decides and stores the batch within the transaction; answers the stored events per group, in seq order. */
+  static Future<Map<Long, List<JsonObject>>> store(SqlConnection tx, List<Item> items, long now) {
+    Long[] groupIds = items.stream().map(i -> i.message.groupId()).distinct().sorted().toArray(Long[]::new);
+    return tx.preparedQuery(LOCK_GROUPS).execute(Tuple.tuple().addArrayOfLong(groupIds)).compose(rows -> {
+      Map<Long, GroupSnapshot> groups = new HashMap<>();
+      for (Row r : rows) {
+        groups.put(r.getLong("id"), EventLog.snapshotOf(r.getLong("id"), r));
+      }
+      return knownClientIds(tx, items).compose(known -> lastMessages(tx, items, groups).map(last -> {
+        decide(items, groups, known, last, now);
+        return groups;
+      }));
+    }).compose(groups -> insert(tx, items, groups));
+  }
+
+  private static String key(long groupId, long actorId, String clientId) {
+    return groupId + "/" + actorId + "/" + clientId;
+  }
+
+  private static Future<Map<String, Long>> knownClientIds(SqlConnection tx, List<Item> items) {
+    List<Item> keyed = items.stream().filter(i -> i.message.clientId() != null).toList();
+    if (keyed.isEmpty()) {
+      return Future.succeededFuture(new HashMap<>());
+    }
+    Long[] g = keyed.stream().map(i -> i.message.groupId()).toArray(Long[]::new);
+    Long[] a = keyed.stream().map(i -> i.message.user().id()).toArray(Long[]::new);
+    String[] c = keyed.stream().map(i -> i.message.clientId()).toArray(String[]::new);
+    return tx.preparedQuery(KNOWN_CLIENT_IDS).execute(Tuple.of(g, a, c)).map(rows -> {
+      Map<String, Long> known = new HashMap<>();
+      for (Row r : rows) {
+        known.put(key(r.getLong(0), r.getLong(1), r.getString(2)), r.getLong(3));
+      }
+      return known;
+    });
+  }
+
+  /** When a group is in slow mode: the last message time of each member writing to it in this batch. */
+  private static Future<Map<String, Long>> lastMessages(SqlConnection tx, List<Item> items,
+                                                        Map<Long, GroupSnapshot> groups) {
+    List<Item> slowed = items.stream().filter(i -> !i.message.facilitator())
+        .filter(i -> groups.containsKey(i.message.groupId())
+            && groups.get(i.message.groupId()).state.slowModeSeconds() > 0).toList();
+    if (slowed.isEmpty()) {
+      return Future.succeededFuture(new HashMap<>());
+    }
+    Long[] g = slowed.stream().map(i -> i.message.groupId()).toArray(Long[]::new);
+    Long[] a = slowed.stream().map(i -> i.message.user().id()).toArray(Long[]::new);
+    return tx.preparedQuery(LAST_MESSAGE_AT).execute(Tuple.tuple().addArrayOfLong(g).addArrayOfLong(a)).map(rows -> {
+      Map<String, Long> last = new HashMap<>();
+      for (Row r : rows) {
+        last.put(r.getLong(0) + "/" + r.getLong(1), r.getOffsetDateTime(2).toInstant().toEpochMilli());
+      }
+      return last;
+    });
+  }
+
+  private static void decide(List<Item> items, Map<Long, GroupSnapshot> groups, Map<String, Long> known,
+                             Map<String, Long> lastAt, long now) {
+    for (Item item : items) {
+      ChatService.Message m = item.message;
+      GroupSnapshot s = groups.get(m.groupId());
+      if (s == null) {
+        item.refusal = new ChatError("not_found", "groupId: no such group");
+        continue;
+      }
+      String key = m.clientId() == null ? null : key(m.groupId(), m.user().id(), m.clientId());
+      if (key != null && known.containsKey(key)) {
+        item.seq = known.get(key);
+        item.duplicate = true;
+        continue;
+      }
+      var refusal = SpeakingRules.refusal(m.facilitator(), m.user().id(), s.live(), s.state, now);
+      if (refusal.isPresent()) {
+        item.refusal = new ChatError(refusal.get(), ChatService.refusalMessage(refusal.get()));
+        continue;
+      }
+      String speaker = m.groupId() + "/" + m.user().id();
+      int slow = s.state.slowModeSeconds();
+      if (!m.facilitator() && slow > 0 && lastAt.containsKey(speaker) && now - lastAt.get(speaker) < slow * 1000L) {
+        item.refusal = new ChatError("rate_limited", "slow mode: one message every " + slow + " seconds");
+        continue;
+      }
+      item.seq = ++s.lastSeq;
+      lastAt.put(speaker, now);
+      if (key != null) {
+        known.put(key, item.seq);
+      }
+    }
+  }
+
+  private static Future<Map<Long, List<JsonObject>>> insert(SqlConnection tx, List<Item> items,
+                                                            Map<Long, GroupSnapshot> groups) {
+    List<Item> accepted = items.stream().filter(i -> i.seq != null && !i.duplicate).toList();
+    if (accepted.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    int n = accepted.size();
+    Long[] g = new Long[n];
+    Long[] s = new Long[n];
+    Long[] a = new Long[n];
+    String[] c = new String[n];
+    String[] b = new String[n];
+    for (int i = 0; i < n; i++) {
+      ChatService.Message m = accepted.get(i).message;
+      g[i] = m.groupId();
+      s[i] = accepted.get(i).seq;
+      a[i] = m.user().id();
+      c[i] = m.clientId();
+      b[i] = new JsonObject().put("text", m.text()).encode();
+    }
+    Long[] moved = groups.keySet().stream().sorted().toArray(Long[]::new);
+    Long[] lastSeqs = java.util.Arrays.stream(moved).map(id -> groups.get(id).lastSeq).toArray(Long[]::new);
+    return tx.preparedQuery(INSERT).execute(Tuple.of(g, s, a, c, b)).compose(rows -> {
+      Map<String, String> at = new HashMap<>();
+      for (Row r : rows) {
+        at.put(r.getLong(0) + "/" + r.getLong(1), r.getOffsetDateTime(2).toInstant().toString());
+      }
+      Map<Long, List<JsonObject>> events = new TreeMap<>();
+      for (Item item : accepted) {
+        ChatService.Message m = item.message;
+        item.event = EventLog.wire(m.groupId(), item.seq, "message", at.get(m.groupId() + "/" + item.seq),
+            m.user().id(), m.user().displayName(), m.clientId(), new JsonObject().put("text", m.text()));
+        events.computeIfAbsent(m.groupId(), k -> new ArrayList<>()).add(item.event);
+      }
+      return tx.preparedQuery(MOVE_SEQ).execute(Tuple.tuple().addArrayOfLong(moved).addArrayOfLong(lastSeqs)).map(events);
+    });
+  }
+}
