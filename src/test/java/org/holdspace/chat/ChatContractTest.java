@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 
 import static org.holdspace.client.ChatClient.seconds;
+import static org.holdspace.support.Refusals.errorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -44,13 +45,6 @@ class ChatContractTest {
     member = server.newAccount("member", "Mia");
     groupId = server.newGroup(facilitator, "ipt", 12).getLong("id");
     server.enrol(facilitator, groupId, member);
-  }
-
-  private static String errorCode(Runnable action) {
-    RuntimeException e = assertThrows(RuntimeException.class, action::run);
-    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-    assertTrue(cause instanceof ChatClient.ErrorFrame, "expected an error frame, got " + cause);
-    return ((ChatClient.ErrorFrame) cause).code();
   }
 
   @Test

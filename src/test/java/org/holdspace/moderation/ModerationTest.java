@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 
 import static org.holdspace.client.ChatClient.seconds;
+import static org.holdspace.support.Refusals.errorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -68,13 +69,6 @@ class ModerationTest {
 
   private JsonObject frame(String type) {
     return new JsonObject().put("type", type).put("groupId", groupId);
-  }
-
-  private static String errorCode(Runnable action) {
-    RuntimeException e = assertThrows(RuntimeException.class, action::run);
-    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-    assertTrue(cause instanceof ChatClient.ErrorFrame, "expected an error frame, got " + cause);
-    return ((ChatClient.ErrorFrame) cause).code();
   }
 
   private static Predicate<JsonObject> event(String kind) {
