@@ -17,6 +17,7 @@ import org.holdspace.chat.EventLog;
 import org.holdspace.chat.GroupCommand;
 import org.holdspace.chat.HistoryRoutes;
 import org.holdspace.chat.Presence;
+import org.holdspace.clinical.Clinical;
 import org.holdspace.config.Config;
 import org.holdspace.group.GroupAccess;
 import org.holdspace.group.GroupRepository;
@@ -49,6 +50,7 @@ public final class Services {
   private final AlertRoutes alertRoutes;
   private final AuditLog audit;
   private final GroupAccess access;
+  private final Clinical clinical;
 
   public Services(Vertx vertx, Pool pool, Config config, String jwtSecret) {
     this.config = config;
@@ -69,6 +71,7 @@ public final class Services {
     this.sessions = new SessionService(log, audit);
     this.sessionRoutes = new SessionRoutes(sessions, access);
     this.historyRoutes = new HistoryRoutes(log, access);
+    this.clinical = new Clinical(pool, access, audit, alerts, log);
     this.health = new HealthRoute(pool);
     ChatService chatService = new ChatService(log);
     Map<String, GroupCommand> commands = new HashMap<>();
@@ -94,6 +97,10 @@ public final class Services {
 
   public AlertRoutes alertRoutes() {
     return alertRoutes;
+  }
+
+  public Clinical clinical() {
+    return clinical;
   }
 
   public AuditLog audit() {

@@ -26,7 +26,8 @@ public final class HttpVerticle extends VerticleBase {
     Router router = ApiRouter.create(vertx, services.authHandler(),
         List.of(services.accountRoutes()::mountPublic, services.health()::mount, chat::mount),
         List.of(services.accountRoutes()::mount, services.groupRoutes()::mount, services.sessionRoutes()::mount,
-            services.historyRoutes()::mount, services.alertRoutes()::mount));
+            services.historyRoutes()::mount, services.alertRoutes()::mount,
+            services.clinical()::mount));
     HttpServerOptions options = new HttpServerOptions()
         .setHost(host)
         .setPort(port)

@@ -1,0 +1,25 @@
+package org.holdspace.clinical;
+
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import org.holdspace.alert.Alerts;
+import org.holdspace.audit.AuditLog;
+import org.holdspace.chat.EventLog;
+import org.holdspace.group.GroupAccess;
+
+/**
+ * The IPT clinical tracking feature, built from the shared services: questionnaires, and the routes of each part.
+ * {@link #mount} adds every clinical call to the protected API.
+ */
+public final class Clinical {
+  private final MeasureRoutes measures;
+
+  public Clinical(Pool pool, GroupAccess groupAccess, AuditLog audit, Alerts alerts, EventLog log) {
+    ClinicalAccess access = new ClinicalAccess(pool, groupAccess, audit);
+    this.measures = new MeasureRoutes(new MeasureService(access, alerts));
+  }
+
+  public void mount(Router router) {
+    measures.mount(router);
+  }
+}
