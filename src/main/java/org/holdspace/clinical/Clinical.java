@@ -14,15 +14,18 @@ import org.holdspace.group.GroupAccess;
 public final class Clinical {
   private final MeasureRoutes measures;
   private final CourseRoutes course;
+  private final InventoryRoutes inventory;
 
   public Clinical(Pool pool, GroupAccess groupAccess, AuditLog audit, Alerts alerts, EventLog log) {
     ClinicalAccess access = new ClinicalAccess(pool, groupAccess, audit);
     this.measures = new MeasureRoutes(new MeasureService(access, alerts));
     this.course = new CourseRoutes(new CourseService(access, log));
+    this.inventory = new InventoryRoutes(new InventoryService(access), new ReportCardService(access));
   }
 
   public void mount(Router router) {
     measures.mount(router);
     course.mount(router);
+    inventory.mount(router);
   }
 }
