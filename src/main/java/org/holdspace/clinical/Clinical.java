@@ -15,17 +15,20 @@ public final class Clinical {
   private final MeasureRoutes measures;
   private final CourseRoutes course;
   private final InventoryRoutes inventory;
+  private final FocusRoutes focus;
 
   public Clinical(Pool pool, GroupAccess groupAccess, AuditLog audit, Alerts alerts, EventLog log) {
     ClinicalAccess access = new ClinicalAccess(pool, groupAccess, audit);
     this.measures = new MeasureRoutes(new MeasureService(access, alerts));
     this.course = new CourseRoutes(new CourseService(access, log));
     this.inventory = new InventoryRoutes(new InventoryService(access), new ReportCardService(access));
+    this.focus = new FocusRoutes(new FocusService(access));
   }
 
   public void mount(Router router) {
     measures.mount(router);
     course.mount(router);
     inventory.mount(router);
+    focus.mount(router);
   }
 }
