@@ -96,6 +96,7 @@ class MeasuresApiTest {
     assertBadRequest(server.post(path, token, phq9(0, 0, 0, 0, 0, 0, 0, 0, 0).put("session", 13)), "session");
     assertBadRequest(server.post(path, token, phq9(0, 0, 0, 0, 0, 0, 0, 0, 0).put("session", -1)), "session");
     assertBadRequest(server.post(path, token, "[1,2"), "body");
+    assertBadRequest(server.post(path, token, null), "body");
     assertEquals(0, expect200Array(server.get(path, token)).size());
     assertEquals(404, server.post("/api/groups/" + cast.groupId + "/members/" + cast.outsider.id() + "/measures",
         cast.facilitator.token(), phq9(0, 0, 0, 0, 0, 0, 0, 0, 0)).statusCode(), "not a member of this group");
