@@ -16,6 +16,7 @@ public final class Clinical {
   private final CourseRoutes course;
   private final InventoryRoutes inventory;
   private final FocusRoutes focus;
+  private final HomeworkRoutes homework;
 
   public Clinical(Pool pool, GroupAccess groupAccess, AuditLog audit, Alerts alerts, EventLog log) {
     ClinicalAccess access = new ClinicalAccess(pool, groupAccess, audit);
@@ -23,6 +24,7 @@ public final class Clinical {
     this.course = new CourseRoutes(new CourseService(access, log));
     this.inventory = new InventoryRoutes(new InventoryService(access), new ReportCardService(access));
     this.focus = new FocusRoutes(new FocusService(access));
+    this.homework = new HomeworkRoutes(new HomeworkService(access));
   }
 
   public void mount(Router router) {
@@ -30,5 +32,6 @@ public final class Clinical {
     course.mount(router);
     inventory.mount(router);
     focus.mount(router);
+    homework.mount(router);
   }
 }

@@ -21,9 +21,30 @@ public record Course(long groupId, Protocol protocol, int sessionCount, int curr
     return "live".equals(sessionStatus);
   }
 
-  /** The session that work set now is due at: the live one's successor, or the next to start. */
+  /** The session that work set now is due at by default: the one after the current (or last held) session. */
   public int nextSession() {
     return Math.min(sessionCount, currentSession + 1);
+  }
+
+  /** The session members meet at next: the live one, else the next to start (the last one once the course ended). */
+  public int upcomingSession() {
+    return live() ? currentSession : nextSession();
+  }
+
+  /**
+   * How a piece of homework stands: {@code done}; {@code due} at the upcoming session; {@code overdue} when its
+   * session has passed; {@code open} when it is due later.
+   */
+  public String homeworkStatus(int dueSession, boolean done) {
+    if (done) {
+      return "done";
+    }
+    int upcoming = upcomingSession();
+    boolean courseOver = currentSession == sessionCount && !live();
+    if (dueSession < upcoming || courseOver) {
+      return "overdue";
+    }
+    return dueSession == upcoming ? "due" : "open";
   }
 
   /** The questionnaire points of this course. */
