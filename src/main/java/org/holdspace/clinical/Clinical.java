@@ -17,6 +17,7 @@ public final class Clinical {
   private final InventoryRoutes inventory;
   private final FocusRoutes focus;
   private final HomeworkRoutes homework;
+  private final MeetingRoutes meetings;
 
   public Clinical(Pool pool, GroupAccess groupAccess, AuditLog audit, Alerts alerts, EventLog log) {
     ClinicalAccess access = new ClinicalAccess(pool, groupAccess, audit);
@@ -25,6 +26,7 @@ public final class Clinical {
     this.inventory = new InventoryRoutes(new InventoryService(access), new ReportCardService(access));
     this.focus = new FocusRoutes(new FocusService(access));
     this.homework = new HomeworkRoutes(new HomeworkService(access));
+    this.meetings = new MeetingRoutes(new MeetingService(access));
   }
 
   public void mount(Router router) {
@@ -33,5 +35,6 @@ public final class Clinical {
     inventory.mount(router);
     focus.mount(router);
     homework.mount(router);
+    meetings.mount(router);
   }
 }
