@@ -8,8 +8,10 @@ import org.holdspace.chat.EventLog;
 import org.holdspace.group.GroupAccess;
 
 /**
- * The IPT clinical tracking feature, built from the shared services: questionnaires, and the routes of each part.
- * {@link #mount} adds every clinical call to the protected API.
+ * IPT clinical tracking, built from the shared services: questionnaires and risk alerts, the group's clinical phase
+ * and settings, the interpersonal inventory and report cards, focus areas and goals, homework, individual meetings,
+ * the progress review and the facilitator dashboard. {@link #mount} adds every clinical call to the protected API.
+ * See {@code docs/clinical.md}.
  */
 public final class Clinical {
   private final MeasureRoutes measures;
@@ -18,6 +20,8 @@ public final class Clinical {
   private final FocusRoutes focus;
   private final HomeworkRoutes homework;
   private final MeetingRoutes meetings;
+  private final ReviewRoutes review;
+  private final DashboardRoutes dashboard;
 
   public Clinical(Pool pool, GroupAccess groupAccess, AuditLog audit, Alerts alerts, EventLog log) {
     ClinicalAccess access = new ClinicalAccess(pool, groupAccess, audit);
@@ -27,6 +31,8 @@ public final class Clinical {
     this.focus = new FocusRoutes(new FocusService(access));
     this.homework = new HomeworkRoutes(new HomeworkService(access));
     this.meetings = new MeetingRoutes(new MeetingService(access));
+    this.review = new ReviewRoutes(new ReviewService(access));
+    this.dashboard = new DashboardRoutes(new DashboardService(access));
   }
 
   public void mount(Router router) {
@@ -36,5 +42,7 @@ public final class Clinical {
     focus.mount(router);
     homework.mount(router);
     meetings.mount(router);
+    review.mount(router);
+    dashboard.mount(router);
   }
 }
