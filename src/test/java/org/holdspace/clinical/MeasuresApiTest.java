@@ -112,6 +112,8 @@ class MeasuresApiTest {
     for (ChatClient c : new ChatClient[] {facilitatorSocket, memberSocket, peerSocket}) {
       c.join(cast.groupId, null).await();
     }
+    // A questionnaire without item 9 first: it raises nothing, and the path is warm as on a running server.
+    expect(server.post(cast.memberPath("/measures"), cast.member.token(), phq9(3, 3, 3, 3, 3, 3, 3, 3, 0)), 201);
     long startedAt = System.nanoTime();
     JsonObject measure = expect(server.post(cast.memberPath("/measures"), cast.member.token(),
         phq9(0, 0, 0, 0, 0, 0, 0, 0, 1)), 201);
@@ -133,13 +135,9 @@ class MeasuresApiTest {
       assertFalse(c.received().stream().anyMatch(f -> "alert".equals(f.getString("type"))), "members see no alert");
     }
     JsonArray alerts = expect200Array(server.get(cast.groupPath("/alerts"), cast.facilitator.token()));
-    assertEquals(1, alerts.size());
+    assertEquals(1, alerts.size(), "one alert: a high total without item 9 raised none");
     assertEquals(body.getLong("id"), alerts.getJsonObject(0).getLong("id"));
     assertEquals(measure.getLong("id"), alerts.getJsonObject(0).getJsonObject("ref").getLong("measureId"));
-
-    expect(server.post(cast.memberPath("/measures"), cast.member.token(), phq9(3, 3, 3, 3, 3, 3, 3, 3, 0)), 201);
-    assertEquals(1, expect200Array(server.get(cast.groupPath("/alerts"), cast.facilitator.token())).size(),
-        "a high total without item 9 raises no alert");
     facilitatorSocket.close();
     memberSocket.close();
     peerSocket.close();
