@@ -22,6 +22,7 @@ import org.holdspace.chat.Whispers;
 import org.holdspace.moderation.ModerationCommands;
 import org.holdspace.moderation.ModerationService;
 import org.holdspace.moderation.RiskPhrases;
+import org.holdspace.clinical.Clinical;
 import org.holdspace.config.Config;
 import org.holdspace.group.GroupAccess;
 import org.holdspace.group.GroupRepository;
@@ -58,6 +59,7 @@ public final class Services {
   private final ModerationService moderation;
   private final AuditRoutes auditRoutes;
   private final AttendanceRoutes attendanceRoutes;
+  private final Clinical clinical;
 
   public Services(Vertx vertx, Pool pool, Config config, String jwtSecret) {
     this.config = config;
@@ -80,6 +82,7 @@ public final class Services {
     this.sessions = new SessionService(log, audit);
     this.sessionRoutes = new SessionRoutes(sessions, access);
     this.historyRoutes = new HistoryRoutes(log, access);
+    this.clinical = new Clinical(pool, access, audit, alerts, log);
     this.health = new HealthRoute(pool);
     ChatService chatService = new ChatService(vertx, log, alerts, new RiskPhrases(config.riskPhrases()));
     this.moderation = new ModerationService(log, audit);
@@ -119,6 +122,10 @@ public final class Services {
 
   public AlertRoutes alertRoutes() {
     return alertRoutes;
+  }
+
+  public Clinical clinical() {
+    return clinical;
   }
 
   public AuditLog audit() {

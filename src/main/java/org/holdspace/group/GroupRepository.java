@@ -30,8 +30,6 @@ public final class GroupRepository {
       + "FROM group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = $1 ORDER BY m.enrolled_at, u.id";
   private static final String COUNT_MEMBERS =
       "SELECT count(*) FROM group_members WHERE group_id = $1 AND role = 'member'";
-  private static final String SET_FOCUS =
-      "UPDATE group_members SET focus_area = $3, focus_goal = $4 WHERE group_id = $1 AND user_id = $2 AND role = 'member'";
   private static final String GROUPS_OF_USER = "SELECT g.id, g.name, g.protocol, g.current_session, "
       + "g.session_status, m.role FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = $1 "
       + "ORDER BY g.id";
@@ -119,12 +117,6 @@ public final class GroupRepository {
 
   public Future<Void> enrol(SqlClient client, long groupId, long userId) {
     return client.preparedQuery(INSERT_MEMBER).execute(Tuple.of(groupId, userId, "member")).mapEmpty();
-  }
-
-  /** Sets a member's focus; answers whether such a member exists. */
-  public Future<Boolean> setFocus(SqlClient client, long groupId, long userId, String area, String goal) {
-    return client.preparedQuery(SET_FOCUS).execute(Tuple.of(groupId, userId, area, goal))
-        .map(rows -> rows.rowCount() == 1);
   }
 
   /** The groups an account belongs to, with its role in each. */

@@ -14,7 +14,10 @@ import org.holdspace.http.Responses;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** The group calls of the contract, plus {@code GET /api/groups} for the signed-in account's own groups. */
+/**
+ * The group calls of the contract, plus {@code GET /api/groups} for the signed-in account's own groups. A member's
+ * focus ({@code PUT .../members/{userId}/focus}) is clinical data and lives in {@code org.holdspace.clinical}.
+ */
 public final class GroupRoutes {
   private final GroupService groups;
 
@@ -27,7 +30,6 @@ public final class GroupRoutes {
     router.post("/api/groups").handler(this::create);
     router.get("/api/groups/:id").handler(this::get);
     router.post("/api/groups/:id/members").handler(this::enrol);
-    router.put("/api/groups/:id/members/:userId/focus").handler(this::focus);
   }
 
   private void mine(RoutingContext ctx) {
@@ -65,15 +67,5 @@ public final class GroupRoutes {
     long userId = Fields.id(Bodies.object(ctx), "userId");
     Responses.reply(ctx, 201, groups.enrol(user, groupId, userId)
         .map(v -> new JsonObject().put("groupId", groupId).put("userId", userId)));
-  }
-
-  private void focus(RoutingContext ctx) {
-    AuthUser user = AuthHandler.user(ctx);
-    long groupId = Fields.pathId(ctx.pathParam("id"));
-    long userId = Fields.pathId(ctx.pathParam("userId"));
-    JsonObject body = Bodies.object(ctx);
-    String area = Fields.oneOf(body, "area", FocusArea.NAMES);
-    String goal = Fields.optionalText(body, "goal", 500);
-    Responses.reply(ctx, 200, groups.setFocus(user, groupId, userId, area, goal));
   }
 }

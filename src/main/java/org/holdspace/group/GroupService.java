@@ -14,7 +14,7 @@ import org.holdspace.http.ApiError;
 import java.time.Instant;
 import java.util.List;
 
-/** Creating groups with their session plan, showing them to their people, enrolling members and setting focus. */
+/** Creating groups with their session plan, showing them to their people, and enrolling members. */
 public final class GroupService {
   private final GroupRepository groups;
   private final GroupAccess access;
@@ -110,17 +110,5 @@ public final class GroupService {
         })
         .recover(failure -> Future.failedFuture(SqlErrors.isUniqueViolation(failure)
             ? ApiError.conflict("userId: already enrolled") : failure));
-  }
-
-  public Future<JsonObject> setFocus(AuthUser facilitator, long groupId, long userId, String area, String goal) {
-    return access.requireFacilitator(facilitator, groupId)
-        .compose(v -> groups.pool().withTransaction(tx -> groups.setFocus(tx, groupId, userId, area, goal)
-            .compose(found -> {
-              if (!found) {
-                return Future.failedFuture(ApiError.notFound());
-              }
-              return audit.record(tx, facilitator.id(), "member.focus_set", groupId, userId, null);
-            })))
-        .map(v -> new JsonObject().put("userId", userId).put("area", area).put("goal", goal));
   }
 }

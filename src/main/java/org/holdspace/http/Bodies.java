@@ -10,7 +10,7 @@ public final class Bodies {
   }
 
   public static JsonObject object(RoutingContext ctx) {
-    if (ctx.body() == null || ctx.body().length() == 0) {
+    if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() <= 0) {
       throw ApiError.badRequest("body: a JSON object is required");
     }
     Object value;

@@ -27,7 +27,7 @@ public final class HttpVerticle extends VerticleBase {
         List.of(services.accountRoutes()::mountPublic, services.health()::mount, chat::mount),
         List.of(services.accountRoutes()::mount, services.groupRoutes()::mount, services.sessionRoutes()::mount,
             services.historyRoutes()::mount, services.alertRoutes()::mount, services.auditRoutes()::mount,
-            services.attendanceRoutes()::mount));
+            services.attendanceRoutes()::mount, services.clinical()::mount));
     HttpServerOptions options = new HttpServerOptions()
         .setHost(host)
         .setPort(port)

@@ -1,0 +1,102 @@
+package org.holdspace.clinical;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import org.holdspace.audit.AuditLog;
+import org.holdspace.auth.AuthHandler;
+import org.holdspace.auth.AuthUser;
+import org.holdspace.group.GroupAccess;
+import org.holdspace.http.ApiError;
+import org.holdspace.http.Fields;
+
+/**
+ * Who may see or change a member's clinical data (the member and the group's facilitators, nobody else), and the
+ * audit of every facilitator read or write. Audit details carry ids and counts, never clinical content.
+ */
+public final class ClinicalAccess {
+  private static final String ENROLLED =
+      "SELECT 1 FROM group_members WHERE group_id = $1 AND user_id = $2 AND role = 'member'";
+
+  private final Pool pool;
+  private final GroupAccess access;
+  private final AuditLog audit;
+
+  public ClinicalAccess(Pool pool, GroupAccess access, AuditLog audit) {
+    this.pool = pool;
+    this.access = access;
+    this.audit = audit;
+  }
+
+  /** A request about one member's clinical data: who asks, in which group, about whom, and whether as facilitator. */
+  public record Subject(AuthUser actor, long groupId, long memberId, boolean byFacilitator) {
+  }
+
+  /** The path's group and member, and the signed-in account. */
+  public record Target(AuthUser user, long groupId, long memberId) {
+    static Target of(RoutingContext ctx) {
+      return new Target(AuthHandler.user(ctx), Fields.pathId(ctx.pathParam("id")),
+          Fields.pathId(ctx.pathParam("userId")));
+    }
+  }
+
+  /** The member themself or a facilitator of the group; 403 for anyone else, 404 when the member is not enrolled. */
+  public Future<Subject> selfOrFacilitator(Target t) {
+    return access.requireSelfOrFacilitator(t.user(), t.groupId(), t.memberId()).compose(standing -> {
+      if (standing == GroupAccess.Standing.MEMBER) {
+        return Future.succeededFuture(new Subject(t.user(), t.groupId(), t.memberId(), false));
+      }
+      return requireEnrolled(t.groupId(), t.memberId())
+          .map(v -> new Subject(t.user(), t.groupId(), t.memberId(), true));
+    });
+  }
+
+  /** Only a facilitator of the group, about one of its enrolled members. */
+  public Future<Subject> facilitatorAbout(Target t) {
+    return access.requireFacilitator(t.user(), t.groupId())
+        .compose(v -> requireEnrolled(t.groupId(), t.memberId()))
+        .map(v -> new Subject(t.user(), t.groupId(), t.memberId(), true));
+  }
+
+  public Future<Void> requireFacilitator(AuthUser user, long groupId) {
+    return access.requireFacilitator(user, groupId);
+  }
+
+  public Future<GroupAccess.Standing> requireParticipant(AuthUser user, long groupId) {
+    return access.requireParticipant(user, groupId);
+  }
+
+  private Future<Void> requireEnrolled(long groupId, long memberId) {
+    return pool.preparedQuery(ENROLLED).execute(Tuple.of(groupId, memberId)).map(rows -> {
+      if (rows.size() == 0) {
+        throw ApiError.notFound();
+      }
+      return null;
+    });
+  }
+
+  /** Records a facilitator's action on the member's data within the caller's transaction; members' own acts are not. */
+  public Future<Void> audit(SqlClient client, Subject s, String action, JsonObject detail) {
+    if (!s.byFacilitator()) {
+      return Future.succeededFuture();
+    }
+    return audit.record(client, s.actor().id(), action, s.groupId(), s.memberId(), detail);
+  }
+
+  public Future<Void> audit(Subject s, String action, JsonObject detail) {
+    return audit(pool, s, action, detail);
+  }
+
+  /** Records a facilitator's group-wide read or write (no single member). */
+  public Future<Void> auditGroup(SqlClient client, AuthUser facilitator, long groupId, String action,
+                                 JsonObject detail) {
+    return audit.record(client, facilitator.id(), action, groupId, null, detail);
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+}

@@ -1,0 +1,65 @@
+package org.holdspace.clinical;
+
+import org.holdspace.group.Phase;
+import org.holdspace.group.Protocol;
+
+import java.util.List;
+
+/**
+ * Where a group's course stands: its plan (protocol, session count), the current session, the clinical phase its
+ * facilitator moved it to, and its clinical settings. Pure.
+ */
+public record Course(long groupId, Protocol protocol, int sessionCount, int currentSession, String sessionStatus,
+                     Phase phase, int measureEvery, boolean gad7) {
+
+  /** The phase the plan gives the current session (session 1 before any has started). */
+  public Phase planPhase() {
+    return protocol.phaseOf(Math.max(1, currentSession), sessionCount);
+  }
+
+  public boolean live() {
+    return "live".equals(sessionStatus);
+  }
+
+  /** The session that work set now is due at by default: the one after the current (or last held) session. */
+  public int nextSession() {
+    return Math.min(sessionCount, currentSession + 1);
+  }
+
+  /** The session members meet at next: the live one, else the next to start (the last one once the course ended). */
+  public int upcomingSession() {
+    return live() ? currentSession : nextSession();
+  }
+
+  /**
+   * How a piece of homework stands: {@code done}; {@code due} at the upcoming session; {@code overdue} when its
+   * session has passed; {@code open} when it is due later.
+   */
+  public String homeworkStatus(int dueSession, boolean done) {
+    if (done) {
+      return "done";
+    }
+    int upcoming = upcomingSession();
+    boolean courseOver = currentSession == sessionCount && !live();
+    if (dueSession < upcoming || courseOver) {
+      return "overdue";
+    }
+    return dueSession == upcoming ? "due" : "open";
+  }
+
+  /** The questionnaire points of this course. */
+  public List<Integer> measurePoints() {
+    return MeasureSchedule.points(sessionCount, measureEvery);
+  }
+
+  /** A session number given by a client, checked against the plan (0 is the pre-group meeting). */
+  public int checkSession(Integer session, String field) {
+    if (session == null) {
+      return currentSession;
+    }
+    if (session < 0 || session > sessionCount) {
+      throw new IllegalArgumentException(field + ": must be from 0 to " + sessionCount);
+    }
+    return session;
+  }
+}

@@ -1,0 +1,49 @@
+package org.holdspace.clinical;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.holdspace.group.FocusArea;
+import org.holdspace.http.ApiError;
+import org.holdspace.http.Fields;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A member's whole interpersonal inventory as sent with {@code PUT}: the relationships in the member's order. An
+ * item with the {@code id} of an existing relationship edits it; one without adds a new relationship; existing
+ * relationships left out are removed from the inventory (their report-card history stays).
+ */
+public record InventoryRequest(List<Relationship> relationships) {
+  static final int MAX_RELATIONSHIPS = 30;
+
+  /** One relationship: a label the member chooses (not necessarily a name), its kind and how it stands. */
+  public record Relationship(Long id, String label, String kind, int closeness, int satisfaction, String area,
+                             String works, String doesNotWork, String notes) {
+    static Relationship fromJson(JsonObject json) {
+      Long id = json.getValue("id") == null ? null : Fields.id(json, "id");
+      String area = json.getValue("area") == null ? null : Fields.oneOf(json, "area", FocusArea.NAMES);
+      return new Relationship(id, Fields.text(json, "label", 1, 60).strip(), Fields.text(json, "kind", 1, 40).strip(),
+          Fields.integer(json, "closeness", 1, 5), Fields.integer(json, "satisfaction", 1, 5), area,
+          ClinicalFields.blankToNull(Fields.optionalText(json, "works", 2000)),
+          ClinicalFields.blankToNull(Fields.optionalText(json, "doesNotWork", 2000)),
+          ClinicalFields.blankToNull(Fields.optionalText(json, "notes", 2000)));
+    }
+  }
+
+  public static InventoryRequest fromJson(JsonObject json) {
+    JsonArray array = Fields.array(json, "relationships", MAX_RELATIONSHIPS);
+    List<Relationship> list = new ArrayList<>(array.size());
+    Set<Long> ids = new HashSet<>();
+    for (int i = 0; i < array.size(); i++) {
+      Relationship r = ClinicalFields.item(array, "relationships", i, Relationship::fromJson);
+      if (r.id() != null && !ids.add(r.id())) {
+        throw ApiError.badRequest("relationships[" + i + "].id: appears twice");
+      }
+      list.add(r);
+    }
+    return new InventoryRequest(List.copyOf(list));
+  }
+}

@@ -1,0 +1,54 @@
+package org.holdspace.clinical;
+
+import org.holdspace.group.Phase;
+
+import java.util.List;
+
+/**
+ * Which moves between IPT phases a facilitator may make: forward, one phase at a time; the middle phase only once
+ * every active member has a primary focus area, unless the facilitator gives a reason to start it anyway. Pure.
+ */
+public final class PhaseRules {
+  private PhaseRules() {
+  }
+
+  /** The answer to a requested move: allowed (and whether only by override), or refused with the reason. */
+  public record Decision(boolean allowed, boolean override, String reason) {
+    static Decision allow(boolean override) {
+      return new Decision(true, override, null);
+    }
+
+    static Decision refuse(String reason) {
+      return new Decision(false, false, reason);
+    }
+  }
+
+  /**
+   * Decides a move from {@code current} to {@code target}.
+   *
+   * @param withoutFocus ids of active members who have no primary focus area yet
+   * @param overrideReason the facilitator's reason to start the middle phase regardless, or null
+   */
+  public static Decision decide(Phase current, Phase target, List<Long> withoutFocus, String overrideReason) {
+    if (target == current) {
+      return Decision.refuse("phase: the group is already in the " + current.wire() + " phase");
+    }
+    if (target.ordinal() != current.ordinal() + 1) {
+      return Decision.refuse("phase: from " + current.wire() + " the next phase is "
+          + (current == Phase.TERMINATION ? "none" : Phase.values()[current.ordinal() + 1].wire()));
+    }
+    if (target == Phase.MIDDLE && !withoutFocus.isEmpty()) {
+      if (overrideReason == null || overrideReason.isBlank()) {
+        return Decision.refuse("phase: members without a primary focus area: " + withoutFocus
+            + "; set their focus or give overrideReason");
+      }
+      return Decision.allow(true);
+    }
+    return Decision.allow(false);
+  }
+
+  /** Whether the plan has reached a phase the group has not been moved to yet. */
+  public static boolean behindPlan(Phase clinical, Phase plan) {
+    return plan.ordinal() > clinical.ordinal();
+  }
+}

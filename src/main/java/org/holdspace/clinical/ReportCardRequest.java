@@ -1,0 +1,41 @@
+package org.holdspace.clinical;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.holdspace.http.ApiError;
+import org.holdspace.http.Fields;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A relationship report card: {@code {session?, ratings:[{relationshipId, closeness, satisfaction}]}}. */
+public record ReportCardRequest(Integer session, List<Rating> ratings) {
+
+  /** One relationship rated again. */
+  public record Rating(long relationshipId, int closeness, int satisfaction) {
+    static Rating fromJson(JsonObject json) {
+      return new Rating(Fields.id(json, "relationshipId"), Fields.integer(json, "closeness", 1, 5),
+          Fields.integer(json, "satisfaction", 1, 5));
+    }
+  }
+
+  public static ReportCardRequest fromJson(JsonObject json) {
+    Integer session = Fields.optionalInt(json, "session", 0, 1000);
+    JsonArray array = Fields.array(json, "ratings", InventoryRequest.MAX_RELATIONSHIPS);
+    if (array.isEmpty()) {
+      throw ApiError.badRequest("ratings: rate at least one relationship");
+    }
+    List<Rating> ratings = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
+    for (int i = 0; i < array.size(); i++) {
+      Rating r = ClinicalFields.item(array, "ratings", i, Rating::fromJson);
+      if (!seen.add(r.relationshipId())) {
+        throw ApiError.badRequest("ratings[" + i + "].relationshipId: rated twice");
+      }
+      ratings.add(r);
+    }
+    return new ReportCardRequest(session, List.copyOf(ratings));
+  }
+}

@@ -1,0 +1,53 @@
+package org.holdspace.clinical;
+
+import org.holdspace.group.Phase;
+import org.holdspace.group.Protocol;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+@DisplayName("Where a course stands")
+class CourseTest {
+  private static Course at(int current, String status) {
+    return new Course(1, Protocol.named("ipt").orElseThrow(), 12, current, status, Phase.INITIAL, 4, false);
+  }
+
+  @Test
+  @DisplayName("the plan's phase follows the current session: 1-3 initial, 4-10 middle, 11-12 termination")
+  void planPhase() {
+    assertEquals(Phase.INITIAL, at(0, "planned").planPhase());
+    assertEquals(Phase.INITIAL, at(3, "ended").planPhase());
+    assertEquals(Phase.MIDDLE, at(4, "live").planPhase());
+    assertEquals(Phase.MIDDLE, at(10, "ended").planPhase());
+    assertEquals(Phase.TERMINATION, at(11, "live").planPhase());
+  }
+
+  @Test
+  @DisplayName("homework is due at the session members meet at next, overdue once that has passed, open before")
+  void homeworkStatus() {
+    Course between = at(4, "ended");
+    assertEquals(5, between.upcomingSession());
+    assertEquals("due", between.homeworkStatus(5, false));
+    assertEquals("overdue", between.homeworkStatus(4, false));
+    assertEquals("open", between.homeworkStatus(6, false));
+    assertEquals("done", between.homeworkStatus(4, true));
+    Course live = at(5, "live");
+    assertEquals(5, live.upcomingSession());
+    assertEquals("due", live.homeworkStatus(5, false));
+    assertEquals(6, live.nextSession(), "work set during a session is due at the next one");
+    Course over = at(12, "ended");
+    assertEquals("overdue", over.homeworkStatus(12, false), "after the last session nothing is still to come");
+  }
+
+  @Test
+  @DisplayName("a session a client names must be in the plan; none means the current one")
+  void checkSession() {
+    Course c = at(6, "ended");
+    assertEquals(6, c.checkSession(null, "session"));
+    assertEquals(0, c.checkSession(0, "session"));
+    assertEquals(12, c.checkSession(12, "session"));
+    assertThrows(IllegalArgumentException.class, () -> c.checkSession(13, "session"));
+  }
+}
