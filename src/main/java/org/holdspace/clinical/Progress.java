@@ -23,9 +23,6 @@ public final class Progress {
   private static final String GOALS = "SELECT g.user_id, g.id, g.text, r.session, r.rating FROM member_goals g "
       + "LEFT JOIN goal_ratings r ON r.goal_id = g.id WHERE g.group_id = $1 AND g.removed_at IS NULL "
       + "ORDER BY g.user_id, g.position, g.id, r.session";
-  private static final String ATTENDANCE_EVENTS = "SELECT kind, body FROM group_events WHERE group_id = $1 "
-      + "AND kind IN ('join', 'leave', 'session_started', 'session_ended') ORDER BY seq";
-
   private Progress() {
   }
 
@@ -87,17 +84,9 @@ public final class Progress {
     });
   }
 
-  /** Attendance folded from the group's log. */
+  /** Which sessions each member attended. */
   static Future<Attendance> attendance(SqlClient client, long groupId) {
-    return client.preparedQuery(ATTENDANCE_EVENTS).execute(Tuple.of(groupId)).map(rows -> {
-      Attendance attendance = new Attendance();
-      for (Row r : rows) {
-        Object raw = r.getValue("body");
-        JsonObject body = raw instanceof JsonObject o ? o : new JsonObject();
-        attendance.apply(r.getString("kind"), body.getLong("userId"), body.getInteger("number"));
-      }
-      return attendance;
-    });
+    return org.holdspace.session.AttendanceStore.sessions(client, groupId).map(Attendance::new);
   }
 
   /** {@code {attended, held, sessions:[…], missed:[…]}} for one member. */

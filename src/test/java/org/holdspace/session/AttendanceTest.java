@@ -65,6 +65,29 @@ class AttendanceTest {
     assertFalse(one.getBoolean("leftEarly"));
   }
 
+  @Test
+  @DisplayName("joining between sessions does not count; staying in the room across sessions counts for each")
+  void betweenAndAcross() {
+    JsonArray sessions = Attendance.compute(List.of(
+        e("join", 7L, 0, null),
+        e("session_started", null, 1, 1),
+        e("join", 2L, 2, null),
+        e("session_ended", null, 60, 1),
+        e("leave", 2L, 61, null),
+        e("join", 3L, 70, null),
+        e("leave", 3L, 71, null),
+        e("session_started", null, 100, 2),
+        e("session_ended", null, 160, 2)), Set.of(2L, 3L, 7L));
+    assertEquals(2, sessions.size());
+    assertEquals(Set.of(7L, 2L), ids(sessions.getJsonObject(0)));
+    assertEquals(Set.of(7L), ids(sessions.getJsonObject(1)));
+  }
+
+  private static Set<Long> ids(JsonObject session) {
+    return session.getJsonArray("attendees").stream().map(JsonObject.class::cast).map(p -> p.getLong("userId"))
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
   private static JsonObject find(JsonArray people, long id) {
     return people.stream().map(JsonObject.class::cast).filter(p -> p.getLong("userId") == id).findFirst()
         .orElseThrow();
