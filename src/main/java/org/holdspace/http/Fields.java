@@ -34,6 +34,10 @@ public final class Fields {
     if (s.length() > max) {
       throw ApiError.badRequest(field + ": must have at most " + max + " characters");
     }
+    // PostgreSQL cannot store NUL in text; letting one through turns bad input into a 500.
+    if (s.indexOf('\u0000') >= 0) {
+      throw ApiError.badRequest(field + ": must not contain NUL characters");
+    }
     return s;
   }
 
