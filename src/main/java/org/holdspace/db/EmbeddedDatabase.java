@@ -20,16 +20,28 @@ public final class EmbeddedDatabase implements AutoCloseable {
     this.postgres = postgres;
   }
 
-  /** Starts (and on first use creates) the server whose data lives in {@code folder}. Blocking. */
+  /** Starts (and on first use creates) the server whose data lives in {@code folder}, writing durably. Blocking. */
   public static EmbeddedDatabase start(Path folder) {
+    return start(folder, true);
+  }
+
+  /**
+   * Starts the server whose data lives in {@code folder}. Durable is what a server needs: the embedded library
+   * defaults to fsync and synchronous_commit off, which can lose acknowledged writes or corrupt the data on a
+   * crash. Only throwaway test databases may run without it, for speed. Blocking.
+   */
+  public static EmbeddedDatabase start(Path folder, boolean durable) {
     try {
       Files.createDirectories(folder);
+      String on = durable ? "on" : "off";
       EmbeddedPostgres postgres = EmbeddedPostgres.builder()
           .setDataDirectory(folder)
           .setCleanDataDirectory(false)
           .setPGStartupWait(Duration.ofSeconds(60))
           .setServerConfig("max_connections", "300")
           .setServerConfig("listen_addresses", "127.0.0.1")
+          .setServerConfig("fsync", on)
+          .setServerConfig("synchronous_commit", on)
           .start();
       LOG.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), folder);
       return new EmbeddedDatabase(postgres);

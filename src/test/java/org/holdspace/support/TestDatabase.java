@@ -25,7 +25,8 @@ public final class TestDatabase {
     if (embedded == null) {
       try {
         Path folder = Files.createTempDirectory("holdspace-test-pg");
-        embedded = EmbeddedDatabase.start(folder);
+        // A throwaway database: durability would only slow the tests down.
+        embedded = EmbeddedDatabase.start(folder, false);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
