@@ -83,6 +83,17 @@ class TokenTest {
   }
 
   @Test
+  @DisplayName("refresh gives a new token for the same account, and needs a valid one")
+  void refresh() {
+    JsonObject refreshed = TestServer.expect(server.post("/api/auth/refresh", member.token(), null), 200);
+    assertEquals(200, statusWith(refreshed.getString("token")));
+    assertEquals(Long.toString(member.id()), new JsonObject(new String(Base64.getUrlDecoder()
+        .decode(refreshed.getString("token").split("\\.")[1]), StandardCharsets.UTF_8)).getString("sub"));
+    TestServer.expect(server.post("/api/auth/refresh", hs256(claims(), "another-secret-that-is-long-enough-x"), null),
+        401);
+  }
+
+  @Test
   @DisplayName("a token signed with another secret gets 401")
   void otherSecret() {
     refused(hs256(claims(), "another-secret-that-is-long-enough-for-hs256"));

@@ -1,7 +1,12 @@
 package org.holdspace.group;
 
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
 import org.holdspace.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -248,6 +253,23 @@ class GroupApiTest {
         new JsonObject().put("userId", second.id())), 409);
     JsonObject group = expect(server.get("/api/groups/" + groupId, facilitator.token()), 200);
     assertEquals(List.of(first.id()), ids(group.getJsonArray("members")));
+  }
+
+  @Test
+  @DisplayName("two members enrolled at the same moment in an ipt-individual group: one gets 201, the other 409")
+  void individualUnderConcurrency() {
+    long groupId = create("ipt-individual", 12, "2026-03-03T18:30:00Z").getLong("id");
+    List<TestServer.Account> members = List.of(server.newAccount("member", "Kai"), server.newAccount("member", "Lee"),
+        server.newAccount("member", "Mae"));
+    WebClient client = server.clientFrom("127.0.0.1");
+    List<Future<HttpResponse<Buffer>>> answers = members.stream().map(m -> server.send(client, HttpMethod.POST,
+        "/api/groups/" + groupId + "/members", facilitator.token(), new JsonObject().put("userId", m.id()))).toList();
+    Future.join(answers).await();
+    List<Integer> statuses = answers.stream().map(a -> a.result().statusCode()).sorted().toList();
+    assertEquals(List.of(201, 409, 409), statuses);
+    JsonObject group = expect(server.get("/api/groups/" + groupId, facilitator.token()), 200);
+    assertEquals(1, group.getJsonArray("members").size());
+    client.close();
   }
 
   @Test

@@ -1,11 +1,19 @@
 package org.holdspace.session;
 
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
 import org.holdspace.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.holdspace.support.TestServer.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,6 +69,26 @@ class SessionApiTest {
     assertEquals("live", again.getString("status"));
     assertEquals(1, expect(server.get("/api/groups/" + groupId, facilitator.token()), 200)
         .getInteger("currentSession"));
+  }
+
+  @Test
+  @DisplayName("starts sent at the same moment start one session, and all answer it")
+  void concurrentStarts() {
+    long groupId = newGroup("ipt", 12);
+    WebClient client = server.clientFrom("127.0.0.1");
+    List<Future<HttpResponse<Buffer>>> answers = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      answers.add(server.send(client, HttpMethod.POST, path(groupId, "start"), facilitator.token(), null));
+    }
+    Future.join(answers).await();
+    for (Future<HttpResponse<Buffer>> answer : answers) {
+      JsonObject started = expect(answer.result(), 200);
+      assertEquals(1, started.getInteger("number"));
+      assertEquals("live", started.getString("status"));
+    }
+    assertEquals(1, expect(server.get("/api/groups/" + groupId, facilitator.token()), 200)
+        .getInteger("currentSession"));
+    client.close();
   }
 
   @Test
