@@ -25,8 +25,7 @@ public final class TestDatabase {
     if (embedded == null) {
       try {
         Path folder = Files.createTempDirectory("holdspace-test-pg");
-        // A throwaway database: durability would only slow the tests down.
-        embedded = EmbeddedDatabase.start(folder, false);
+        embedded = EmbeddedDatabase.startThrowaway(folder);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
