@@ -125,6 +125,16 @@ class EmbeddedDatabaseTest {
   }
 
   @Test
+  @DisplayName("runs PostgreSQL binaries from the data folder, which only its owner may change")
+  void binariesInTheDataFolder() throws IOException {
+    String pid = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim();
+    Path executable = Files.readSymbolicLink(Path.of("/proc", pid, "exe"));
+    assertTrue(executable.startsWith(dataDir.toRealPath()), "postgres runs from " + executable);
+    assertEquals("rwx------", PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(dataDir.resolve("postgres-bin"))));
+  }
+
+  @Test
   @DisplayName("keeps its PostgreSQL data in the data folder and listens on the loopback address only")
   void whereItLives() throws SQLException {
     assertTrue(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION")));
