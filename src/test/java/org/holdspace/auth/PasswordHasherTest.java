@@ -3,9 +3,12 @@ package org.holdspace.auth;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("Password hashing")
@@ -55,6 +58,12 @@ class PasswordHasherTest {
   void noOrForeignHash() {
     assertFalse(hasher.verify("anything", null));
     assertFalse(hasher.verify("anything", "bcrypt$10$abc$def"));
+  }
+
+  @Test
+  @DisplayName("costs nothing to create, however many iterations, so it does not slow the start")
+  void cheapToCreate() {
+    assertTimeout(Duration.ofSeconds(2), () -> new PasswordHasher(10_000_000));
   }
 
   @Test
