@@ -44,10 +44,11 @@ public final class Server implements AutoCloseable {
       embedded = EmbeddedDatabase.start(config.dataDir().resolve("postgres"));
       url = embedded.url();
     }
+    Vertx vertx = null;
     try {
       Migrations.migrate(url);
       String secret = JwtSecret.resolve(config);
-      Vertx vertx = Vertx.vertx();
+      vertx = Vertx.vertx();
       Pool pool = PgBuilder.pool()
           .with(new PoolOptions().setMaxSize(config.databasePoolSize()))
           .connectingTo(url.connectOptions())
@@ -61,9 +62,17 @@ public final class Server implements AutoCloseable {
       vertx.deployVerticle(() -> new HttpVerticle(services, config.httpHost(), port),
           new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors())).await();
       return new Server(vertx, embedded, services, url, port);
-    } catch (RuntimeException e) {
-      if (embedded != null) {
-        embedded.close();
+    } catch (Exception e) {
+      // await() rethrows checked failures too (a taken port is a BindException), so catch them all: a failed
+      // start must not leave Vert.x, its pool connections or the embedded PostgreSQL running.
+      try {
+        if (vertx != null) {
+          vertx.close().await();
+        }
+      } finally {
+        if (embedded != null) {
+          embedded.close();
+        }
       }
       throw e;
     }

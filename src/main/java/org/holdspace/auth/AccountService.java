@@ -39,19 +39,30 @@ public final class AccountService {
 
   public Future<Login> login(String username, String password, String address) {
     String userKey = username.toLowerCase(Locale.ROOT);
-    if (failuresByUsername.isLimited(userKey) || failuresByAddress.isLimited(address)) {
+    // Each attempt takes its place in both windows before the password is checked: attempts sent at once would
+    // otherwise all pass a limit checked before any of them had failed. A success gives its places back, so
+    // successful sign-ins never count.
+    if (!failuresByUsername.tryAcquire(userKey)) {
+      return Future.failedFuture(ApiError.rateLimited());
+    }
+    if (!failuresByAddress.tryAcquire(address)) {
+      failuresByUsername.release(userKey);
       return Future.failedFuture(ApiError.rateLimited());
     }
     return users.findByUsername(username)
         .compose(found -> vertx.executeBlocking(
             () -> hasher.verify(password, found.map(UserRepository.StoredUser::passwordHash).orElse(null)), false)
             .map(ok -> ok ? found.get().user() : null))
-        .compose(user -> {
-          if (user == null) {
-            failuresByUsername.record(userKey);
-            failuresByAddress.record(address);
+        .transform(checked -> {
+          if (checked.succeeded() && checked.result() == null) {
             return Future.failedFuture(new ApiError(401, "unauthenticated", "wrong username or password"));
           }
+          failuresByUsername.release(userKey);
+          failuresByAddress.release(address);
+          if (checked.failed()) {
+            return Future.failedFuture(checked.cause());
+          }
+          AuthUser user = checked.result();
           return Future.succeededFuture(new Login(tokens.issue(user), user));
         });
   }

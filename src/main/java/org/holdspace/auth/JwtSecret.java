@@ -33,12 +33,15 @@ public final class JwtSecret {
       byte[] bytes = new byte[48];
       new SecureRandom().nextBytes(bytes);
       String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-      Files.writeString(file, secret, StandardCharsets.UTF_8);
+      // Created owner-only from the start: writing first and restricting after leaves a moment in which
+      // other local users may read the secret under a usual umask.
       try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException e) {
         LOG.debug("File permissions not supported here");
+        Files.createFile(file);
       }
+      Files.writeString(file, secret, StandardCharsets.UTF_8);
       LOG.warn("No HOLDSPACE_JWT_SECRET set: generated a development secret in {}", file);
       return secret;
     } catch (IOException e) {

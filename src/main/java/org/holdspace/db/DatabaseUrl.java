@@ -21,8 +21,33 @@ public record DatabaseUrl(String host, int port, String database, String user, S
     if (!"postgres".equals(uri.getScheme()) && !"postgresql".equals(uri.getScheme())) {
       throw new IllegalArgumentException("must start with postgres://");
     }
-    if (uri.getHost() == null) {
+    // The authority is split by hand: java.net.URI gives no host for names such as "holdspace_db", which
+    // container networks use for services.
+    String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+    int at = authority.lastIndexOf('@');
+    String userInfo = at < 0 ? null : authority.substring(0, at);
+    String hostAndPort = authority.substring(at + 1);
+    String host;
+    String portText;
+    if (hostAndPort.startsWith("[")) {
+      int close = hostAndPort.indexOf(']');
+      host = close < 0 ? "" : hostAndPort.substring(1, close);
+      portText = close < 0 ? "" : hostAndPort.substring(close + 1);
+    } else {
+      int colon = hostAndPort.lastIndexOf(':');
+      host = colon < 0 ? hostAndPort : hostAndPort.substring(0, colon);
+      portText = colon < 0 ? "" : hostAndPort.substring(colon);
+    }
+    if (host.isEmpty()) {
       throw new IllegalArgumentException("must name a host");
+    }
+    int port = 5432;
+    if (!portText.isEmpty() && !portText.equals(":")) {
+      if (!portText.matches(":\\d{1,5}") || Integer.parseInt(portText.substring(1)) < 1
+          || Integer.parseInt(portText.substring(1)) > 65535) {
+        throw new IllegalArgumentException("must have a port from 1 to 65535 after the host");
+      }
+      port = Integer.parseInt(portText.substring(1));
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     String database = decode(path.startsWith("/") ? path.substring(1) : path);
@@ -31,21 +56,30 @@ public record DatabaseUrl(String host, int port, String database, String user, S
     }
     String user = "postgres";
     String password = "";
-    String userInfo = uri.getRawUserInfo();
     if (userInfo != null) {
       int colon = userInfo.indexOf(':');
       user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
       password = colon < 0 ? "" : decode(userInfo.substring(colon + 1));
     }
-    return new DatabaseUrl(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), database, user, password);
+    return new DatabaseUrl(host, port, database, user, password);
   }
 
+  /** Percent-decoding as URLs use it: unlike form encoding, a '+' stays a '+'. */
   private static String decode(String s) {
-    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    try {
+      return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("has a malformed %-escape");
+    }
   }
 
   public String jdbcUrl() {
-    return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    return "jdbc:postgresql://" + hostForUrl() + ":" + port + "/" + database;
+  }
+
+  /** The host as a URL writes it: an IPv6 address goes in brackets. */
+  private String hostForUrl() {
+    return host.contains(":") ? "[" + host + "]" : host;
   }
 
   public PgConnectOptions connectOptions() {
@@ -66,15 +100,16 @@ public record DatabaseUrl(String host, int port, String database, String user, S
 
   /** The URL form again, for handing to another process or a test server. */
   public String toUrl() {
-    return "postgres://" + enc(user) + ":" + enc(password) + "@" + host + ":" + port + "/" + enc(database);
+    return "postgres://" + enc(user) + ":" + enc(password) + "@" + hostForUrl() + ":" + port + "/" + enc(database);
   }
 
+  /** Percent-encoding that {@link #decode} reverses: a space becomes %20, never '+'. */
   private static String enc(String s) {
-    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   @Override
   public String toString() {
-    return "postgres://" + user + "@" + host + ":" + port + "/" + database;
+    return "postgres://" + user + "@" + hostForUrl() + ":" + port + "/" + database;
   }
 }

@@ -1,6 +1,8 @@
 package org.holdspace.db;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
 /** A PostgreSQL server run by this process, its data kept in a folder so that it survives restarts. */
@@ -20,19 +23,53 @@ public final class EmbeddedDatabase implements AutoCloseable {
     this.postgres = postgres;
   }
 
-  /** Starts (and on first use creates) the server whose data lives in {@code folder}. Blocking. */
+  /**
+   * Starts (and on first use creates) the server whose data lives in {@code folder}, as a server needs it: writing
+   * durably, and from binaries unpacked into the owner-only folder next to it ({@code <folder>-bin}). Blocking.
+   *
+   * <p>The embedded library's defaults are for throwaway test databases: fsync and synchronous_commit off (a crash
+   * can lose acknowledged writes or corrupt the data), and binaries shared in {@code java.io.tmpdir/embedded-pg},
+   * a folder it makes writable by everyone, so another local user could swap in a postgres that then runs as
+   * this server's user with all its data.
+   */
   public static EmbeddedDatabase start(Path folder) {
+    Path binaries = folder.resolveSibling(folder.getFileName() + "-bin");
+    try {
+      Files.createDirectories(binaries);
+      Files.setPosixFilePermissions(binaries, PosixFilePermissions.fromString("rwx------"));
+    } catch (UnsupportedOperationException e) {
+      LOG.debug("File permissions not supported here");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not prepare " + binaries + " for the PostgreSQL binaries", e);
+    }
+    // The library makes the folder it unpacks into writable by everyone, so it gets one inside the owner-only one.
+    return start(folder, true, binaries.resolve("unpacked"));
+  }
+
+  /** A throwaway database for tests: not durable, binaries from the library's shared cache. Blocking. */
+  public static EmbeddedDatabase startThrowaway(Path folder) {
+    return start(folder, false, null);
+  }
+
+  private static EmbeddedDatabase start(Path folder, boolean durable, Path binaries) {
     try {
       Files.createDirectories(folder);
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+      String on = durable ? "on" : "off";
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
           .setDataDirectory(folder)
           .setCleanDataDirectory(false)
           .setPGStartupWait(Duration.ofSeconds(60))
           .setServerConfig("max_connections", "300")
-          // An acknowledged message must survive a crash of the database or the machine.
-          .setServerConfig("synchronous_commit", "on")
           .setServerConfig("listen_addresses", "127.0.0.1")
-          .start();
+          .setServerConfig("fsync", on)
+          .setServerConfig("synchronous_commit", on);
+      if (binaries != null) {
+        // The library remembers unpacked binaries per resolver for the whole JVM; a resolver of this start's own
+        // makes it use this folder even when another database of the process unpacked elsewhere.
+        PgBinaryResolver own = DefaultPostgresBinaryResolver.INSTANCE::getPgBinary;
+        builder.setOverrideWorkingDirectory(binaries.toFile()).setPgBinaryResolver(own);
+      }
+      EmbeddedPostgres postgres = builder.start();
       LOG.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), folder);
       return new EmbeddedDatabase(postgres);
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.holdspace.http;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -10,12 +11,14 @@ public final class Bodies {
   }
 
   public static JsonObject object(RoutingContext ctx) {
-    if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() <= 0) {
+    // A request without any body has no buffer at all (not an empty one).
+    Buffer buffer = ctx.body() == null ? null : ctx.body().buffer();
+    if (buffer == null || buffer.length() == 0) {
       throw ApiError.badRequest("body: a JSON object is required");
     }
     Object value;
     try {
-      value = ctx.body().buffer().toJsonValue();
+      value = buffer.toJsonValue();
     } catch (DecodeException e) {
       throw ApiError.badRequest("body: not valid JSON");
     }

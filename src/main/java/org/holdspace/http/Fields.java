@@ -9,6 +9,9 @@ import java.util.Set;
 
 /** Typed reads of JSON fields that turn a missing or mistyped field into a 400 naming it. */
 public final class Fields {
+  private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   private Fields() {
   }
 
@@ -33,6 +36,10 @@ public final class Fields {
     }
     if (s.length() > max) {
       throw ApiError.badRequest(field + ": must have at most " + max + " characters");
+    }
+    // PostgreSQL cannot store NUL in text; letting one through turns bad input into a 500.
+    if (s.indexOf('\u0000') >= 0) {
+      throw ApiError.badRequest(field + ": must not contain NUL characters");
     }
     return s;
   }
@@ -82,11 +89,17 @@ public final class Fields {
     if (value == null) {
       return null;
     }
+    Instant instant;
     try {
-      return Instant.parse(value);
+      instant = Instant.parse(value);
     } catch (DateTimeParseException e) {
       throw ApiError.badRequest(field + ": must be an ISO-8601 instant such as 2026-01-06T17:00:00Z");
     }
+    // PostgreSQL keeps timestamps up to year 294276 only and stores a later one as 'infinity'; bound them well inside.
+    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+      throw ApiError.badRequest(field + ": must be between " + EARLIEST + " and " + LATEST);
+    }
+    return instant;
   }
 
   public static JsonArray array(JsonObject json, String field, int maxItems) {

@@ -60,6 +60,17 @@ public final class SlidingWindowLimiter {
     }
   }
 
+  /** Gives back the newest event of the key, as when an admitted attempt turns out not to count. */
+  public void release(String key) {
+    Deque<Long> times = events.get(key);
+    if (times == null) {
+      return;
+    }
+    synchronized (times) {
+      times.pollLast();
+    }
+  }
+
   public void forget(String key) {
     events.remove(key);
   }

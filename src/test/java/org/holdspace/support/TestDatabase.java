@@ -25,7 +25,7 @@ public final class TestDatabase {
     if (embedded == null) {
       try {
         Path folder = Files.createTempDirectory("holdspace-test-pg");
-        embedded = EmbeddedDatabase.start(folder);
+        embedded = EmbeddedDatabase.startThrowaway(folder);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -49,8 +49,18 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(config(database, overrides));
   }
 
+  /** A server with exactly these settings (for tests of the configuration itself). */
+  public static TestServer start(Config config) {
+    return new TestServer(config);
+  }
+
   /** The settings tests use: a free port, a fixed secret and admin password, and a fast password hash. */
   public static Config config(DatabaseUrl database, Map<String, Object> overrides) {
+    return Config.from(configJson(database, overrides), Map.of());
+  }
+
+  /** {@link #config} as the keys of a configuration file, for tests that change or remove some of them. */
+  public static JsonObject configJson(DatabaseUrl database, Map<String, Object> overrides) {
     try {
       Path dataDir = Files.createTempDirectory("holdspace-test-data");
       Map<String, Object> keys = new HashMap<>();
@@ -63,7 +73,7 @@ public final class TestServer implements AutoCloseable {
       keys.put("passwordHashIterations", 1000);
       keys.put("databasePoolSize", 8);
       keys.putAll(overrides);
-      return Config.from(new JsonObject(keys), Map.of());
+      return new JsonObject(keys);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -88,17 +98,39 @@ public final class TestServer implements AutoCloseable {
     server = Server.start(config.withHttpPort(port));
   }
 
+  /** Stops the server and starts it with other settings on the same port. */
+  public void restart(Config other) {
+    int port = server.port();
+    server.close();
+    server = Server.start(other.withHttpPort(port));
+  }
+
+  /**
+   * An HTTP client whose connections come from another loopback address (any of 127.0.0.0/8), for limits
+   * kept per client address. Keep it in a variable while it is used.
+   */
+  public WebClient clientFrom(String localAddress) {
+    return WebClient.create(clientVertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+        .setLocalAddress(localAddress), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(32));
+  }
+
   /** Sends a request; the body may be null, a JsonObject, or a raw string. */
   public HttpResponse<Buffer> call(HttpMethod method, String path, String token, Object body) {
-    var request = http.request(method, port(), "127.0.0.1", path);
+    return send(http, method, path, token, body).await();
+  }
+
+  /** Sends a request with the given client without waiting for the answer. */
+  public io.vertx.core.Future<HttpResponse<Buffer>> send(WebClient client, HttpMethod method, String path,
+                                                        String token, Object body) {
+    var request = client.request(method, port(), "127.0.0.1", path);
     if (token != null) {
       request.putHeader("Authorization", "Bearer " + token);
     }
     if (body == null) {
-      return request.send().await();
+      return request.send();
     }
     request.putHeader("Content-Type", "application/json");
-    return request.sendBuffer(Buffer.buffer(body instanceof JsonObject json ? json.encode() : body.toString())).await();
+    return request.sendBuffer(Buffer.buffer(body instanceof JsonObject json ? json.encode() : body.toString()));
   }
 
   public HttpResponse<Buffer> get(String path, String token) {
