@@ -85,6 +85,9 @@ public record Frame(String type, String ref, JsonObject json) {
     if (!(value instanceof String s)) {
       throw ChatError.badFrame(field + ": must be a string");
     }
+    if (s.indexOf('\u0000') >= 0) {
+      throw ChatError.badFrame(field + ": must not contain NUL characters");
+    }
     return s;
   }
 

@@ -199,6 +199,7 @@ class ChatContractTest {
         () -> m.request(new JsonObject().put("type", "say").put("groupId", "seven").put("text", "x"))
             .toCompletionStage().toCompletableFuture().join()).getCause();
     assertTrue(mistyped.frame().getString("message").startsWith("groupId:"), mistyped.frame().encode());
+    assertEquals("bad_frame", errorCode(() -> m.say(groupId, "nul \u0000 inside", "nul-1").await()));
     assertFalse(m.isClosed());
     ChatClient other = server.connect(facilitator);
     assertEquals(lastSeq + 1, other.join(groupId, null).await().getLong("lastSeq"),
