@@ -10,10 +10,14 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import org.holdspace.auth.AuthUser;
 import org.holdspace.group.Protocol;
+import org.holdspace.metrics.Meters;
 import org.holdspace.moderation.GroupState;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -33,15 +37,18 @@ public final class EventLog {
   private static final String SINCE = "SELECT e.seq, e.kind, e.at, e.actor_id, u.display_name, e.client_id, e.body "
       + "FROM group_events e LEFT JOIN users u ON u.id = e.actor_id "
       + "WHERE e.group_id = $1 AND e.seq > $2 ORDER BY e.seq LIMIT $3";
+  private static final String LAST_SEQS = "SELECT id, last_seq FROM groups WHERE id = ANY($1)";
   private static final String BY_CLIENT_ID =
       "SELECT seq FROM group_events WHERE group_id = $1 AND actor_id = $2 AND client_id = $3";
 
   private final Vertx vertx;
   private final Pool pool;
+  private final Meters meters;
 
-  public EventLog(Vertx vertx, Pool pool) {
+  public EventLog(Vertx vertx, Pool pool, Meters meters) {
     this.vertx = vertx;
     this.pool = pool;
+    this.meters = meters;
   }
 
   /** An event to append: its kind, who caused it (may be null), an idempotency key (may be null) and its fields. */
@@ -58,7 +65,10 @@ public final class EventLog {
     return pool.withTransaction(tx -> lock(tx, groupId).compose(snapshot -> decide.apply(tx, snapshot)
         .compose(events -> appendAll(tx, snapshot, events))
         .compose(events -> events.isEmpty() ? Future.succeededFuture(events) : save(tx, snapshot).map(events))))
-        .onSuccess(events -> events.forEach(e -> vertx.eventBus().publish(Addresses.group(groupId), e)));
+        .onSuccess(events -> {
+          events.forEach(e -> vertx.eventBus().publish(Addresses.group(groupId), e));
+          meters.published(events.size());
+        });
   }
 
   /** {@link #change(long, BiFunction)} for decisions that need no reads or writes of their own. */
@@ -127,6 +137,18 @@ public final class EventLog {
             r.getString("client_id"), body instanceof JsonObject o ? o : new JsonObject()));
       }
       return events;
+    });
+  }
+
+  /** The last seq of each of the groups, by group id (groups that do not exist are left out). */
+  public Future<Map<Long, Long>> lastSeqs(Collection<Long> groupIds) {
+    Long[] ids = groupIds.toArray(new Long[0]);
+    return pool.preparedQuery(LAST_SEQS).execute(Tuple.tuple().addArrayOfLong(ids)).map(rows -> {
+      Map<Long, Long> last = new HashMap<>();
+      for (Row r : rows) {
+        last.put(r.getLong(0), r.getLong(1));
+      }
+      return last;
     });
   }
 
