@@ -149,6 +149,14 @@ public record Config(
       "((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
 
   private static void checkCluster(Config config) {
+    if (config.cluster() && config.databaseUrl().isEmpty()) {
+      throw new ConfigException("Configuration key 'cluster' (HOLDSPACE_CLUSTER) needs 'databaseUrl' (DATABASE_URL): "
+          + "the nodes of a cluster share one database, and an embedded one is the node's own");
+    }
+    if (config.cluster() && config.jwtSecret().isEmpty()) {
+      throw new ConfigException("Configuration key 'cluster' (HOLDSPACE_CLUSTER) needs 'jwtSecret' "
+          + "(HOLDSPACE_JWT_SECRET): every node must accept the tokens the others issue");
+    }
     ClusterNetwork net = config.clusterNetwork();
     if (!IPV4.matcher(net.host()).matches()) {
       throw new ConfigException("Configuration key 'clusterHost' (HOLDSPACE_CLUSTER_HOST) must be this node's IPv4 "

@@ -17,8 +17,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("Cluster settings")
 class ClusterSettingsTest {
+  private static final Map<String, String> SHARED = Map.of("DATABASE_URL", "postgres://hs:pw@10.1.0.9:5432/holdspace",
+      "HOLDSPACE_JWT_SECRET", "a-secret-every-node-of-the-cluster-shares");
+
   private static Config config(Map<String, String> env) {
     return Config.from(new JsonObject(), env);
+  }
+
+  /** The settings of a clustered node: the variables given, with the database and secret every node shares. */
+  private static Config clustered(Map<String, String> env) {
+    Map<String, String> all = new java.util.HashMap<>(SHARED);
+    all.put("HOLDSPACE_CLUSTER", "true");
+    all.putAll(env);
+    return config(all);
   }
 
   @Test
@@ -38,7 +49,7 @@ class ClusterSettingsTest {
   @Test
   @DisplayName("environment variables turn it on and give a TCP join to the listed members on one interface")
   void memberList() {
-    Config config = config(Map.of("HOLDSPACE_CLUSTER", "true", "HOLDSPACE_CLUSTER_MEMBERS", "10.1.0.5:5701, 10.1.0.6",
+    Config config = clustered(Map.of("HOLDSPACE_CLUSTER_MEMBERS", "10.1.0.5:5701, 10.1.0.6",
         "HOLDSPACE_CLUSTER_HOST", "10.1.0.4", "HOLDSPACE_CLUSTER_PORT", "5801", "HOLDSPACE_CLUSTER_NAME", "clinic-a"));
     assertTrue(config.cluster());
     com.hazelcast.config.Config hz = HazelcastSettings.from(config);
@@ -60,7 +71,7 @@ class ClusterSettingsTest {
   @Test
   @DisplayName("Kubernetes discovery through a headless service's DNS replaces the member list")
   void kubernetesDns() {
-    Config config = config(Map.of("HOLDSPACE_CLUSTER", "true", "HOLDSPACE_CLUSTER_DISCOVERY", "kubernetes-dns",
+    Config config = clustered(Map.of("HOLDSPACE_CLUSTER_DISCOVERY", "kubernetes-dns",
         "HOLDSPACE_CLUSTER_KUBERNETES_SERVICE", "holdspace-hz.clinic.svc.cluster.local"));
     JoinConfig join = HazelcastSettings.from(config).getNetworkConfig().getJoin();
     assertTrue(join.getKubernetesConfig().isEnabled());
@@ -85,5 +96,15 @@ class ClusterSettingsTest {
         .getMessage().contains("HOLDSPACE_CLUSTER_PORT"));
     assertTrue(assertThrows(ConfigException.class, () -> config(Map.of("HOLDSPACE_METRICS_TOKEN", "short")))
         .getMessage().contains("HOLDSPACE_METRICS_TOKEN"));
+  }
+
+  @Test
+  @DisplayName("a clustered node must be given the shared database and token secret, never make its own")
+  void sharedDatabaseAndSecret() {
+    assertTrue(assertThrows(ConfigException.class, () -> config(Map.of("HOLDSPACE_CLUSTER", "true",
+        "HOLDSPACE_JWT_SECRET", SHARED.get("HOLDSPACE_JWT_SECRET")))).getMessage().contains("DATABASE_URL"));
+    assertTrue(assertThrows(ConfigException.class, () -> config(Map.of("HOLDSPACE_CLUSTER", "true",
+        "DATABASE_URL", SHARED.get("DATABASE_URL")))).getMessage().contains("HOLDSPACE_JWT_SECRET"));
+    assertTrue(clustered(Map.of()).cluster());
   }
 }
