@@ -30,7 +30,7 @@ public final class ChatGateway {
 
   /**
    * What the sockets need, built once for the process and shared by every event loop. The message rate is counted
-   * per node: with several nodes a member whose sockets sit on different nodes may send up to once per node.
+   * per node: a member whose sockets sit on several nodes may send up to the limit on each of them.
    */
   public record Dependencies(Tokens tokens, GroupAccess access, EventLog log, Presence presence,
                              Map<String, GroupCommand> commands, Config.ChatLimits limits, List<String> origins,

@@ -4,10 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
@@ -38,11 +39,6 @@ public final class Meters {
         .register(registry);
   }
 
-  /** Meters that go nowhere, for code run without a server. */
-  public static Meters none() {
-    return new Meters(new SimpleMeterRegistry());
-  }
-
   /** Reports the cluster's size as seen by this node. */
   public void clusterMembers(IntSupplier members) {
     Gauge.builder("holdspace.cluster.members", members::getAsInt)
@@ -68,9 +64,9 @@ public final class Meters {
       return;
     }
     try {
-      long micros = java.time.temporal.ChronoUnit.MICROS.between(Instant.parse(at), Instant.now());
+      long micros = ChronoUnit.MICROS.between(Instant.parse(at), Instant.now());
       delivery.record(Math.max(0, micros), TimeUnit.MICROSECONDS);
-    } catch (java.time.format.DateTimeParseException ignored) {
+    } catch (DateTimeParseException ignored) {
       // not an event with a time of its own
     }
   }

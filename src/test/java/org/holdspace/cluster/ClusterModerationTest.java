@@ -44,7 +44,9 @@ class ClusterModerationTest {
 
   @AfterAll
   static void stop() {
-    cluster.close();
+    if (cluster != null) {
+      cluster.close();
+    }
   }
 
   @BeforeEach

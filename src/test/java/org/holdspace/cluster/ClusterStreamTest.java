@@ -50,7 +50,9 @@ class ClusterStreamTest {
 
   @AfterAll
   static void stop() {
-    cluster.close();
+    if (cluster != null) {
+      cluster.close();
+    }
   }
 
   @AfterEach

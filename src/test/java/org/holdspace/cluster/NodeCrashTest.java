@@ -42,8 +42,12 @@ class NodeCrashTest {
 
   @AfterAll
   static void stop() {
-    doomed.close();
-    cluster.close();
+    if (doomed != null) {
+      doomed.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
   }
 
   @Test

@@ -32,6 +32,8 @@ public final class ProcessNode implements AutoCloseable {
 
   private ProcessNode(Process process) {
     this.process = process;
+    // a test run that ends abruptly must not leave the node running
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "process-node-stop"));
     Thread reader = new Thread(this::read, "process-node-output");
     reader.setDaemon(true);
     reader.start();
