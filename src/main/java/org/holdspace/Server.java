@@ -1,37 +1,66 @@
 package org.holdspace;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MetricsDomain;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.micrometer.backends.BackendRegistries;
 import io.vertx.pgclient.PgBuilder;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import org.holdspace.auth.AdminBootstrap;
 import org.holdspace.auth.JwtSecret;
 import org.holdspace.chat.PresenceSweeper;
+import org.holdspace.cluster.ClusterStatus;
+import org.holdspace.cluster.HazelcastSettings;
 import org.holdspace.config.Config;
 import org.holdspace.db.DatabaseUrl;
 import org.holdspace.db.EmbeddedDatabase;
 import org.holdspace.db.Migrations;
 import org.holdspace.http.HttpVerticle;
 import org.holdspace.moderation.DeadlineSweeper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
 
 /**
- * A running Holdspace: its database (embedded unless {@code DATABASE_URL} is set), migrated schema, Vert.x,
- * services and HTTP/WebSocket servers on every core. The one wiring point, used by {@link Main} and the tests.
+ * A running Holdspace: its database (embedded unless {@code DATABASE_URL} is set), migrated schema, Vert.x (clustered
+ * over Hazelcast when {@code cluster} is on), services and HTTP/WebSocket servers on every core. The one wiring
+ * point, used by {@link Main} and the tests.
  */
 public final class Server implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
   private final Vertx vertx;
   private final EmbeddedDatabase embedded;
   private final Services services;
   private final DatabaseUrl databaseUrl;
   private final int port;
+  private final ClusterStatus cluster;
+  private final String metricsName;
+  private final List<Runnable> stopTimers;
 
-  private Server(Vertx vertx, EmbeddedDatabase embedded, Services services, DatabaseUrl databaseUrl, int port) {
+  private Server(Vertx vertx, EmbeddedDatabase embedded, Services services, DatabaseUrl databaseUrl, int port,
+                 ClusterStatus cluster, String metricsName, List<Runnable> stopTimers) {
     this.vertx = vertx;
     this.embedded = embedded;
     this.services = services;
     this.databaseUrl = databaseUrl;
     this.port = port;
+    this.cluster = cluster;
+    this.metricsName = metricsName;
+    this.stopTimers = stopTimers;
   }
 
   /** Starts everything and returns once the server accepts connections. Blocking. */
@@ -44,31 +73,44 @@ public final class Server implements AutoCloseable {
       embedded = EmbeddedDatabase.start(config.dataDir().resolve("postgres"));
       url = embedded.url();
     }
+    String metricsName = "holdspace-" + UUID.randomUUID();
     Vertx vertx = null;
     try {
       Migrations.migrate(url);
       String secret = JwtSecret.resolve(config);
-      vertx = Vertx.vertx();
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      HazelcastClusterManager manager = config.cluster()
+          ? new HazelcastClusterManager(HazelcastSettings.from(config)) : null;
+      vertx = vertx(config, registry, metricsName, manager);
+      ClusterStatus cluster = manager == null ? ClusterStatus.single() : ClusterStatus.of(manager);
+      if (manager != null) {
+        LOG.info("Joined cluster '{}' on {} as node {}; {} node(s) in it", config.clusterNetwork().name(),
+            config.clusterNetwork().host(), cluster.nodeId(), cluster.members());
+      }
       Pool pool = PgBuilder.pool()
           .with(new PoolOptions().setMaxSize(config.databasePoolSize()))
           .connectingTo(url.connectOptions())
           .using(vertx)
           .build();
-      Services services = new Services(vertx, pool, config, secret);
+      Services services = new Services(vertx, pool, config, secret, cluster, registry);
       AdminBootstrap.ensureAdmin(services.users(), services.accounts(), config).await();
-      new PresenceSweeper(vertx, pool, services.presence()).start().await();
-      new DeadlineSweeper(vertx, pool, services.moderation()).start();
+      PresenceSweeper presenceSweeper = new PresenceSweeper(vertx, pool, services.presence());
+      presenceSweeper.start().await();
+      DeadlineSweeper deadlineSweeper = new DeadlineSweeper(vertx, pool, services.moderation());
+      deadlineSweeper.start();
       int port = config.httpPort() == 0 ? freePort(config.httpHost()) : config.httpPort();
       vertx.deployVerticle(() -> new HttpVerticle(services, config.httpHost(), port),
           new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors())).await();
-      return new Server(vertx, embedded, services, url, port);
+      return new Server(vertx, embedded, services, url, port, cluster, metricsName,
+          List.of(presenceSweeper::stop, deadlineSweeper::stop));
     } catch (Exception e) {
       // await() rethrows checked failures too (a taken port is a BindException), so catch them all: a failed
-      // start must not leave Vert.x, its pool connections or the embedded PostgreSQL running.
+      // start must not leave Vert.x, its pool connections, its meters or the embedded PostgreSQL running.
       try {
         if (vertx != null) {
           vertx.close().await();
         }
+        BackendRegistries.stop(metricsName);
       } finally {
         if (embedded != null) {
           embedded.close();
@@ -76,6 +118,30 @@ public final class Server implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * Vert.x with its meters in this node's own registry (several nodes may share a JVM in tests), joined to the
+   * cluster when there is a cluster manager. Labels are those that name no group, account or address.
+   */
+  private static Vertx vertx(Config config, PrometheusMeterRegistry registry, String metricsName,
+                             HazelcastClusterManager manager) {
+    VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+        .setEnabled(true)
+        .setRegistryName(metricsName)
+        .setJvmMetricsEnabled(true)
+        .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME, Label.EB_SIDE))
+        // the database and event-bus TCP clients would share one unnamed meter; the pool meters cover the database
+        .addDisabledMetricsCategory(MetricsDomain.NET_CLIENT)
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+    VertxBuilder builder = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry));
+    if (manager == null) {
+      return builder.build();
+    }
+    options.getEventBusOptions()
+        .setHost(config.clusterNetwork().host())
+        .setPort(config.clusterNetwork().busPort());
+    return builder.withClusterManager(manager).buildClustered().await();
   }
 
   /** A port that is free now, so that every event loop's server can share it. */
@@ -103,11 +169,18 @@ public final class Server implements AutoCloseable {
     return databaseUrl;
   }
 
+  /** Whether this node is clustered, in the cluster, and with how many nodes. */
+  public ClusterStatus cluster() {
+    return cluster;
+  }
+
   @Override
   public void close() {
     try {
+      stopTimers.forEach(Runnable::run);
       vertx.close().await();
     } finally {
+      BackendRegistries.stop(metricsName);
       if (embedded != null) {
         embedded.close();
       }

@@ -1,5 +1,6 @@
 package org.holdspace;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import org.holdspace.alert.AlertRoutes;
@@ -19,6 +20,7 @@ import org.holdspace.chat.GroupCommand;
 import org.holdspace.chat.HistoryRoutes;
 import org.holdspace.chat.Presence;
 import org.holdspace.chat.Whispers;
+import org.holdspace.cluster.ClusterStatus;
 import org.holdspace.moderation.ModerationCommands;
 import org.holdspace.moderation.ModerationService;
 import org.holdspace.moderation.RiskPhrases;
@@ -29,6 +31,9 @@ import org.holdspace.group.GroupRepository;
 import org.holdspace.group.GroupRoutes;
 import org.holdspace.group.GroupService;
 import org.holdspace.http.HealthRoute;
+import org.holdspace.limits.SlidingWindowLimiter;
+import org.holdspace.metrics.Meters;
+import org.holdspace.metrics.MetricsRoute;
 import org.holdspace.session.AttendanceRoutes;
 import org.holdspace.session.SessionRoutes;
 import org.holdspace.session.SessionService;
@@ -60,9 +65,18 @@ public final class Services {
   private final AuditRoutes auditRoutes;
   private final AttendanceRoutes attendanceRoutes;
   private final Clinical clinical;
+  private final MetricsRoute metricsRoute;
 
-  public Services(Vertx vertx, Pool pool, Config config, String jwtSecret) {
+  /**
+   * The services of one node; {@code cluster} tells whether and how it is clustered, {@code registry} receives its
+   * meters.
+   */
+  public Services(Vertx vertx, Pool pool, Config config, String jwtSecret, ClusterStatus cluster,
+                  PrometheusMeterRegistry registry) {
     this.config = config;
+    Meters meters = new Meters(registry);
+    meters.clusterMembers(cluster::members);
+    this.metricsRoute = new MetricsRoute(registry, config.metricsToken());
     Tokens tokens = new Tokens(vertx, jwtSecret, config.tokenMinutes());
     this.audit = new AuditLog(pool);
     this.users = new UserRepository(pool);
@@ -78,12 +92,12 @@ public final class Services {
     GroupRepository groupRepository = new GroupRepository(pool);
     this.groups = new GroupService(groupRepository, access, users, audit);
     this.groupRoutes = new GroupRoutes(groups);
-    EventLog log = new EventLog(vertx, pool);
+    EventLog log = new EventLog(vertx, pool, meters);
     this.sessions = new SessionService(log, audit);
     this.sessionRoutes = new SessionRoutes(sessions, access);
     this.historyRoutes = new HistoryRoutes(log, access);
     this.clinical = new Clinical(pool, access, audit, alerts, log);
-    this.health = new HealthRoute(pool);
+    this.health = new HealthRoute(pool, cluster);
     ChatService chatService = new ChatService(vertx, log, alerts, new RiskPhrases(config.riskPhrases()));
     this.moderation = new ModerationService(log, audit);
     Map<String, GroupCommand> commands = new HashMap<>();
@@ -97,7 +111,19 @@ public final class Services {
     ModerationCommands.register(commands, moderation, new Whispers(vertx, pool, audit), alerts);
     this.presence = new Presence(pool, log, UUID.randomUUID().toString());
     this.chat = new ChatGateway.Dependencies(tokens, access, log, presence, Map.copyOf(commands),
-        config.chatLimits(), config.allowedOrigins());
+        config.chatLimits(), config.allowedOrigins(), messageRate(vertx, config.chatLimits()), meters);
+  }
+
+  /** The message rate of each account over all its sockets on this node (each node counts its own). */
+  private static SlidingWindowLimiter messageRate(Vertx vertx, Config.ChatLimits limits) {
+    long window = limits.messageWindowSeconds() * 1000L;
+    SlidingWindowLimiter limiter = new SlidingWindowLimiter(limits.messagesPerWindow(), window);
+    vertx.setPeriodic(Math.max(window, 60_000), id -> limiter.sweep());
+    return limiter;
+  }
+
+  public MetricsRoute metricsRoute() {
+    return metricsRoute;
   }
 
   public ChatGateway chatGateway(Vertx vertx) {

@@ -9,6 +9,7 @@ import org.holdspace.config.Config;
 import org.holdspace.group.GroupAccess;
 import org.holdspace.http.Responses;
 import org.holdspace.limits.SlidingWindowLimiter;
+import org.holdspace.metrics.Meters;
 
 import java.util.HashMap;
 import java.util.List;
@@ -20,24 +21,27 @@ import java.util.Set;
  * connection and keeps one {@link GroupFeed} per group that its sockets have joined.
  */
 public final class ChatGateway {
+  private static final long AUDIT_MS = 1000;
   private final Vertx vertx;
   private final Dependencies deps;
   private final Map<Long, GroupFeed> feeds = new HashMap<>();
   private final Set<String> allowedOrigins;
-  private final SlidingWindowLimiter messageRate;
+  private boolean auditing;
 
-  /** What the sockets need, built once for the process and shared by every event loop. */
+  /**
+   * What the sockets need, built once for the process and shared by every event loop. The message rate is counted
+   * per node: a member whose sockets sit on several nodes may send up to the limit on each of them.
+   */
   public record Dependencies(Tokens tokens, GroupAccess access, EventLog log, Presence presence,
-                             Map<String, GroupCommand> commands, Config.ChatLimits limits, List<String> origins) {
+                             Map<String, GroupCommand> commands, Config.ChatLimits limits, List<String> origins,
+                             SlidingWindowLimiter messageRate, Meters meters) {
   }
 
   public ChatGateway(Vertx vertx, Dependencies deps) {
     this.vertx = vertx;
     this.deps = deps;
     this.allowedOrigins = Set.copyOf(deps.origins());
-    long window = deps.limits().messageWindowSeconds() * 1000L;
-    this.messageRate = new SlidingWindowLimiter(deps.limits().messagesPerWindow(), window);
-    vertx.setPeriodic(Math.max(window, 60_000), id -> messageRate.sweep());
+    vertx.setPeriodic(AUDIT_MS, id -> audit());
   }
 
   public void mount(Router router) {
@@ -60,7 +64,31 @@ public final class ChatGateway {
 
   /** Whether the member may send one more message now (counted per account across its sockets here). */
   boolean tryMessage(long userId) {
-    return messageRate.tryAcquire(Long.toString(userId));
+    return deps.messageRate().tryAcquire(Long.toString(userId));
+  }
+
+  /**
+   * Compares what the store holds with what the local sockets were given. A live event can miss a node: it was
+   * published while the node's subscription was still spreading through the cluster, or its node died between the
+   * commit and the publish. A socket still behind what the store held one round earlier reads the rest from the
+   * store, so such an event arrives within two rounds even when no later event reveals the gap.
+   */
+  private void audit() {
+    if (feeds.isEmpty() || auditing) {
+      return;
+    }
+    auditing = true;
+    deps.log().lastSeqs(List.copyOf(feeds.keySet())).onComplete(ar -> {
+      auditing = false;
+      if (ar.succeeded()) {
+        ar.result().forEach((groupId, lastSeq) -> {
+          GroupFeed feed = feeds.get(groupId);
+          if (feed != null) {
+            feed.stored(lastSeq);
+          }
+        });
+      }
+    });
   }
 
   GroupFeed subscribe(long groupId, GroupFeed.Listener listener) {

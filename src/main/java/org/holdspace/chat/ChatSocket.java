@@ -51,6 +51,7 @@ final class ChatSocket {
   }
 
   void start() {
+    deps.meters().connectionOpened();
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(b -> error(null, ChatError.badFrame("frame: only text frames are read")));
     ws.pongHandler(b -> lastHeard = System.currentTimeMillis());
@@ -124,7 +125,13 @@ final class ChatSocket {
       user = ar.result();
       vertx.cancelTimer(helloTimer);
       privateFrames = vertx.eventBus().consumer(Addresses.user(user.id()), message -> send(message.body()));
-      send(new JsonObject().put("type", "welcome").put("user", user.toJson()));
+      // Welcome once the private address is known to every node, so a whisper sent after it cannot miss the socket.
+      privateFrames.completion().onComplete(registered -> {
+        if (registered.failed()) {
+          LOG.warn("Private frames could not be registered: {}", registered.cause().getMessage());
+        }
+        send(new JsonObject().put("type", "welcome").put("user", user.toJson()));
+      });
     });
   }
 
@@ -180,6 +187,7 @@ final class ChatSocket {
     send(new JsonObject().put("type", "joined").put("groupId", j.groupId).put("lastSeq", s.lastSeq)
         .put("session", s.sessionJson()).put("state", state).put("you", new JsonObject().put("role", role)));
     long start = after == null ? Math.max(0, s.lastSeq - deps.limits().replayLimit()) : Math.min(after, s.lastSeq);
+    j.liveAfter = s.lastSeq;
     j.subscription.startAfter(start);
   }
 
@@ -326,6 +334,7 @@ final class ChatSocket {
       return;
     }
     closed = true;
+    deps.meters().connectionClosed();
     vertx.cancelTimer(helloTimer);
     vertx.cancelTimer(pingTimer);
     if (privateFrames != null) {
@@ -342,6 +351,8 @@ final class ChatSocket {
     final Subscription subscription;
     final GroupFeed feed;
     boolean detached;
+    /** Events after this seq happened since the join; their delivery time is measured. */
+    long liveAfter = Long.MAX_VALUE;
 
     Joined(long groupId) {
       this.groupId = groupId;
@@ -351,6 +362,9 @@ final class ChatSocket {
 
     private void deliver(JsonObject event) {
       send(event);
+      if (event.getLong("seq") > liveAfter) {
+        deps.meters().delivered(event.getString("at"));
+      }
       if ("remove".equals(event.getString("kind")) && event.getLong("userId", -1L) == user.id()) {
         vertx.runOnContext(v -> ChatSocket.this.detach(groupId, true));
       }
@@ -359,6 +373,11 @@ final class ChatSocket {
     @Override
     public void onEvent(JsonObject event) {
       subscription.offer(event);
+    }
+
+    @Override
+    public void onStored(long lastSeq) {
+      subscription.stored(lastSeq);
     }
 
     @Override

@@ -10,10 +10,14 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import org.holdspace.auth.AuthUser;
 import org.holdspace.group.Protocol;
+import org.holdspace.metrics.Meters;
 import org.holdspace.moderation.GroupState;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -33,13 +37,16 @@ public final class EventLog {
   private static final String SINCE = "SELECT e.seq, e.kind, e.at, e.actor_id, u.display_name, e.client_id, e.body "
       + "FROM group_events e LEFT JOIN users u ON u.id = e.actor_id "
       + "WHERE e.group_id = $1 AND e.seq > $2 ORDER BY e.seq LIMIT $3";
+  private static final String LAST_SEQS = "SELECT id, last_seq FROM groups WHERE id = ANY($1)";
 
   private final Vertx vertx;
   private final Pool pool;
+  private final Meters meters;
 
-  public EventLog(Vertx vertx, Pool pool) {
+  public EventLog(Vertx vertx, Pool pool, Meters meters) {
     this.vertx = vertx;
     this.pool = pool;
+    this.meters = meters;
   }
 
   /** An event to append: its kind, who caused it (may be null), an idempotency key (may be null) and its fields. */
@@ -121,6 +128,7 @@ public final class EventLog {
   /** Publishes committed events to every node, in seq order. */
   void publish(long groupId, List<JsonObject> events) {
     events.forEach(e -> vertx.eventBus().publish(Addresses.group(groupId), e));
+    meters.published(events.size());
   }
 
   Pool pool() {
@@ -138,6 +146,18 @@ public final class EventLog {
             r.getString("client_id"), body instanceof JsonObject o ? o : new JsonObject()));
       }
       return events;
+    });
+  }
+
+  /** The last seq of each of the groups, by group id (groups that do not exist are left out). */
+  public Future<Map<Long, Long>> lastSeqs(Collection<Long> groupIds) {
+    Long[] ids = groupIds.toArray(new Long[0]);
+    return pool.preparedQuery(LAST_SEQS).execute(Tuple.tuple().addArrayOfLong(ids)).map(rows -> {
+      Map<Long, Long> last = new HashMap<>();
+      for (Row r : rows) {
+        last.put(r.getLong(0), r.getLong(1));
+      }
+      return last;
     });
   }
 

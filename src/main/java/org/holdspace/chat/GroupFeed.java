@@ -18,6 +18,9 @@ final class GroupFeed {
 
     /** A frame that is not a stored event (typing hints, alerts); the listener decides who may see it. */
     void onSignal(JsonObject signal);
+
+    /** The store holds the group's events up to {@code lastSeq}. */
+    void onStored(long lastSeq);
   }
 
   private final MessageConsumer<JsonObject> consumer;
@@ -40,6 +43,13 @@ final class GroupFeed {
   /** Completes once the consumer is registered (on every node of a cluster). */
   Future<Void> ready() {
     return consumer.completion();
+  }
+
+  /** Tells every listener how far the store is. */
+  void stored(long lastSeq) {
+    for (Listener listener : listeners.toArray(new Listener[0])) {
+      listener.onStored(lastSeq);
+    }
   }
 
   void add(Listener listener) {

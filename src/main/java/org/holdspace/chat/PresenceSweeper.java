@@ -27,6 +27,7 @@ public final class PresenceSweeper {
   private final Vertx vertx;
   private final Pool pool;
   private final Presence presence;
+  private long timer = -1;
 
   public PresenceSweeper(Vertx vertx, Pool pool, Presence presence) {
     this.vertx = vertx;
@@ -35,9 +36,14 @@ public final class PresenceSweeper {
   }
 
   public Future<Void> start() {
-    vertx.setPeriodic(BEAT_MS, BEAT_MS, id -> beat().compose(v -> sweep())
+    timer = vertx.setPeriodic(BEAT_MS, BEAT_MS, id -> beat().compose(v -> sweep())
         .onFailure(e -> LOG.warn("Presence upkeep failed: {}", e.getMessage())));
     return beat().compose(v -> sweep());
+  }
+
+  /** Stops the heartbeat (before the pool closes, at shutdown); the other nodes then sweep this node's sockets. */
+  public void stop() {
+    vertx.cancelTimer(timer);
   }
 
   private Future<Void> beat() {

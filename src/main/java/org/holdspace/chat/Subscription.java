@@ -25,6 +25,7 @@ final class Subscription {
   private boolean reading = true;
   private boolean closed;
   private int emptyReads;
+  private long auditTarget = -1;
 
   Subscription(Vertx vertx, EventLog log, long groupId, Consumer<JsonObject> deliver) {
     this.vertx = vertx;
@@ -63,6 +64,20 @@ final class Subscription {
     if (!reading) {
       readStore();
     }
+  }
+
+  /**
+   * The store's last seq, told about once a round. If the cursor is still short of what the store held one round
+   * earlier, an event did not come live (see {@link ChatGateway}); the rest is read from the store.
+   */
+  void stored(long lastSeq) {
+    if (closed || cursor < 0) {
+      return;
+    }
+    if (!reading && auditTarget > cursor) {
+      readStore();
+    }
+    auditTarget = lastSeq;
   }
 
   void close() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The server's settings, read from {@code config/holdspace.json} with every key overridable by an environment
@@ -29,6 +30,8 @@ public record Config(
     ChatLimits chatLimits,
     boolean cluster,
     List<String> clusterMembers,
+    ClusterNetwork clusterNetwork,
+    Optional<String> metricsToken,
     List<String> riskPhrases) {
 
   /** Limits on failed logins, counted per username and per client address over a sliding window. */
@@ -40,11 +43,24 @@ public record Config(
                            int joinsPerSocket, int replayLimit) {
   }
 
+  /**
+   * Where this node meets the others when {@code cluster} is on: the address it binds (Hazelcast and the event bus),
+   * Hazelcast's first port (the next ones are tried when it is taken), the event bus port (0: any free one), the
+   * cluster's name, and how members are found: {@code members} (TCP to {@code clusterMembers}), or Kubernetes
+   * through the DNS of a headless service ({@code kubernetes-dns}) or its API ({@code kubernetes-api}).
+   */
+  public record ClusterNetwork(String host, int port, int busPort, String name, String discovery,
+                               Optional<String> kubernetesService) {
+    public static final List<String> DISCOVERIES = List.of("members", "kubernetes-dns", "kubernetes-api");
+  }
+
   private static final Set<String> KEYS = Set.of(
       "httpHost", "httpPort", "dataDir", "databaseUrl", "databasePoolSize", "jwtSecret", "tokenMinutes",
       "adminPassword", "passwordHashIterations", "allowedOrigins", "loginFailuresPerUsername",
       "loginFailuresPerAddress", "loginWindowMinutes", "maxMessageLength", "messagesPerWindow",
-      "messageWindowSeconds", "joinsPerSocket", "replayLimit", "cluster", "clusterMembers", "riskPhrases");
+      "messageWindowSeconds", "joinsPerSocket", "replayLimit", "cluster", "clusterMembers", "riskPhrases",
+      "clusterHost", "clusterPort", "clusterBusPort", "clusterName", "clusterDiscovery", "clusterKubernetesService",
+      "metricsToken");
 
   /** Phrases that raise a risk alert when no list is configured: English, Spanish, French, German. */
   public static final List<String> DEFAULT_RISK_PHRASES = List.of(
@@ -53,6 +69,11 @@ public record Config(
       "suicidio", "suicidarme", "matarme", "quitarme la vida", "quiero morir", "hacerme dano",
       "me suicider", "me tuer", "en finir", "envie de mourir", "me faire du mal",
       "selbstmord", "mich umbringen", "will sterben", "mir etwas antun");
+
+  /** The environment variable that overrides a key: clusterPort is HOLDSPACE_CLUSTER_PORT. */
+  public static String envName(String key) {
+    return Settings.envName(key);
+  }
 
   /** Reads the given file (absent is fine: defaults apply) with the process environment on top. */
   public static Config load(Path file, Map<String, String> env) {
@@ -93,6 +114,14 @@ public record Config(
             s.integer("replayLimit", 1000, 1, 100_000)),
         s.bool("cluster", false),
         s.list("clusterMembers").isEmpty() ? List.of("127.0.0.1") : s.list("clusterMembers"),
+        new ClusterNetwork(
+            s.string("clusterHost", "127.0.0.1"),
+            s.integer("clusterPort", 5701, 1, 65535),
+            s.integer("clusterBusPort", 0, 0, 65535),
+            s.string("clusterName", "holdspace"),
+            s.string("clusterDiscovery", "members"),
+            s.optionalString("clusterKubernetesService")),
+        s.optionalString("metricsToken"),
         s.list("riskPhrases").isEmpty() ? DEFAULT_RISK_PHRASES : s.list("riskPhrases"));
     config.jwtSecret().ifPresent(secret -> {
       if (secret.length() < 32) {
@@ -112,13 +141,57 @@ public record Config(
         throw new ConfigException("Configuration key 'databaseUrl' (DATABASE_URL) " + e.getMessage());
       }
     });
+    checkCluster(config);
     return config;
+  }
+
+  private static final Pattern IPV4 = Pattern.compile(
+      "((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
+
+  private static void checkCluster(Config config) {
+    if (config.cluster() && config.databaseUrl().isEmpty()) {
+      throw new ConfigException("Configuration key 'cluster' (HOLDSPACE_CLUSTER) needs 'databaseUrl' (DATABASE_URL): "
+          + "the nodes of a cluster share one database, and an embedded one is the node's own");
+    }
+    if (config.cluster() && config.jwtSecret().isEmpty()) {
+      throw new ConfigException("Configuration key 'cluster' (HOLDSPACE_CLUSTER) needs 'jwtSecret' "
+          + "(HOLDSPACE_JWT_SECRET): every node must accept the tokens the others issue");
+    }
+    ClusterNetwork net = config.clusterNetwork();
+    if (!IPV4.matcher(net.host()).matches()) {
+      throw new ConfigException("Configuration key 'clusterHost' (HOLDSPACE_CLUSTER_HOST) must be this node's IPv4 "
+          + "address, got '" + net.host() + "'");
+    }
+    if (!net.name().matches("[A-Za-z0-9._-]{1,100}")) {
+      throw new ConfigException("Configuration key 'clusterName' (HOLDSPACE_CLUSTER_NAME) must be 1 to 100 letters, "
+          + "digits, dots, dashes or underscores");
+    }
+    if (!ClusterNetwork.DISCOVERIES.contains(net.discovery())) {
+      throw new ConfigException("Configuration key 'clusterDiscovery' (HOLDSPACE_CLUSTER_DISCOVERY) must be one of "
+          + ClusterNetwork.DISCOVERIES + ", got '" + net.discovery() + "'");
+    }
+    if (net.discovery().startsWith("kubernetes") && net.kubernetesService().isEmpty()) {
+      throw new ConfigException("Configuration key 'clusterKubernetesService' (HOLDSPACE_CLUSTER_KUBERNETES_SERVICE) "
+          + "is needed when clusterDiscovery is " + net.discovery());
+    }
+    for (String member : config.clusterMembers()) {
+      if (!member.matches("[A-Za-z0-9.-]+(:\\d{1,5})?")) {
+        throw new ConfigException("Configuration key 'clusterMembers' (HOLDSPACE_CLUSTER_MEMBERS) must list host or "
+            + "host:port entries, got '" + member + "'");
+      }
+    }
+    config.metricsToken().ifPresent(token -> {
+      if (token.length() < 16) {
+        throw new ConfigException("Configuration key 'metricsToken' (HOLDSPACE_METRICS_TOKEN) must be at least 16 "
+            + "characters");
+      }
+    });
   }
 
   /** The same settings on another HTTP port (tests and the demo use port 0). */
   public Config withHttpPort(int port) {
     return new Config(httpHost, port, dataDir, databaseUrl, databasePoolSize, jwtSecret, tokenMinutes,
         adminPassword, passwordHashIterations, allowedOrigins, loginLimits, chatLimits, cluster, clusterMembers,
-        riskPhrases);
+        clusterNetwork, metricsToken, riskPhrases);
   }
 }

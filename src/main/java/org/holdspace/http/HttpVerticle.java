@@ -24,7 +24,8 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     var chat = services.chatGateway(vertx);
     Router router = ApiRouter.create(vertx, services.authHandler(),
-        List.of(services.accountRoutes()::mountPublic, services.health()::mount, chat::mount),
+        List.of(services.accountRoutes()::mountPublic, services.health()::mount, services.metricsRoute()::mount,
+            chat::mount),
         List.of(services.accountRoutes()::mount, services.groupRoutes()::mount, services.sessionRoutes()::mount,
             services.historyRoutes()::mount, services.alertRoutes()::mount, services.auditRoutes()::mount,
             services.attendanceRoutes()::mount, services.clinical()::mount));

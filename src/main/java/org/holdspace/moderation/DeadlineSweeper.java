@@ -21,6 +21,7 @@ public final class DeadlineSweeper {
   private final Pool pool;
   private final ModerationService moderation;
   private boolean running;
+  private long timer = -1;
 
   public DeadlineSweeper(Vertx vertx, Pool pool, ModerationService moderation) {
     this.vertx = vertx;
@@ -29,7 +30,7 @@ public final class DeadlineSweeper {
   }
 
   public void start() {
-    vertx.setPeriodic(POLL_MS, id -> {
+    timer = vertx.setPeriodic(POLL_MS, id -> {
       if (running) {
         return;
       }
@@ -41,6 +42,11 @@ public final class DeadlineSweeper {
         }
       });
     });
+  }
+
+  /** Stops polling (before the pool closes, at shutdown). */
+  public void stop() {
+    vertx.cancelTimer(timer);
   }
 
   private Future<Void> sweep() {

@@ -32,6 +32,7 @@ public final class TestServer implements AutoCloseable {
   private final Vertx clientVertx = Vertx.vertx();
   private final WebClient http;
   private String adminToken;
+  private boolean stopped;
 
   private TestServer(Config config) {
     this.config = config;
@@ -61,6 +62,11 @@ public final class TestServer implements AutoCloseable {
 
   /** {@link #config} as the keys of a configuration file, for tests that change or remove some of them. */
   public static JsonObject configJson(DatabaseUrl database, Map<String, Object> overrides) {
+    return new JsonObject(keys(database, overrides));
+  }
+
+  /** The configuration keys behind {@link #config}, for a node started in a process of its own. */
+  public static Map<String, Object> keys(DatabaseUrl database, Map<String, Object> overrides) {
     try {
       Path dataDir = Files.createTempDirectory("holdspace-test-data");
       Map<String, Object> keys = new HashMap<>();
@@ -73,7 +79,7 @@ public final class TestServer implements AutoCloseable {
       keys.put("passwordHashIterations", 1000);
       keys.put("databasePoolSize", 8);
       keys.putAll(overrides);
-      return new JsonObject(keys);
+      return keys;
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -89,6 +95,17 @@ public final class TestServer implements AutoCloseable {
 
   public Server server() {
     return server;
+  }
+
+  /**
+   * Stops the server only, as a node leaving a cluster would: its sockets are closed by the server, while the test's
+   * clients and HTTP client stay usable.
+   */
+  public void stopServer() {
+    if (!stopped) {
+      stopped = true;
+      server.close();
+    }
   }
 
   /** Stops the server and starts it again on the same database and port (state must survive). */
@@ -203,6 +220,13 @@ public final class TestServer implements AutoCloseable {
     return client;
   }
 
+  /** A WebSocket client of another node (on {@code port}) that has said hello as the account. */
+  public ChatClient connect(Account account, int port) {
+    ChatClient client = ChatClient.connect(clientVertx, port).await();
+    client.hello(account.token()).await();
+    return client;
+  }
+
   /** A WebSocket client with no hello yet, with extra handshake headers. */
   public ChatClient connectRaw(Map<String, String> headers) {
     return ChatClient.connect(clientVertx, "127.0.0.1", port(), headers).await();
@@ -218,7 +242,7 @@ public final class TestServer implements AutoCloseable {
       http.close();
       clientVertx.close().await();
     } finally {
-      server.close();
+      stopServer();
     }
   }
 }

@@ -1,0 +1,54 @@
+package org.holdspace.metrics;
+
+import io.vertx.core.json.JsonObject;
+import org.holdspace.support.TestDatabase;
+import org.holdspace.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DisplayName("Health and metrics of a node on its own")
+class MetricsTest {
+  private static final String TOKEN = "a-scraper-token-for-tests";
+  private static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start(TestDatabase.fresh(), Map.of("metricsToken", TOKEN));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  @DisplayName("health says the node is up and not clustered")
+  void health() {
+    JsonObject health = TestServer.expect(server.get("/health", null), 200);
+    assertEquals("up", health.getString("status"));
+    assertEquals("up", health.getString("database"));
+    assertEquals(new JsonObject().put("enabled", false).put("members", 1), health.getJsonObject("cluster"));
+  }
+
+  @Test
+  @DisplayName("with a metrics token, /metrics wants it; with it, the Prometheus text has Holdspace's and Vert.x's meters")
+  void tokenGuardsMetrics() {
+    assertEquals(401, server.get("/metrics", null).statusCode());
+    assertEquals(401, server.get("/metrics", "wrong-token-of-some-length").statusCode());
+    var response = server.get("/metrics", TOKEN);
+    assertEquals(200, response.statusCode());
+    assertTrue(response.getHeader("Content-Type").startsWith("text/plain"), response.getHeader("Content-Type"));
+    String body = response.bodyAsString();
+    for (String meter : new String[] {"holdspace_websocket_connections", "holdspace_events_published_total",
+        "holdspace_event_delivery_seconds_count", "holdspace_cluster_members 1.0", "vertx_http_server_requests_total"}) {
+      assertTrue(body.contains(meter), meter + " in\n" + body);
+    }
+  }
+}
