@@ -8,7 +8,8 @@
 // Exits 0 only when every step passed. Steps run in order and a failed one does not stop the next.
 
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const base = process.env.HOLDSPACE_BASE_URL;
@@ -19,6 +20,16 @@ const TIMEOUT = 10_000;
 const INJECTION = '<img src=x onerror=alert(1)>';
 const [alex, sam] = cast.members;
 const fac = cast.facilitator;
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2 A and AA problems of serious or critical impact that axe-core finds on the page. */
+async function accessibilityProblems(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } }));
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 const steps = [];
 const step = (name, fn) => steps.push({ name, fn });
@@ -221,6 +232,17 @@ async function main() {
     await facPage.locator('#hands li.empty').waitFor();
   });
 
+  step('(moderation) a locked room stops members without the floor, and opens again', async () => {
+    await facPage.getByRole('button', { name: 'Lock room' }).click();
+    await alexPage.locator('[data-banner="locked"]').waitFor();
+    check(await alexPage.locator('#send').isDisabled(), 'a member without the floor cannot send in a locked room');
+    check(await samPage.locator('[data-banner="locked"]').count() === 0, 'the member with the floor may still write');
+    check(!(await samPage.locator('#send').isDisabled()), 'the member with the floor keeps the send button');
+    await facPage.getByRole('button', { name: 'Unlock room' }).click();
+    await alexPage.locator('[data-banner="locked"]').waitFor({ state: 'detached' });
+    await alexPage.locator('#send:not([disabled])').waitFor();
+  });
+
   step('(moderation) a risk phrase raises an alert on the console that leads to the message', async () => {
     await alexPage.getByLabel('Your message to the group').fill('Some days I feel I want to die');
     await alexPage.keyboard.press('Enter');
@@ -238,6 +260,14 @@ async function main() {
       await page.locator('#log li.msg.redacted').first().waitFor();
       check(await line(page, 'glad to be here').count() === 0, 'the removed text must be gone');
     }
+  });
+
+  step('axe finds no serious accessibility problem (labels, contrast, roles) on the member page, on a phone and on the console', async () => {
+    const found = [];
+    for (const [who, page] of [['member', alexPage], ['phone member', samPage], ['console', facPage]]) {
+      for (const problem of await accessibilityProblems(page)) found.push(`${who}: ${problem}`);
+    }
+    check(found.length === 0, found.join('; '));
   });
 
   step('a member reloads the page and sees the history', async () => {

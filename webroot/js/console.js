@@ -372,10 +372,10 @@ async function showMember(id) {
     else {
       const last = phq[phq.length - 1];
       sections.push(lineChart({
-        points: phq.map((x) => ({ label: x.session ? `S${x.session}` : new Date(x.at).toLocaleDateString([], { day: 'numeric', month: 'short' }), value: x.total })),
+        points: phq.map((x) => ({ label: x.session === 0 ? 'Pre' : x.session ? `S${x.session}` : new Date(x.at).toLocaleDateString([], { day: 'numeric', month: 'short' }), value: x.total })),
         yMax: 27, yStep: 5, bands: PHQ9_BANDS, className: 'chart-phq9',
         title: `PHQ-9 scores of ${m.displayName}`,
-        description: phq.map((x) => `${x.session ? `session ${x.session}` : dateLabel(x.at)}: ${x.total} (${SEVERITY[x.severity] || x.severity})`).join('; '),
+        description: phq.map((x) => `${x.session === 0 ? 'before the group' : x.session ? `session ${x.session}` : dateLabel(x.at)}: ${x.total} (${SEVERITY[x.severity] || x.severity})`).join('; '),
       }));
       sections.push(el('p', { class: 'chart-caption', text: `Latest: ${last.total} — ${SEVERITY[last.severity] || last.severity}, ${dateLabel(last.at)}` }));
     }

@@ -7,7 +7,7 @@ const TYPING_SHOWN_MS = 4000;
 
 export class Room {
   /**
-   * options: groupId, me (the signed-in user), log (the <ol> of the chat), typingHint (an element),
+   * options: groupId, me (the signed-in user), log (the <ol> of the chat, inside its scrolling box), typingHint (an element),
    * facilitatorView (bool), messageTools(event) → extra nodes for a message line (optional),
    * onChange() after any change of state.
    */
@@ -206,9 +206,10 @@ export class Room {
   }
 
   add(node) {
-    const nearBottom = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 120;
+    const box = this.log.parentElement;
+    const nearBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 120;
     this.log.append(node);
-    if (nearBottom || node.classList.contains('mine')) this.log.scrollTop = this.log.scrollHeight;
+    if (nearBottom || node.classList.contains('mine')) box.scrollTop = box.scrollHeight;
   }
 
   typing(from) {

@@ -105,7 +105,8 @@ class BrowserTest {
   }
 
   private static void installPlaywright() throws IOException, InterruptedException {
-    if (Files.isDirectory(E2E.resolve("node_modules").resolve("playwright-core"))) {
+    Path modules = E2E.resolve("node_modules");
+    if (Files.isDirectory(modules.resolve("playwright-core")) && Files.isDirectory(modules.resolve("axe-core"))) {
       return;
     }
     Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(E2E.toFile())
