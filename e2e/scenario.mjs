@@ -1,0 +1,320 @@
+// End-to-end scenario of the web client in headless Chromium against a real Holdspace server.
+// Started by BrowserTest (mvn verify) with:
+//   HOLDSPACE_BASE_URL   http://127.0.0.1:<port>
+//   HOLDSPACE_E2E        JSON {groupId, facilitator:{username,password,displayName}, members:[{…}, {…}]}
+//   HOLDSPACE_SCREENSHOTS folder for the PNG files
+//   HOLDSPACE_CHROMIUM   the browser (default /usr/bin/chromium)
+// Prints "PLAN a|b|…", then "PASS <step>" or "FAIL <step>: <why>" per step, and "DONE" at the end.
+// Exits 0 only when every step passed. Steps run in order and a failed one does not stop the next.
+
+import { chromium } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const base = process.env.HOLDSPACE_BASE_URL;
+const cast = JSON.parse(process.env.HOLDSPACE_E2E);
+const shots = process.env.HOLDSPACE_SCREENSHOTS || 'target/screenshots';
+const executablePath = process.env.HOLDSPACE_CHROMIUM || '/usr/bin/chromium';
+const TIMEOUT = 10_000;
+const INJECTION = '<img src=x onerror=alert(1)>';
+const [alex, sam] = cast.members;
+const fac = cast.facilitator;
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2 A and AA problems of serious or critical impact that axe-core finds on the page. */
+async function accessibilityProblems(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } }));
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const steps = [];
+const step = (name, fn) => steps.push({ name, fn });
+const problems = [];
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function watch(page, who) {
+  page.setDefaultTimeout(TIMEOUT);
+  // Keeps every notice the page shows (they fade), to explain a failed step.
+  await page.addInitScript(() => {
+    window.__notices = [];
+    new MutationObserver((changes) => {
+      for (const c of changes) {
+        for (const n of c.addedNodes) {
+          if (n.classList && n.classList.contains('toast')) window.__notices.push(n.textContent);
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  page.on('pageerror', (e) => problems.push(`${who}: page error ${e.message}`));
+  page.on('dialog', (d) => { problems.push(`${who}: a dialog opened (${d.message()})`); d.dismiss(); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`${who}: ${m.text()}`);
+  });
+  return page;
+}
+
+async function signIn(page, account, linkText) {
+  await page.goto(`${base}/`);
+  await page.getByLabel('Username').fill(account.username);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: new RegExp(linkText) }).click();
+}
+
+/** The chat line whose text contains `text`, on one page. */
+const line = (page, text) => page.locator('#log li.msg', { hasText: text });
+
+async function seesMessage(page, text) {
+  await line(page, text).first().waitFor();
+}
+
+/** The error's first line, what it waited for, and any notice on screen (the server's refusal, say). */
+async function explain(e, pages) {
+  const lines = String(e.message || e).split('\n');
+  const waited = lines.find((l) => /waiting for/.test(l));
+  const notices = [];
+  for (const page of pages) {
+    const texts = await page.evaluate(() => (window.__notices || []).splice(0)).catch(() => []);
+    notices.push(...texts);
+  }
+  const plain = (t) => t && t.replace(/\u001b\[[0-9;]*m/g, '').trim();
+  return [lines[0], plain(waited), notices.length && `notices shown: ${[...new Set(notices)].join(' / ')}`]
+    .filter(Boolean).join(' — ');
+}
+
+async function main() {
+  mkdirSync(shots, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const contexts = [];
+  const context = async (viewport) => {
+    const c = await browser.newContext({ viewport, baseURL: base });
+    contexts.push(c);
+    return c;
+  };
+  const facPage = await watch(await (await context({ width: 1400, height: 900 })).newPage(), 'console');
+  const alexPage = await watch(await (await context({ width: 1200, height: 850 })).newPage(), alex.displayName);
+  const samPage = await watch(await (await context({ width: 390, height: 844 })).newPage(), sam.displayName);
+  // Alex's WebSocket goes through Playwright, so that the test can cut it and keep it cut for a while.
+  const cut = { blocked: false, open: [] };
+  await alexPage.routeWebSocket(/\/ws$/, (ws) => {
+    if (cut.blocked) {
+      ws.close({ code: 4000, reason: 'cut by the test' });
+      return;
+    }
+    ws.connectToServer();
+    cut.open.push(ws);
+  });
+  const everyone = [facPage, alexPage, samPage];
+
+  step('facilitator and a member sign in and open their pages', async () => {
+    await signIn(facPage, fac, 'facilitator console');
+    await facPage.waitForURL(/console\.html\?group=/);
+    await facPage.locator('#roster li[data-user-id]').nth(1).waitFor();
+    await signIn(alexPage, alex, 'Go to the group');
+    await alexPage.waitForURL(/member\.html\?group=/);
+    const stored = await alexPage.evaluate(() => ({ session: sessionStorage.length, local: localStorage.length }));
+    check(stored.session > 0 && stored.local === 0, `the token must be kept in sessionStorage only: ${JSON.stringify(stored)}`);
+  });
+
+  step('a member signs in with the keyboard only on a phone-width screen', async () => {
+    await samPage.goto(`${base}/`);
+    await samPage.keyboard.type(sam.username);
+    await samPage.keyboard.press('Tab');
+    await samPage.keyboard.type(sam.password);
+    await samPage.keyboard.press('Enter');
+    await samPage.getByRole('link', { name: /Go to the group/ }).waitFor();
+    await samPage.waitForFunction(() => document.activeElement && document.activeElement.matches('a.group-link'));
+    await samPage.keyboard.press('Enter');
+    await samPage.waitForURL(/member\.html\?group=/);
+    const overflow = await samPage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 1, `the member page is wider than the phone screen by ${overflow}px`);
+  });
+
+  step('before the session starts, members see that it is not live and cannot write', async () => {
+    for (const page of [alexPage, samPage]) {
+      await page.locator('[data-banner="not-live"]').waitFor();
+      check(await page.locator('#send').isDisabled(), 'send must be disabled while the session is not live');
+    }
+  });
+
+  step('the facilitator starts the session and everyone sees it', async () => {
+    await facPage.getByRole('button', { name: 'Start session' }).click();
+    for (const page of everyone) {
+      await page.locator('#log li.system', { hasText: 'Session 1 started' }).waitFor();
+      await page.locator('[data-banner="not-live"]').waitFor({ state: 'detached' });
+    }
+    await alexPage.locator('#send:not([disabled])').waitFor();
+  });
+
+  step('messages flow both ways, own messages and the facilitator marked', async () => {
+    await alexPage.getByLabel('Your message to the group').fill('Hello everyone, glad to be here');
+    await alexPage.keyboard.press('Enter');
+    await seesMessage(facPage, 'glad to be here');
+    await seesMessage(samPage, 'glad to be here');
+    await line(alexPage, 'glad to be here').and(alexPage.locator('.mine')).waitFor();
+    await facPage.getByLabel('Your message').fill('Welcome, both of you. Let us begin.');
+    await facPage.getByRole('button', { name: 'Send' }).click();
+    for (const page of [alexPage, samPage]) {
+      const l = line(page, 'Welcome, both of you');
+      await l.waitFor();
+      check(await l.locator('.badge-facilitator').count() === 1, 'the facilitator\'s message must be marked');
+    }
+    await samPage.getByLabel('Your message to the group').fill('Thank you, I had a hard week');
+    await samPage.getByRole('button', { name: 'Send' }).click();
+    await seesMessage(alexPage, 'I had a hard week');
+    await seesMessage(facPage, 'I had a hard week');
+  });
+
+  step('others see a typing hint', async () => {
+    await samPage.getByLabel('Your message to the group').pressSequentially('I am writing something', { delay: 120 });
+    await alexPage.locator('#typing', { hasText: `${sam.displayName} is typing` }).waitFor();
+    await samPage.getByLabel('Your message to the group').fill('');
+  });
+
+  step('a message with HTML shows as text on every screen', async () => {
+    await samPage.getByLabel('Your message to the group').fill(INJECTION);
+    await samPage.keyboard.press('Enter');
+    for (const page of everyone) {
+      const body = line(page, INJECTION).locator('.body');
+      await body.waitFor();
+      check(await body.textContent() === INJECTION, 'the text must be shown exactly');
+      check(await page.locator('#log img').count() === 0, 'no element may be made from message text');
+    }
+  });
+
+  step('a member whose connection drops sees it, reconnects by itself and catches up', async () => {
+    cut.blocked = true;
+    for (const ws of cut.open.splice(0)) await ws.close({ code: 4000, reason: 'cut by the test' });
+    await alexPage.locator('[data-banner="reconnecting"]').waitFor();
+    await samPage.getByLabel('Your message to the group').fill('Said while Alex was away');
+    await samPage.keyboard.press('Enter');
+    await seesMessage(facPage, 'Said while Alex was away');
+    check(await line(alexPage, 'while Alex was away').count() === 0, 'a cut connection cannot have delivered it');
+    cut.blocked = false;
+    await seesMessage(alexPage, 'Said while Alex was away');
+    await alexPage.locator('[data-banner="reconnecting"]').waitFor({ state: 'detached' });
+    check(await line(alexPage, 'Welcome, both of you').count() === 1, 'catching up must not repeat earlier messages');
+  });
+
+  // Moderation and alerts: these need the server's moderation frames (mute, unmute, redact, raise_hand,
+  // give_floor) and its risk-phrase alerts.
+  step('(moderation) mute shows the banner to the member and blocks sending; unmute lifts it', async () => {
+    await facPage.getByRole('button', { name: `Mute ${alex.displayName}` }).click();
+    await alexPage.locator('[data-banner="muted"]').waitFor();
+    check(await alexPage.locator('#send').isDisabled(), 'send must be disabled while muted');
+    check(await alexPage.getByLabel('Your message to the group').isDisabled(), 'the message box must be disabled while muted');
+    await facPage.locator(`#roster li[data-user-id="${alex.id}"] .chip-muted`).waitFor();
+    await samPage.locator('#log li.system', { hasText: `${alex.displayName} was muted` }).waitFor();
+    await facPage.getByRole('button', { name: `Unmute ${alex.displayName}` }).click();
+    await alexPage.locator('[data-banner="muted"]').waitFor({ state: 'detached' });
+    await alexPage.locator('#send:not([disabled])').waitFor();
+  });
+
+  step('(moderation) a raised hand reaches the queue and the facilitator gives the floor', async () => {
+    await samPage.getByRole('button', { name: 'Raise hand' }).click();
+    await facPage.locator('#hands li', { hasText: sam.displayName }).waitFor();
+    await samPage.locator('#hand[aria-pressed="true"]').waitFor();
+    await facPage.locator('#hands li', { hasText: sam.displayName }).getByRole('button', { name: /Give floor/ }).click();
+    await samPage.locator('#floorbar', { hasText: 'You have the floor' }).waitFor();
+    await alexPage.locator('#floorbar', { hasText: `${sam.displayName} has the floor` }).waitFor();
+    await facPage.locator('#hands li.empty').waitFor();
+  });
+
+  step('(moderation) a locked room stops members without the floor, and opens again', async () => {
+    await facPage.getByRole('button', { name: 'Lock room' }).click();
+    await alexPage.locator('[data-banner="locked"]').waitFor();
+    check(await alexPage.locator('#send').isDisabled(), 'a member without the floor cannot send in a locked room');
+    check(await samPage.locator('[data-banner="locked"]').count() === 0, 'the member with the floor may still write');
+    check(!(await samPage.locator('#send').isDisabled()), 'the member with the floor keeps the send button');
+    await facPage.getByRole('button', { name: 'Unlock room' }).click();
+    await alexPage.locator('[data-banner="locked"]').waitFor({ state: 'detached' });
+    await alexPage.locator('#send:not([disabled])').waitFor();
+  });
+
+  step('(moderation) a risk phrase raises an alert on the console that leads to the message', async () => {
+    await alexPage.getByLabel('Your message to the group').fill('Some days I feel I want to die');
+    await alexPage.keyboard.press('Enter');
+    const alert = facPage.locator('#alerts li', { hasText: 'Possible risk in a message' });
+    await alert.waitFor();
+    check(await alert.textContent().then((t) => t.includes(alex.displayName)), 'the alert names the member');
+    await alert.getByRole('button', { name: 'Show the message' }).click();
+    await facPage.locator('#log li.msg.highlight', { hasText: 'I want to die' }).waitFor();
+    check(await alexPage.locator('#alerts:not([hidden])').count() === 0, 'members never see alerts');
+  });
+
+  step('(moderation) redact removes the text on every screen', async () => {
+    await line(facPage, 'glad to be here').getByRole('button', { name: /Remove text/ }).click();
+    for (const page of everyone) {
+      await page.locator('#log li.msg.redacted').first().waitFor();
+      check(await line(page, 'glad to be here').count() === 0, 'the removed text must be gone');
+    }
+  });
+
+  step('axe finds no serious accessibility problem (labels, contrast, roles) on the member page, on a phone and on the console', async () => {
+    const found = [];
+    for (const [who, page] of [['member', alexPage], ['phone member', samPage], ['console', facPage]]) {
+      for (const problem of await accessibilityProblems(page)) found.push(`${who}: ${problem}`);
+    }
+    check(found.length === 0, found.join('; '));
+  });
+
+  step('a member reloads the page and sees the history', async () => {
+    await samPage.reload();
+    await seesMessage(samPage, 'Welcome, both of you');
+    await seesMessage(samPage, 'I had a hard week');
+    const body = line(samPage, INJECTION).locator('.body');
+    check(await body.textContent() === INJECTION, 'the history must show the HTML message as text');
+    await samPage.locator('#send:not([disabled])').waitFor();
+  });
+
+  step('screenshots of the member page and the console', async () => {
+    await alexPage.getByLabel('Your message to the group').fill('');
+    for (const page of everyone) await page.evaluate(() => window.scrollTo(0, 0));
+    await alexPage.screenshot({ path: join(shots, 'member.png'), fullPage: true });
+    await samPage.screenshot({ path: join(shots, 'member-phone.png'), fullPage: false });
+    const details = facPage.getByRole('button', { name: `Details ${alex.displayName}` });
+    await details.click();
+    await facPage.locator('#member-panel').waitFor();
+    await facPage.evaluate(() => window.scrollTo(0, 0));
+    await facPage.waitForTimeout(300);
+    await facPage.screenshot({ path: join(shots, 'console.png'), fullPage: true });
+  });
+
+  step('no page error, script dialog or content-security refusal on any page', async () => {
+    check(problems.length === 0, problems.join('; '));
+  });
+
+  console.log(`PLAN ${steps.map((s) => s.name).join('|')}`);
+  let failed = 0;
+  for (const s of steps) {
+    const started = Date.now();
+    try {
+      await s.fn();
+      console.log(`PASS ${s.name} (${Date.now() - started} ms)`);
+    } catch (e) {
+      failed += 1;
+      console.log(`FAIL ${s.name}: ${await explain(e, everyone)}`);
+    }
+  }
+  for (const c of contexts) await c.close();
+  await browser.close();
+  console.log(`DONE ${steps.length - failed} of ${steps.length} steps`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then((code) => process.exit(code), (e) => {
+  console.log(`FAIL scenario: ${e.stack || e}`);
+  process.exit(2);
+});

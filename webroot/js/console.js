@@ -1,0 +1,423 @@
+// The facilitator console: roster with presence and focus, the hand queue, one-click moderation, session and
+// go-round controls, risk alerts that stay on screen, the plan, and each member's progress charts.
+
+import { requireSignIn, get, post, put, optional, signOut, groupFromAddress, ApiError } from './api.js';
+import { GroupSocket, newId } from './socket.js';
+import { Room } from './room.js';
+import { el, fill, $, notify, clock, dateLabel } from './dom.js';
+import { phaseName, focusName, errorText, FOCUS_AREAS, ALERTS, SEVERITY } from './words.js';
+import { lineChart, PHQ9_BANDS } from './charts.js';
+
+const user = requireSignIn();
+const groupId = groupFromAddress();
+const NOTED_KEY = `holdspace.noted.${groupId}`;
+let group;
+let room;
+let socket;
+let connection = 'connecting';
+let openMember = null;
+const alerts = new Map();
+const noted = new Set(JSON.parse(sessionStorage.getItem(NOTED_KEY) || '[]'));
+
+if (user && !groupId) location.assign('index.html');
+else if (user) start();
+
+async function start() {
+  $('#signout').addEventListener('click', () => { signOut(); location.assign('index.html'); });
+  try {
+    group = await get(`/api/groups/${groupId}`);
+  } catch (e) {
+    if (e instanceof ApiError && e.status !== 401) {
+      fill($('#banners'), el('p', { class: 'banner banner-stop', text: e.status === 403 || e.status === 404
+        ? 'This group is not one you facilitate.' : 'The group could not be loaded. Please reload the page.' }));
+    }
+    return;
+  }
+  $('#group-name').textContent = group.name;
+  document.title = `Holdspace · ${group.name} · Console`;
+  room = new Room({
+    groupId, me: user, log: $('#log'), typingHint: $('#typing'), onChange: render, messageTools: redactButton,
+  });
+  room.setGroup(group);
+  room.facilitators.add(user.id);
+  fillWhisperTargets();
+  render();
+  socket = new GroupSocket(groupId, {
+    onStatus: (s) => { connection = s; render(); },
+    onJoined: (frame, how) => room.joined(frame, how),
+    onEvent: (ev, how) => {
+      room.event(ev, how);
+      if (!how.history && ['session_started', 'session_ended', 'phase_changed'].includes(ev.kind)) reloadGroup();
+    },
+    onSignal,
+    onStopped: () => fill($('#banners'), el('p', { class: 'banner banner-stop', text: 'This group is not available to you.' })),
+  });
+  socket.start();
+  wireControls();
+  wireCompose();
+  loadAlerts();
+}
+
+async function reloadGroup() {
+  try {
+    group = await get(`/api/groups/${groupId}`);
+    room.setGroup(group);
+    render();
+    if (openMember) showMember(openMember);
+  } catch { /* the next event tries again */ }
+}
+
+function act(type, fields) {
+  return socket.send(type, fields).catch((err) => notify(errorText(err.code, err.message), 'error'));
+}
+
+function onSignal(frame) {
+  if (frame.type === 'typing') room.typing(frame.from);
+  else if (frame.type === 'alert') addAlert(frame.alert, true);
+  else if (frame.type === 'whisper') showWhisper(frame);
+  else if (frame.type === 'error') notify(errorText(frame.code, frame.message), 'error');
+}
+
+function showWhisper(w) {
+  const fromMe = w.from && w.from.id === user.id;
+  room.add(el('li', { class: 'whisper' },
+    el('div', { class: 'meta' },
+      el('span', { class: 'who', text: fromMe ? `You, privately to ${room.name(w.to)}` : `${w.from.displayName}, privately to the facilitators` }),
+      el('time', { class: 'when', text: clock(w.at) })),
+    el('p', { class: 'body', text: w.text })));
+}
+
+function redactButton(ev) {
+  const who = ev.from ? ev.from.displayName : 'someone';
+  return el('button', { type: 'button', class: 'small', attrs: { 'data-action': 'redact' }, on: { click: () => act('redact', { seq: ev.seq }) } },
+    'Remove text', el('span', { class: 'visually-hidden', text: ` of the message from ${who} at ${clock(ev.at)}` }));
+}
+
+// ---- alerts ----
+
+async function loadAlerts() {
+  try {
+    const list = await get(`/api/groups/${groupId}/alerts`);
+    for (const a of list) if (!a.resolved) addAlert(a, false);
+  } catch { /* shown when they arrive live */ }
+}
+
+function addAlert(alert, live) {
+  if (!alert || alerts.has(alert.id)) return;
+  alerts.set(alert.id, alert);
+  renderAlerts();
+  if (live && !noted.has(alert.id)) notify(`Alert: ${ALERTS[alert.kind] || alert.kind} (${room.name(alert.userId)})`, 'error');
+}
+
+function renderAlerts() {
+  const open = [...alerts.values()].filter((a) => !noted.has(a.id));
+  $('#alerts').hidden = open.length === 0;
+  document.title = `${open.length ? `(${open.length}) Alert · ` : ''}Holdspace · ${group.name} · Console`;
+  fill($('#alert-list'), open.map((a) => {
+    const seq = a.ref && a.ref.seq;
+    return el('li', { class: 'alert-item' },
+      el('p', {},
+        el('strong', { text: ALERTS[a.kind] || a.kind }), ` — ${room.name(a.userId)}, ${clock(a.at)}`,
+        a.ref && a.ref.reason ? el('span', { class: 'alert-reason', text: ` “${a.ref.reason}”` }) : null),
+      el('div', { class: 'alert-actions' },
+        seq ? el('button', { type: 'button', text: 'Show the message', on: { click: () => focusLine(seq) } }) : null,
+        a.userId ? el('button', { type: 'button', text: 'View member', on: { click: () => showMember(a.userId) } }) : null,
+        el('button', { type: 'button', class: 'primary', text: 'Noted', on: { click: () => {
+          noted.add(a.id);
+          sessionStorage.setItem(NOTED_KEY, JSON.stringify([...noted]));
+          renderAlerts();
+        } } })));
+  }));
+}
+
+function focusLine(seq) {
+  const line = room.lines.get(seq);
+  if (!line) {
+    notify('That message is not on screen.', 'error');
+    return;
+  }
+  line.classList.add('highlight');
+  line.tabIndex = -1;
+  line.scrollIntoView({ block: 'center' });
+  line.focus();
+  setTimeout(() => line.classList.remove('highlight'), 4000);
+}
+
+// ---- controls ----
+
+function wireControls() {
+  $('#start-session').addEventListener('click', () => session('start'));
+  $('#end-session').addEventListener('click', () => session('end'));
+  $('#lock').addEventListener('click', () => act(room.state.locked ? 'unlock' : 'lock'));
+  $('#take-floor').addEventListener('click', () => act('take_floor'));
+  $('#slow-mode').addEventListener('change', (e) => act('slow_mode', { seconds: Number(e.target.value) }));
+  $('#round-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const prompt = $('#round-prompt').value.trim() || $('#round-prompt').placeholder;
+    act('start_round', { prompt }).then(() => { $('#round-prompt').value = ''; });
+  });
+  $('#round-next').addEventListener('click', () => act('next_turn'));
+  $('#round-end').addEventListener('click', () => act('end_round'));
+}
+
+async function session(which) {
+  const button = $(which === 'start' ? '#start-session' : '#end-session');
+  button.disabled = true;
+  try {
+    await post(`/api/groups/${groupId}/sessions/current/${which}`);
+  } catch (e) {
+    notify(e.status === 409 ? (which === 'start' ? 'A session cannot be started now.' : 'No session is live.')
+      : 'That did not work. Please try again.', 'error');
+  } finally {
+    render();
+  }
+}
+
+function wireCompose() {
+  const text = $('#compose-text');
+  text.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      $('#compose').requestSubmit();
+    }
+  });
+  text.addEventListener('input', () => { if (text.value.trim() && !$('#whisper-to').value) socket.typing(); });
+  $('#compose').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const value = text.value.trim();
+    if (!value) return;
+    if (connection !== 'live') {
+      notify('You are not connected right now.', 'error');
+      return;
+    }
+    const to = $('#whisper-to').value;
+    text.value = '';
+    if (to) {
+      socket.send('whisper', { text: value, userId: Number(to) }).catch((err) => {
+        text.value = value;
+        notify(errorText(err.code, err.message), 'error');
+      });
+      return;
+    }
+    if (room.session.status !== 'live') {
+      text.value = value;
+      notify(errorText('not_live'), 'error');
+      return;
+    }
+    const clientId = newId();
+    room.pending(clientId, value);
+    socket.say(value, clientId).catch((err) => {
+      room.failed(clientId);
+      notify(errorText(err.code, err.message), 'error');
+    });
+  });
+}
+
+function fillWhisperTargets() {
+  const select = $('#whisper-to');
+  const chosen = select.value;
+  fill(select, el('option', { value: '', text: 'Everyone' }),
+    (group.members || []).map((m) => el('option', { value: String(m.id), text: `${m.displayName} (private)` })));
+  select.value = chosen;
+}
+
+// ---- rendering ----
+
+function render() {
+  if (!room) return;
+  const s = room.session;
+  const st = room.state;
+  const live = s.status === 'live';
+  $('#session-line').textContent = `${s.number ? `Session ${s.number} of ${group.sessionCount}` : 'No session yet'} · ${phaseName(s.phase)} · ${live ? 'Live' : s.status === 'ended' ? 'Ended' : 'Not started'}`;
+  $('#start-session').disabled = live || s.number >= group.sessionCount;
+  $('#end-session').disabled = !live;
+  const lock = $('#lock');
+  lock.setAttribute('aria-pressed', String(st.locked));
+  lock.textContent = st.locked ? 'Unlock room' : 'Lock room';
+  lock.disabled = !live;
+  $('#take-floor').disabled = !live || st.floor == null;
+  const slow = $('#slow-mode');
+  if (document.activeElement !== slow) slow.value = String(st.slowModeSeconds || 0);
+  if (!slow.value) slow.value = '0';
+  slow.disabled = !live;
+  $('#round-start').hidden = !!st.round;
+  $('#round-prompt').disabled = !!st.round || !live;
+  $('#round-start').disabled = !live;
+  $('#round-next').hidden = !st.round;
+  $('#round-end').hidden = !st.round;
+  renderBanners();
+  renderRoster();
+  renderHands();
+  renderFloor();
+  renderPlan();
+}
+
+function renderBanners() {
+  const list = [];
+  if (connection === 'reconnecting') list.push(['reconnecting', 'warn', 'Connection lost. Reconnecting…']);
+  if (room.session.status !== 'live') {
+    list.push(['not-live', 'info', room.session.status === 'ended'
+      ? 'The session has ended. Start the next one when the group is ready.'
+      : 'The session is not live. Members can read but not write until you start it.']);
+  }
+  if (room.state.locked) list.push(['locked', 'info', 'The room is locked: only you and the person with the floor can write.']);
+  const box = $('#banners');
+  const key = list.map(([k, , t]) => k + t).join('|');
+  if (box.dataset.key === key) return;
+  box.dataset.key = key;
+  fill(box, list.map(([k, kind, text]) => el('p', { class: `banner banner-${kind}`, attrs: { 'data-banner': k }, text })));
+}
+
+function button(label, name, action, handler, extra = {}) {
+  return el('button', { type: 'button', class: `small ${extra.class || ''}`, attrs: { 'data-action': action }, disabled: !!extra.disabled, on: { click: handler } },
+    label, el('span', { class: 'visually-hidden', text: ` ${name}` }));
+}
+
+function renderRoster() {
+  const st = room.state;
+  const live = room.session.status === 'live';
+  const roster = $('#roster');
+  const focusedAction = document.activeElement && document.activeElement.closest('#roster')
+    ? [document.activeElement.closest('li')?.dataset.userId, document.activeElement.dataset.action] : null;
+  fill(roster, (group.members || []).map((m) => {
+    const here = st.present.has(m.id);
+    const muted = st.muted.has(m.id);
+    const hand = st.hands.indexOf(m.id);
+    const chips = [
+      muted ? el('span', { class: 'chip chip-muted', text: st.mutedUntil[m.id] ? `Muted until ${clock(st.mutedUntil[m.id])}` : 'Muted' }) : null,
+      hand >= 0 ? el('span', { class: 'chip chip-hand', text: `Hand up (${hand + 1})` }) : null,
+      st.floor === m.id ? el('span', { class: 'chip chip-floor', text: 'Has the floor' }) : null,
+      st.round && st.round.current === m.id ? el('span', { class: 'chip chip-floor', text: 'Turn in go-round' }) : null,
+    ];
+    return el('li', { class: `person${here ? ' here' : ''}`, attrs: { 'data-user-id': m.id } },
+      el('div', { class: 'person-head' },
+        el('span', { class: 'presence', attrs: { 'aria-hidden': 'true' } }),
+        el('span', { class: 'person-name', text: m.displayName }),
+        el('span', { class: 'presence-text', text: here ? 'here' : 'away' })),
+      el('p', { class: 'person-focus', text: `Focus: ${focusName(m.focusArea)}` }),
+      el('div', { class: 'chips' }, chips),
+      el('div', { class: 'person-actions' },
+        muted ? button('Unmute', m.displayName, 'unmute', () => act('unmute', { userId: m.id }), { disabled: !live })
+          : button('Mute', m.displayName, 'mute', () => act('mute', { userId: m.id }), { disabled: !live }),
+        button('Give floor', m.displayName, 'give-floor', () => act('give_floor', { userId: m.id }), { disabled: !live || st.floor === m.id }),
+        button('Remove', m.displayName, 'remove', () => act('remove', { userId: m.id }), { disabled: !live, class: 'danger' }),
+        button('Details', m.displayName, 'details', () => showMember(m.id))));
+  }));
+  if (focusedAction) {
+    const again = roster.querySelector(`li[data-user-id="${focusedAction[0]}"] [data-action="${focusedAction[1]}"]`)
+      || roster.querySelector(`li[data-user-id="${focusedAction[0]}"] [data-action]`);
+    if (again) again.focus();
+  }
+}
+
+function renderHands() {
+  const st = room.state;
+  const list = $('#hands');
+  if (!st.hands.length) {
+    fill(list, el('li', { class: 'empty', text: 'No hands raised.' }));
+    return;
+  }
+  fill(list, st.hands.map((id) => el('li', {},
+    el('span', { text: room.name(id) }),
+    button('Give floor', room.name(id), 'give-floor', () => act('give_floor', { userId: id })))));
+}
+
+function renderFloor() {
+  const st = room.state;
+  const parts = [];
+  if (st.round) parts.push(`Go-round: “${st.round.prompt}”${st.round.current != null ? ` — ${room.name(st.round.current)}’s turn` : ''}`);
+  else if (st.floor != null) parts.push(`${room.name(st.floor)} has the floor`);
+  if (st.slowModeSeconds) parts.push(`Slow mode: ${st.slowModeSeconds} s`);
+  $('#floorbar').textContent = parts.join(' · ');
+  $('#floorbar').hidden = !parts.length;
+}
+
+function renderPlan() {
+  const plan = group.plan || [];
+  const s = room.session;
+  const done = plan.filter((p) => p.endedAt).length || (s.status === 'ended' ? s.number : Math.max(0, s.number - 1));
+  const left = group.sessionCount - done - (s.status === 'live' ? 1 : 0);
+  $('#plan-summary').textContent = `${phaseName(s.phase || group.phase)} · ${s.status === 'live'
+    ? `session ${s.number} is live, ${left} left after it` : `${left} of ${group.sessionCount} sessions left`}`;
+  fill($('#plan'), plan.map((p) => {
+    const current = p.number === s.number;
+    const state = p.endedAt ? 'done' : current && s.status === 'live' ? 'live' : 'planned';
+    return el('li', { class: `plan-item plan-${state} phase-${p.phase}`, attrs: { 'aria-current': current ? 'step' : null } },
+      el('span', { class: 'plan-number', text: `Session ${p.number}` }),
+      el('span', { class: 'plan-phase', text: phaseName(p.phase) }),
+      el('span', { class: 'plan-when', text: state === 'done' ? 'Held' : state === 'live' ? 'Live now' : dateLabel(p.scheduledAt) }));
+  }));
+}
+
+// ---- one member ----
+
+async function showMember(id) {
+  openMember = id;
+  const m = (group.members || []).find((x) => x.id === id) || { id, displayName: room.name(id) };
+  const panel = $('#member-panel');
+  panel.hidden = false;
+  $('#member-title').textContent = m.displayName;
+  const body = $('#member-body');
+  const base = `/api/groups/${groupId}/members/${id}`;
+  fill(body, focusForm(m), el('p', { class: 'muted-text', text: 'Loading progress…' }),
+    el('button', { type: 'button', class: 'quiet-button', text: 'Close', on: { click: () => { panel.hidden = true; openMember = null; } } }));
+  panel.focus();
+  const [measures, goals] = await Promise.all([optional(`${base}/measures`).catch(() => null), optional(`${base}/goals`).catch(() => null)]);
+  if (openMember !== id) return;
+  const sections = [];
+  if (Array.isArray(measures)) {
+    const phq = measures.filter((x) => x.instrument === 'phq9');
+    sections.push(el('h3', { text: 'PHQ-9 over time' }));
+    if (!phq.length) sections.push(el('p', { class: 'muted-text', text: 'No PHQ-9 answered yet.' }));
+    else {
+      const last = phq[phq.length - 1];
+      sections.push(lineChart({
+        points: phq.map((x) => ({ label: x.session === 0 ? 'Pre' : x.session ? `S${x.session}` : new Date(x.at).toLocaleDateString([], { day: 'numeric', month: 'short' }), value: x.total })),
+        yMax: 27, yStep: 5, bands: PHQ9_BANDS, className: 'chart-phq9',
+        title: `PHQ-9 scores of ${m.displayName}`,
+        description: phq.map((x) => `${x.session === 0 ? 'before the group' : x.session ? `session ${x.session}` : dateLabel(x.at)}: ${x.total} (${SEVERITY[x.severity] || x.severity})`).join('; '),
+      }));
+      sections.push(el('p', { class: 'chart-caption', text: `Latest: ${last.total} — ${SEVERITY[last.severity] || last.severity}, ${dateLabel(last.at)}` }));
+    }
+  }
+  if (Array.isArray(goals)) {
+    sections.push(el('h3', { text: 'Goal ratings' }));
+    if (!goals.length) sections.push(el('p', { class: 'muted-text', text: 'No goals set yet.' }));
+    for (const g of goals) {
+      const ratings = g.ratings || [];
+      sections.push(el('p', { class: 'goal-text', text: g.text || g.goal || g.title || 'Goal' }));
+      sections.push(ratings.length ? lineChart({
+        points: ratings.map((r, i) => ({ label: r.session ? `S${r.session}` : `W${i + 1}`, value: r.rating })),
+        yMax: 10, yStep: 2, className: 'chart-goal',
+        title: `Ratings of the goal: ${g.text || g.goal || ''}`,
+        description: ratings.map((r, i) => `${r.session ? `session ${r.session}` : `week ${i + 1}`}: ${r.rating} of 10`).join('; '),
+      }) : el('p', { class: 'muted-text', text: 'Not rated yet.' }));
+    }
+  }
+  if (!sections.length) sections.push(el('p', { class: 'muted-text', text: 'Progress tracking is not available on this server yet.' }));
+  fill(body, focusForm(m), sections,
+    el('button', { type: 'button', class: 'quiet-button', text: 'Close', on: { click: () => { panel.hidden = true; openMember = null; } } }));
+}
+
+function focusForm(m) {
+  const select = el('select', { id: 'focus-select' },
+    el('option', { value: '', text: 'Not set' }),
+    Object.entries(FOCUS_AREAS).map(([value, text]) => el('option', { value, text, selected: m.focusArea === value })));
+  const goal = el('input', { id: 'focus-goal-input', maxLength: 500, value: m.focusGoal || '' });
+  return el('form', { class: 'focus-form', on: { submit: async (e) => {
+    e.preventDefault();
+    if (!select.value) return;
+    try {
+      await put(`/api/groups/${groupId}/members/${m.id}/focus`, { area: select.value, goal: goal.value.trim() || undefined });
+      m.focusArea = select.value;
+      m.focusGoal = goal.value.trim();
+      notify(`Focus area saved for ${m.displayName}.`);
+      render();
+    } catch {
+      notify('The focus area could not be saved.', 'error');
+    }
+  } } },
+  el('label', { for: 'focus-select', text: 'Focus area' }), select,
+  el('label', { for: 'focus-goal-input', text: 'Aim in their words' }), goal,
+  el('button', { type: 'submit', text: 'Save focus' }));
+}

@@ -1,0 +1,83 @@
+// The sign-in page: the token goes to this tab's sessionStorage, then the list of my groups.
+
+import { login, session, signOut, get, ApiError } from './api.js';
+import { el, fill, $ } from './dom.js';
+
+const STATUS = { live: 'Live now', planned: 'Next session not started', ended: 'Last session ended' };
+
+function safeNext() {
+  const next = new URLSearchParams(location.search).get('next');
+  return next && /^\/[A-Za-z0-9._-]+\.html(\?[A-Za-z0-9=&]*)?$/.test(next) ? next : null;
+}
+
+async function showGroups() {
+  const s = session();
+  $('#signin').hidden = true;
+  $('#groups').hidden = false;
+  $('#hello').textContent = `Signed in as ${s.user.displayName}.`;
+  const list = $('#group-list');
+  let groups;
+  try {
+    groups = await get('/api/groups');
+  } catch (e) {
+    fill(list, el('li', { class: 'empty', text: 'Your groups could not be loaded. Please reload the page.' }));
+    return;
+  }
+  if (!groups.length) {
+    fill(list, el('li', { class: 'empty', text: s.user.role === 'admin'
+      ? 'Administrator accounts have no groups of their own.'
+      : 'You are not in a group yet. Your facilitator will add you.' }));
+    return;
+  }
+  fill(list, groups.map((g) => {
+    const facilitator = g.role === 'facilitator';
+    const href = `${facilitator ? 'console' : 'member'}.html?group=${encodeURIComponent(g.id)}`;
+    return el('li', { class: `group-item status-${g.sessionStatus}` },
+      el('a', { href, class: 'group-link' },
+        el('span', { class: 'group-name', text: g.name }),
+        el('span', { class: 'group-meta', text:
+          `${g.currentSession ? `Session ${g.currentSession}` : 'Not started'} · ${STATUS[g.sessionStatus] || ''}` }),
+        el('span', { class: 'group-action', text: facilitator ? 'Open the facilitator console' : 'Go to the group' })));
+  }));
+  const first = list.querySelector('a');
+  if (first) first.focus();
+}
+
+async function onSubmit(event) {
+  event.preventDefault();
+  const error = $('#signin-error');
+  error.textContent = '';
+  const username = $('#username').value.trim();
+  const password = $('#password').value;
+  if (!username || !password) {
+    error.textContent = 'Please enter your username and password.';
+    return;
+  }
+  const button = $('#signin-button');
+  button.disabled = true;
+  try {
+    await login(username, password);
+    const next = safeNext();
+    if (next) location.assign(next); else await showGroups();
+  } catch (e) {
+    error.textContent = e instanceof ApiError && e.status === 429
+      ? 'Too many attempts. Please wait a few minutes and try again.'
+      : e instanceof ApiError && e.status === 401
+        ? 'That username and password do not match.'
+        : 'Signing in did not work just now. Please try again.';
+    $('#password').select();
+  } finally {
+    button.disabled = false;
+  }
+}
+
+$('#signin-form').addEventListener('submit', onSubmit);
+$('#signout').addEventListener('click', () => {
+  signOut();
+  $('#groups').hidden = true;
+  $('#signin').hidden = false;
+  $('#username').focus();
+});
+
+if (session() && session().token && Date.parse(session().expiresAt) > Date.now()) showGroups();
+else $('#username').focus();
