@@ -20,11 +20,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
     this.postgres = postgres;
   }
 
-  /** Starts (and on first use creates) the server whose data lives in {@code folder}. Blocking. */
+  /** Starts (and on first use creates) the server whose data lives in {@code folder}, on a free port. Blocking. */
   public static EmbeddedDatabase start(Path folder) {
+    return start(folder, 0);
+  }
+
+  /**
+   * Starts the server on {@code port} (0: a free one). Starting it again on the same folder and port after a stop
+   * lets a running pool reconnect by itself, as it would to an external database that restarted.
+   */
+  public static EmbeddedDatabase start(Path folder, int port) {
     try {
       Files.createDirectories(folder);
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      if (port > 0) {
+        builder.setPort(port);
+      }
+      EmbeddedPostgres postgres = builder
           .setDataDirectory(folder)
           .setCleanDataDirectory(false)
           .setPGStartupWait(Duration.ofSeconds(60))
@@ -38,6 +50,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + folder, e);
     }
+  }
+
+  public int port() {
+    return postgres.getPort();
   }
 
   public DatabaseUrl url() {
