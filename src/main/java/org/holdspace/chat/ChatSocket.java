@@ -293,6 +293,9 @@ final class ChatSocket {
       error = e;
     } else if (failure instanceof org.holdspace.http.ApiError api) {
       error = new ChatError(api.code(), api.getMessage());
+    } else if (org.holdspace.db.SqlErrors.isUnavailable(failure)) {
+      LOG.warn("Frame refused: the database is unavailable ({})", failure.toString());
+      error = new ChatError("unavailable", "the server could not complete this; try again");
     } else {
       LOG.error("Frame failed on the server", failure);
       error = new ChatError("unavailable", "the server could not complete this; try again");

@@ -41,6 +41,10 @@ public final class Responses {
       error = api;
     } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       error = forStatus(ctx.statusCode());
+    } else if (org.holdspace.db.SqlErrors.isUnavailable(failure)) {
+      LOG.warn("{} {} refused: the database is unavailable ({})", ctx.request().method(), ctx.normalizedPath(),
+          failure.toString());
+      error = new ApiError(503, "unavailable", "the database is unavailable; try again shortly");
     } else {
       LOG.error("{} {} failed", ctx.request().method(), ctx.normalizedPath(), failure);
       error = new ApiError(500, "internal", "the server could not complete the request");

@@ -46,6 +46,7 @@ class DatabaseFaultTest {
   private static EmbeddedDatabase database;
   private static DatabaseUrl url;
   private static TestServer server;
+  private static String facilitatorToken;
 
   @BeforeAll
   static void start() throws IOException {
@@ -78,6 +79,7 @@ class DatabaseFaultTest {
   void faultsWhileTalking() throws Exception {
     TestServer.Account facilitator = server.newAccount("facilitator", "Dr. Vale");
     long groupId = server.newGroup(facilitator, "ipt", 12).getLong("id");
+    facilitatorToken = facilitator.token();
     List<TestServer.Account> members = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       TestServer.Account member = server.newAccount("member", "Member " + i);
@@ -114,7 +116,14 @@ class DatabaseFaultTest {
       t.stop();
     }
     // Whatever was refused is sent again with its clientId: it is stored once, whether or not it got in before.
-    talkers.forEach(Talker::retryUnanswered);
+    var retries = java.util.concurrent.Executors.newFixedThreadPool(talkers.size());
+    try {
+      java.util.concurrent.CompletableFuture.allOf(talkers.stream()
+          .map(t -> java.util.concurrent.CompletableFuture.runAsync(t::retryUnanswered, retries))
+          .toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+    } finally {
+      retries.shutdown();
+    }
 
     Map<String, Long> acked = new HashMap<>();
     Map<String, Integer> errors = new TreeMap<>();
@@ -159,6 +168,9 @@ class DatabaseFaultTest {
     if (downMillis > 0) {
       waitFor("the health check to report the database down", seconds(10),
           () -> server.get("/health", null).statusCode() == 503);
+      var refused = server.get("/api/groups/" + groupId, facilitatorToken);
+      assertEquals(503, refused.statusCode(), "an API call while the database is down: " + refused.bodyAsString());
+      assertEquals("unavailable", refused.bodyAsJsonObject().getString("code"));
       Thread.sleep(Math.max(0, downMillis - (System.currentTimeMillis() - downAt)));
     }
     long upAt = System.currentTimeMillis();
