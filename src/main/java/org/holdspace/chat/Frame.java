@@ -85,6 +85,9 @@ public record Frame(String type, String ref, JsonObject json) {
     if (!(value instanceof String s)) {
       throw ChatError.badFrame(field + ": must be a string");
     }
+    if (!org.holdspace.http.Fields.storable(s)) {
+      throw ChatError.badFrame(field + ": " + org.holdspace.http.Fields.NOT_STORABLE);
+    }
     return s;
   }
 

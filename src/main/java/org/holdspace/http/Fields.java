@@ -9,6 +9,9 @@ import java.util.Set;
 
 /** Typed reads of JSON fields that turn a missing or mistyped field into a 400 naming it. */
 public final class Fields {
+  private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   private Fields() {
   }
 
@@ -31,10 +34,38 @@ public final class Fields {
     if (!(value instanceof String s)) {
       throw ApiError.badRequest(field + ": must be a string");
     }
+    if (!storable(s)) {
+      throw ApiError.badRequest(field + ": " + NOT_STORABLE);
+    }
     if (s.length() > max) {
       throw ApiError.badRequest(field + ": must have at most " + max + " characters");
     }
     return s;
+  }
+
+  /** Why {@link #storable} refused a string, for the error message. */
+  public static final String NOT_STORABLE = "must be Unicode text without NUL characters or unpaired surrogates";
+
+  /**
+   * Whether PostgreSQL can keep the string exactly: no NUL (text and jsonb refuse it) and no unpaired UTF-16
+   * surrogate (JSON escapes such as {@code \ud800} decode to one, and it would be stored as '?').
+   */
+  public static boolean storable(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == 0) {
+        return false;
+      }
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static String oneOf(JsonObject json, String field, Set<String> allowed) {
@@ -82,11 +113,17 @@ public final class Fields {
     if (value == null) {
       return null;
     }
+    Instant instant;
     try {
-      return Instant.parse(value);
+      instant = Instant.parse(value);
     } catch (DateTimeParseException e) {
       throw ApiError.badRequest(field + ": must be an ISO-8601 instant such as 2026-01-06T17:00:00Z");
     }
+    // Far years overflow date arithmetic or PostgreSQL's timestamp range; no session is planned there.
+    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+      throw ApiError.badRequest(field + ": must be between years 1970 and 9999");
+    }
+    return instant;
   }
 
   public static JsonArray array(JsonObject json, String field, int maxItems) {
