@@ -10,7 +10,8 @@ public final class Bodies {
   }
 
   public static JsonObject object(RoutingContext ctx) {
-    if (ctx.body() == null || ctx.body().length() == 0) {
+    // An empty request has no buffer at all (and a length of -1), not an empty one.
+    if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() <= 0) {
       throw ApiError.badRequest("body: a JSON object is required");
     }
     Object value;
