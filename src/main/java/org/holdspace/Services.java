@@ -97,6 +97,11 @@ public final class Services {
         config.chatLimits(), config.allowedOrigins());
   }
 
+  /** Every frame type /ws answers (the authorization test checks its table against it). */
+  public java.util.Set<String> frameTypes() {
+    return ChatGateway.frameTypes(chat);
+  }
+
   public ChatGateway chatGateway(Vertx vertx) {
     return new ChatGateway(vertx, chat);
   }

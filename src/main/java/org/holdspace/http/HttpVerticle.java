@@ -20,14 +20,19 @@ public final class HttpVerticle extends VerticleBase {
     this.port = port;
   }
 
-  @Override
-  public Future<?> start() {
+  /** The whole HTTP surface of one event loop; the authorization test lists its routes from here. */
+  public static Router router(io.vertx.core.Vertx vertx, Services services) {
     var chat = services.chatGateway(vertx);
-    Router router = ApiRouter.create(vertx, services.authHandler(),
+    return ApiRouter.create(vertx, services.authHandler(),
         List.of(services.accountRoutes()::mountPublic, services.health()::mount, chat::mount),
         List.of(services.accountRoutes()::mount, services.groupRoutes()::mount, services.sessionRoutes()::mount,
             services.historyRoutes()::mount, services.alertRoutes()::mount, services.auditRoutes()::mount,
             services.attendanceRoutes()::mount));
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = router(vertx, services);
     HttpServerOptions options = new HttpServerOptions()
         .setHost(host)
         .setPort(port)
