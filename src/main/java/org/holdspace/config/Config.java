@@ -29,7 +29,12 @@ public record Config(
     ChatLimits chatLimits,
     boolean cluster,
     List<String> clusterMembers,
-    List<String> riskPhrases) {
+    List<String> riskPhrases,
+    Optional<Tls> tls) {
+
+  /** HTTPS and WSS on the one port: a PEM certificate (chain) and its PEM private key (PKCS#8 or PKCS#1). */
+  public record Tls(Path certPath, Path keyPath) {
+  }
 
   /** Limits on failed logins, counted per username and per client address over a sliding window. */
   public record LoginLimits(int failuresPerUsername, int failuresPerAddress, int windowMinutes) {
@@ -44,7 +49,8 @@ public record Config(
       "httpHost", "httpPort", "dataDir", "databaseUrl", "databasePoolSize", "jwtSecret", "tokenMinutes",
       "adminPassword", "passwordHashIterations", "allowedOrigins", "loginFailuresPerUsername",
       "loginFailuresPerAddress", "loginWindowMinutes", "maxMessageLength", "messagesPerWindow",
-      "messageWindowSeconds", "joinsPerSocket", "replayLimit", "cluster", "clusterMembers", "riskPhrases");
+      "messageWindowSeconds", "joinsPerSocket", "replayLimit", "cluster", "clusterMembers", "riskPhrases",
+      "tlsCertPath", "tlsKeyPath");
 
   /** Phrases that raise a risk alert when no list is configured: English, Spanish, French, German. */
   public static final List<String> DEFAULT_RISK_PHRASES = List.of(
@@ -93,7 +99,8 @@ public record Config(
             s.integer("replayLimit", 1000, 1, 100_000)),
         s.bool("cluster", false),
         s.list("clusterMembers").isEmpty() ? List.of("127.0.0.1") : s.list("clusterMembers"),
-        s.list("riskPhrases").isEmpty() ? DEFAULT_RISK_PHRASES : s.list("riskPhrases"));
+        s.list("riskPhrases").isEmpty() ? DEFAULT_RISK_PHRASES : s.list("riskPhrases"),
+        tls(s));
     config.jwtSecret().ifPresent(secret -> {
       if (secret.length() < 32) {
         throw new ConfigException("Configuration key 'jwtSecret' (HOLDSPACE_JWT_SECRET) must be at least 32 characters");
@@ -115,10 +122,30 @@ public record Config(
     return config;
   }
 
+  private static Optional<Tls> tls(Settings s) {
+    Optional<String> cert = s.optionalString("tlsCertPath");
+    Optional<String> key = s.optionalString("tlsKeyPath");
+    if (cert.isEmpty() && key.isEmpty()) {
+      return Optional.empty();
+    }
+    if (cert.isEmpty() || key.isEmpty()) {
+      throw new ConfigException("Configuration keys 'tlsCertPath' (" + Settings.envName("tlsCertPath") + ") and "
+          + "'tlsKeyPath' (" + Settings.envName("tlsKeyPath") + ") must be set together");
+    }
+    for (String name : List.of("tlsCertPath", "tlsKeyPath")) {
+      String path = name.equals("tlsCertPath") ? cert.get() : key.get();
+      if (!Files.isReadable(Path.of(path))) {
+        throw new ConfigException("Configuration key '" + name + "' (" + Settings.envName(name)
+            + ") names no readable file: " + path);
+      }
+    }
+    return Optional.of(new Tls(Path.of(cert.get()), Path.of(key.get())));
+  }
+
   /** The same settings on another HTTP port (tests and the demo use port 0). */
   public Config withHttpPort(int port) {
     return new Config(httpHost, port, dataDir, databaseUrl, databasePoolSize, jwtSecret, tokenMinutes,
         adminPassword, passwordHashIterations, allowedOrigins, loginLimits, chatLimits, cluster, clusterMembers,
-        riskPhrases);
+        riskPhrases, tls);
   }
 }

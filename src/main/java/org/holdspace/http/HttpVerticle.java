@@ -39,6 +39,9 @@ public final class HttpVerticle extends VerticleBase {
         .setMaxWebSocketFrameSize(256 * 1024)
         .setMaxWebSocketMessageSize(256 * 1024)
         .setCompressionSupported(true);
+    services.config().tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(
+        new io.vertx.core.net.PemKeyCertOptions().setCertPath(tls.certPath().toString())
+            .setKeyPath(tls.keyPath().toString())));
     return vertx.createHttpServer(options).requestHandler(router).listen();
   }
 }
