@@ -57,6 +57,7 @@ public final class Server implements AutoCloseable {
       AdminBootstrap.ensureAdmin(services.users(), services.accounts(), config).await();
       new PresenceSweeper(vertx, pool, services.presence()).start().await();
       new DeadlineSweeper(vertx, pool, services.moderation()).start();
+      new org.holdspace.retention.RetentionJob(vertx, pool, services.audit()).start();
       int port = config.httpPort() == 0 ? freePort(config.httpHost()) : config.httpPort();
       vertx.deployVerticle(() -> new HttpVerticle(services, config.httpHost(), port),
           new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors())).await();

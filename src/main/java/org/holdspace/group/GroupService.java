@@ -112,6 +112,15 @@ public final class GroupService {
             ? ApiError.conflict("userId: already enrolled") : failure));
   }
 
+  /** The facilitator sets the group's retention: chat text purged {@code days} after the course ends (null: kept). */
+  public Future<JsonObject> setRetention(AuthUser facilitator, long groupId, Integer days) {
+    return access.requireFacilitator(facilitator, groupId)
+        .compose(v -> groups.pool().withTransaction(tx -> groups.setRetention(tx, groupId, days)
+            .compose(r -> audit.record(tx, facilitator.id(), "group.retention_set", groupId, null,
+                new JsonObject().put("retentionDays", days)))))
+        .map(v -> new JsonObject().put("groupId", groupId).put("retentionDays", days));
+  }
+
   public Future<JsonObject> setFocus(AuthUser facilitator, long groupId, long userId, String area, String goal) {
     return access.requireFacilitator(facilitator, groupId)
         .compose(v -> groups.pool().withTransaction(tx -> groups.setFocus(tx, groupId, userId, area, goal)

@@ -35,7 +35,7 @@ final class MalformedRequests {
   }
 
   Request next() {
-    return switch (random.nextInt(9)) {
+    return switch (random.nextInt(10)) {
       case 0 -> body(HttpMethod.POST, "/api/auth/login", As.NOBODY, login());
       case 1 -> body(HttpMethod.POST, "/api/users", As.ADMIN, user());
       case 2, 3 -> body(HttpMethod.POST, "/api/groups", As.FACILITATOR, group());
@@ -44,6 +44,7 @@ final class MalformedRequests {
           focus());
       case 6 -> query();
       case 7 -> path();
+      case 8 -> body(HttpMethod.PUT, "/api/groups/" + group + "/retention", As.FACILITATOR, retention());
       default -> wholeBody();
     };
   }
@@ -173,6 +174,13 @@ final class MalformedRequests {
           : new Broken(ok, field, "g".repeat(501), "oversized goal");
       default -> new Broken(ok, field, unstorable(), "unstorable " + field);
     };
+  }
+
+  private Broken retention() {
+    JsonObject ok = new JsonObject().put("retentionDays", 30);
+    return random.nextInt(4) == 0 ? new Broken(ok, "retentionDays", null, "missing retentionDays")
+        : new Broken(ok, "retentionDays", pick(-1, 36_501, 2.5, "30", true, new JsonArray(), new Raw("1e999"),
+            unstorable()), "invalid retentionDays");
   }
 
   private Request query() {
