@@ -67,6 +67,15 @@ class DatabaseFaultTest {
       }
     } finally {
       database.close();
+      deleteFolder(folder);
+    }
+  }
+
+  private static void deleteFolder(Path root) {
+    try (var paths = Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      System.out.println("could not remove " + root + ": " + e.getMessage());
     }
   }
 
