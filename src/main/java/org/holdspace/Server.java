@@ -27,6 +27,7 @@ import org.holdspace.db.EmbeddedDatabase;
 import org.holdspace.db.Migrations;
 import org.holdspace.http.HttpVerticle;
 import org.holdspace.moderation.DeadlineSweeper;
+import org.holdspace.retention.RetentionJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,11 +99,13 @@ public final class Server implements AutoCloseable {
       presenceSweeper.start().await();
       DeadlineSweeper deadlineSweeper = new DeadlineSweeper(vertx, pool, services.moderation());
       deadlineSweeper.start();
+      RetentionJob retentionJob = new RetentionJob(vertx, pool, services.audit());
+      retentionJob.start();
       int port = config.httpPort() == 0 ? freePort(config.httpHost()) : config.httpPort();
       vertx.deployVerticle(() -> new HttpVerticle(services, config.httpHost(), port),
           new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors())).await();
       return new Server(vertx, embedded, services, url, port, cluster, metricsName,
-          List.of(presenceSweeper::stop, deadlineSweeper::stop));
+          List.of(presenceSweeper::stop, deadlineSweeper::stop, retentionJob::stop));
     } catch (Exception e) {
       // await() rethrows checked failures too (a taken port is a BindException), so catch them all: a failed
       // start must not leave Vert.x, its pool connections, its meters or the embedded PostgreSQL running.

@@ -126,6 +126,11 @@ public final class Services {
     return metricsRoute;
   }
 
+  /** Every frame type /ws answers (the authorization test checks its table against it). */
+  public java.util.Set<String> frameTypes() {
+    return ChatGateway.frameTypes(chat);
+  }
+
   public ChatGateway chatGateway(Vertx vertx) {
     return new ChatGateway(vertx, chat);
   }

@@ -44,6 +44,13 @@ public final class ChatGateway {
     vertx.setPeriodic(AUDIT_MS, id -> audit());
   }
 
+  /** The frame types a socket answers: the ones it handles itself and every registered command. */
+  public static Set<String> frameTypes(Dependencies deps) {
+    Set<String> types = new java.util.TreeSet<>(Set.of("hello", "join", "leave", "typing"));
+    types.addAll(deps.commands().keySet());
+    return types;
+  }
+
   public void mount(Router router) {
     router.get("/ws").handler(this::upgrade);
   }

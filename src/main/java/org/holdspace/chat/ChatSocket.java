@@ -25,6 +25,8 @@ final class ChatSocket {
   private static final long SILENT_LIMIT_MS = 75_000;
   private static final long SLOW_READER_LIMIT_MS = 15_000;
   private static final int MAX_CLIENT_ID = 100;
+  /** Bytes a socket may have waiting beyond a full write queue before it is closed. */
+  static final long MAX_BACKLOG_BYTES = 1024 * 1024;
 
   private final Vertx vertx;
   private final ServerWebSocket ws;
@@ -41,6 +43,8 @@ final class ChatSocket {
   private long helloTimer;
   private long pingTimer;
   private long slowSince;
+  private long backlogBytes;
+  private boolean dropping;
   private io.vertx.core.eventbus.MessageConsumer<JsonObject> privateFrames;
 
   ChatSocket(Vertx vertx, ServerWebSocket ws, ChatGateway gateway, ChatGateway.Dependencies deps) {
@@ -301,6 +305,9 @@ final class ChatSocket {
       error = e;
     } else if (failure instanceof org.holdspace.http.ApiError api) {
       error = new ChatError(api.code(), api.getMessage());
+    } else if (org.holdspace.db.SqlErrors.isUnavailable(failure)) {
+      LOG.warn("Frame refused: the database is unavailable ({})", failure.toString());
+      error = new ChatError("unavailable", "the server could not complete this; try again");
     } else {
       LOG.error("Frame failed on the server", failure);
       error = new ChatError("unavailable", "the server could not complete this; try again");
@@ -312,21 +319,50 @@ final class ChatSocket {
     send(frame);
   }
 
+  /**
+   * Writes a frame. A client that stops reading fills the write queue; what is written past that point is counted,
+   * and the socket is closed once that backlog passes {@link #MAX_BACKLOG_BYTES} or the queue has stayed full for
+   * {@link #SLOW_READER_LIMIT_MS}, so a slow reader holds a bounded amount of memory and never slows the others.
+   * It can resume with {@code after} from the last seq it saw.
+   */
   void send(JsonObject frame) {
-    if (closed || ws.isClosed()) {
+    if (closed || dropping || ws.isClosed()) {
       return;
     }
+    String text = frame.encode();
     if (ws.writeQueueFull()) {
-      long now = System.currentTimeMillis();
       if (slowSince == 0) {
-        slowSince = now;
-        ws.drainHandler(v -> slowSince = 0);
-      } else if (now - slowSince > SLOW_READER_LIMIT_MS) {
-        ws.close((short) 1008, "client too slow to read");
+        slowSince = System.currentTimeMillis();
+        long episode = slowSince;
+        ws.drainHandler(v -> {
+          slowSince = 0;
+          backlogBytes = 0;
+        });
+        vertx.setTimer(SLOW_READER_LIMIT_MS, id -> {
+          if (slowSince == episode) {
+            dropSlowReader();
+          }
+        });
+      }
+      backlogBytes += text.length();
+      if (backlogBytes > MAX_BACKLOG_BYTES) {
+        dropSlowReader();
         return;
       }
     }
-    ws.writeTextMessage(frame.encode());
+    ws.writeTextMessage(text);
+  }
+
+  private void dropSlowReader() {
+    if (closed || dropping) {
+      return;
+    }
+    dropping = true;
+    LOG.info("Closing a socket whose client stopped reading ({} bytes waiting)", backlogBytes);
+    ws.close((short) 1008, "client too slow to read");
+    // The close frame waits behind everything queued and the connection goes only after the closing timeout:
+    // leave the rooms and release the subscriptions now.
+    cleanUp();
   }
 
   private void cleanUp() {

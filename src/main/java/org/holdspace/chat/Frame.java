@@ -85,8 +85,8 @@ public record Frame(String type, String ref, JsonObject json) {
     if (!(value instanceof String s)) {
       throw ChatError.badFrame(field + ": must be a string");
     }
-    if (s.indexOf('\u0000') >= 0) {
-      throw ChatError.badFrame(field + ": must not contain NUL characters");
+    if (!org.holdspace.http.Fields.storable(s)) {
+      throw ChatError.badFrame(field + ": " + org.holdspace.http.Fields.NOT_STORABLE);
     }
     return s;
   }

@@ -32,7 +32,12 @@ public record Config(
     List<String> clusterMembers,
     ClusterNetwork clusterNetwork,
     Optional<String> metricsToken,
-    List<String> riskPhrases) {
+    List<String> riskPhrases,
+    Optional<Tls> tls) {
+
+  /** HTTPS and WSS on the one port: a PEM certificate (chain) and its PEM private key (PKCS#8 or PKCS#1). */
+  public record Tls(Path certPath, Path keyPath) {
+  }
 
   /** Limits on failed logins, counted per username and per client address over a sliding window. */
   public record LoginLimits(int failuresPerUsername, int failuresPerAddress, int windowMinutes) {
@@ -60,7 +65,7 @@ public record Config(
       "loginFailuresPerAddress", "loginWindowMinutes", "maxMessageLength", "messagesPerWindow",
       "messageWindowSeconds", "joinsPerSocket", "replayLimit", "cluster", "clusterMembers", "riskPhrases",
       "clusterHost", "clusterPort", "clusterBusPort", "clusterName", "clusterDiscovery", "clusterKubernetesService",
-      "metricsToken");
+      "metricsToken", "tlsCertPath", "tlsKeyPath");
 
   /** Phrases that raise a risk alert when no list is configured: English, Spanish, French, German. */
   public static final List<String> DEFAULT_RISK_PHRASES = List.of(
@@ -122,7 +127,8 @@ public record Config(
             s.string("clusterDiscovery", "members"),
             s.optionalString("clusterKubernetesService")),
         s.optionalString("metricsToken"),
-        s.list("riskPhrases").isEmpty() ? DEFAULT_RISK_PHRASES : s.list("riskPhrases"));
+        s.list("riskPhrases").isEmpty() ? DEFAULT_RISK_PHRASES : s.list("riskPhrases"),
+        tls(s));
     config.jwtSecret().ifPresent(secret -> {
       if (secret.length() < 32) {
         throw new ConfigException("Configuration key 'jwtSecret' (HOLDSPACE_JWT_SECRET) must be at least 32 characters");
@@ -188,10 +194,30 @@ public record Config(
     });
   }
 
+  private static Optional<Tls> tls(Settings s) {
+    Optional<String> cert = s.optionalString("tlsCertPath");
+    Optional<String> key = s.optionalString("tlsKeyPath");
+    if (cert.isEmpty() && key.isEmpty()) {
+      return Optional.empty();
+    }
+    if (cert.isEmpty() || key.isEmpty()) {
+      throw new ConfigException("Configuration keys 'tlsCertPath' (" + Settings.envName("tlsCertPath") + ") and "
+          + "'tlsKeyPath' (" + Settings.envName("tlsKeyPath") + ") must be set together");
+    }
+    for (String name : List.of("tlsCertPath", "tlsKeyPath")) {
+      String path = name.equals("tlsCertPath") ? cert.get() : key.get();
+      if (!Files.isReadable(Path.of(path))) {
+        throw new ConfigException("Configuration key '" + name + "' (" + Settings.envName(name)
+            + ") names no readable file: " + path);
+      }
+    }
+    return Optional.of(new Tls(Path.of(cert.get()), Path.of(key.get())));
+  }
+
   /** The same settings on another HTTP port (tests and the demo use port 0). */
   public Config withHttpPort(int port) {
     return new Config(httpHost, port, dataDir, databaseUrl, databasePoolSize, jwtSecret, tokenMinutes,
         adminPassword, passwordHashIterations, allowedOrigins, loginLimits, chatLimits, cluster, clusterMembers,
-        clusterNetwork, metricsToken, riskPhrases);
+        clusterNetwork, metricsToken, riskPhrases, tls);
   }
 }

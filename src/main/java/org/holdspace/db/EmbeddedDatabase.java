@@ -33,6 +33,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * this server's user with all its data.
    */
   public static EmbeddedDatabase start(Path folder) {
+    return start(folder, 0);
+  }
+
+  /**
+   * {@link #start(Path)} on {@code port} (0: a free one). Starting it again on the same folder and port after a stop
+   * lets a running pool reconnect by itself, as it would to an external database that restarted.
+   */
+  public static EmbeddedDatabase start(Path folder, int port) {
     Path binaries = folder.resolveSibling(folder.getFileName() + "-bin");
     try {
       Files.createDirectories(binaries);
@@ -43,19 +51,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
       throw new UncheckedIOException("Could not prepare " + binaries + " for the PostgreSQL binaries", e);
     }
     // The library makes the folder it unpacks into writable by everyone, so it gets one inside the owner-only one.
-    return start(folder, true, binaries.resolve("unpacked"));
+    return start(folder, true, binaries.resolve("unpacked"), port);
   }
 
   /** A throwaway database for tests: not durable, binaries from the library's shared cache. Blocking. */
   public static EmbeddedDatabase startThrowaway(Path folder) {
-    return start(folder, false, null);
+    return start(folder, false, null, 0);
   }
 
-  private static EmbeddedDatabase start(Path folder, boolean durable, Path binaries) {
+  private static EmbeddedDatabase start(Path folder, boolean durable, Path binaries, int port) {
     try {
       Files.createDirectories(folder);
       String on = durable ? "on" : "off";
-      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      if (port > 0) {
+        builder.setPort(port);
+      }
+      builder
           .setDataDirectory(folder)
           .setCleanDataDirectory(false)
           .setPGStartupWait(Duration.ofSeconds(60))
@@ -75,6 +87,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + folder, e);
     }
+  }
+
+  public int port() {
+    return postgres.getPort();
   }
 
   public DatabaseUrl url() {

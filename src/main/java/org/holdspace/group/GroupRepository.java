@@ -23,7 +23,8 @@ public final class GroupRepository {
   private static final String INSERT_MEMBER =
       "INSERT INTO group_members (group_id, user_id, role) VALUES ($1, $2, $3)";
   private static final String FIND_GROUP = "SELECT id, name, protocol, session_count, first_session_at, "
-      + "duration_minutes, current_session, session_status FROM groups WHERE id = $1";
+      + "duration_minutes, current_session, session_status, retention_days FROM groups WHERE id = $1";
+  private static final String SET_RETENTION = "UPDATE groups SET retention_days = $2 WHERE id = $1";
   private static final String SESSIONS =
       "SELECT number, phase, scheduled_at, started_at, ended_at FROM group_sessions WHERE group_id = $1 ORDER BY number";
   private static final String PEOPLE = "SELECT u.id, u.display_name, m.role, m.focus_area, m.focus_goal "
@@ -73,8 +74,14 @@ public final class GroupRepository {
           .put("firstSessionAt", r.getOffsetDateTime("first_session_at").toInstant().toString())
           .put("durationMinutes", r.getInteger("duration_minutes"))
           .put("currentSession", r.getInteger("current_session"))
-          .put("sessionStatus", r.getString("session_status")));
+          .put("sessionStatus", r.getString("session_status"))
+          .put("retentionDays", r.getInteger("retention_days")));
     });
+  }
+
+  /** Sets how many days after the course ends its chat text is kept (null: kept). */
+  public Future<Void> setRetention(SqlClient client, long groupId, Integer days) {
+    return client.preparedQuery(SET_RETENTION).execute(Tuple.of(groupId, days)).mapEmpty();
   }
 
   public Future<JsonArray> sessions(long groupId) {

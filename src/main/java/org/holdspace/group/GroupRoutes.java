@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
  * focus ({@code PUT .../members/{userId}/focus}) is clinical data and lives in {@code org.holdspace.clinical}.
  */
 public final class GroupRoutes {
+  private static final int MAX_RETENTION_DAYS = 36_500;
   private final GroupService groups;
 
   public GroupRoutes(GroupService groups) {
@@ -30,6 +31,22 @@ public final class GroupRoutes {
     router.post("/api/groups").handler(this::create);
     router.get("/api/groups/:id").handler(this::get);
     router.post("/api/groups/:id/members").handler(this::enrol);
+    router.put("/api/groups/:id/retention").handler(this::retention);
+  }
+
+  /** Days after the course ends before its chat text is purged: 0 to 36500, or null to keep it. */
+  private static Integer retentionDays(JsonObject body) {
+    return Fields.optionalInt(body, "retentionDays", 0, MAX_RETENTION_DAYS);
+  }
+
+  private void retention(RoutingContext ctx) {
+    AuthUser user = AuthHandler.user(ctx);
+    long groupId = Fields.pathId(ctx.pathParam("id"));
+    JsonObject body = Bodies.object(ctx);
+    if (!body.containsKey("retentionDays")) {
+      throw ApiError.badRequest("retentionDays: required (a number of days, or null to keep the text)");
+    }
+    Responses.reply(ctx, 200, groups.setRetention(user, groupId, retentionDays(body)));
   }
 
   private void mine(RoutingContext ctx) {
@@ -52,9 +69,12 @@ public final class GroupRoutes {
       first = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
     }
     Integer duration = Fields.optionalInt(body, "durationMinutes", 15, 240);
+    Integer retention = retentionDays(body);
     GroupService.NewGroup request =
         new GroupService.NewGroup(name, protocol, sessionCount, first, duration == null ? 90 : duration);
-    Responses.reply(ctx, 201, groups.create(user, request));
+    Responses.reply(ctx, 201, groups.create(user, request).compose(group -> retention == null
+        ? io.vertx.core.Future.succeededFuture(group)
+        : groups.setRetention(user, group.getLong("id"), retention).map(r -> group.put("retentionDays", retention))));
   }
 
   private void get(RoutingContext ctx) {

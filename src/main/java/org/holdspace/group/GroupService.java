@@ -111,4 +111,13 @@ public final class GroupService {
         .recover(failure -> Future.failedFuture(SqlErrors.isUniqueViolation(failure)
             ? ApiError.conflict("userId: already enrolled") : failure));
   }
+
+  /** The facilitator sets the group's retention: chat text purged {@code days} after the course ends (null: kept). */
+  public Future<JsonObject> setRetention(AuthUser facilitator, long groupId, Integer days) {
+    return access.requireFacilitator(facilitator, groupId)
+        .compose(v -> groups.pool().withTransaction(tx -> groups.setRetention(tx, groupId, days)
+            .compose(r -> audit.record(tx, facilitator.id(), "group.retention_set", groupId, null,
+                new JsonObject().put("retentionDays", days)))))
+        .map(v -> new JsonObject().put("groupId", groupId).put("retentionDays", days));
+  }
 }

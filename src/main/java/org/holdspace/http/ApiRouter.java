@@ -25,6 +25,7 @@ public final class ApiRouter {
                               List<Consumer<Router>> publicRoutes, List<Consumer<Router>> protectedRoutes) {
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
+    router.route().handler(Responses::queryMustDecode);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
     publicRoutes.forEach(mount -> mount.accept(router));
     router.route("/api/*").handler(authHandler);

@@ -34,6 +34,9 @@ public final class Fields {
     if (!(value instanceof String s)) {
       throw ApiError.badRequest(field + ": must be a string");
     }
+    if (!storable(s)) {
+      throw ApiError.badRequest(field + ": " + NOT_STORABLE);
+    }
     if (s.length() > max) {
       throw ApiError.badRequest(field + ": must have at most " + max + " characters");
     }
@@ -42,6 +45,31 @@ public final class Fields {
       throw ApiError.badRequest(field + ": must not contain NUL characters");
     }
     return s;
+  }
+
+  /** Why {@link #storable} refused a string, for the error message. */
+  public static final String NOT_STORABLE = "must be Unicode text without NUL characters or unpaired surrogates";
+
+  /**
+   * Whether PostgreSQL can keep the string exactly: no NUL (text and jsonb refuse it) and no unpaired UTF-16
+   * surrogate (JSON escapes such as {@code \ud800} decode to one, and it would be stored as '?').
+   */
+  public static boolean storable(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == 0) {
+        return false;
+      }
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static String oneOf(JsonObject json, String field, Set<String> allowed) {

@@ -20,21 +20,29 @@ public final class HttpVerticle extends VerticleBase {
     this.port = port;
   }
 
-  @Override
-  public Future<?> start() {
+  /** The whole HTTP surface of one event loop; the authorization test lists its routes from here. */
+  public static Router router(io.vertx.core.Vertx vertx, Services services) {
     var chat = services.chatGateway(vertx);
-    Router router = ApiRouter.create(vertx, services.authHandler(),
+    return ApiRouter.create(vertx, services.authHandler(),
         List.of(services.accountRoutes()::mountPublic, services.health()::mount, services.metricsRoute()::mount,
             chat::mount),
         List.of(services.accountRoutes()::mount, services.groupRoutes()::mount, services.sessionRoutes()::mount,
             services.historyRoutes()::mount, services.alertRoutes()::mount, services.auditRoutes()::mount,
             services.attendanceRoutes()::mount, services.clinical()::mount));
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = router(vertx, services);
     HttpServerOptions options = new HttpServerOptions()
         .setHost(host)
         .setPort(port)
         .setMaxWebSocketFrameSize(256 * 1024)
         .setMaxWebSocketMessageSize(256 * 1024)
         .setCompressionSupported(true);
+    services.config().tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(
+        new io.vertx.core.net.PemKeyCertOptions().setCertPath(tls.certPath().toString())
+            .setKeyPath(tls.keyPath().toString())));
     return vertx.createHttpServer(options).requestHandler(router).listen();
   }
 }

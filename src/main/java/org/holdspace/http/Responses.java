@@ -33,6 +33,20 @@ public final class Responses {
     });
   }
 
+  /**
+   * Refuses a request whose query string is not valid percent-encoding before any route reads it (the router's
+   * own matching would throw and answer outside the contract).
+   */
+  public static void queryMustDecode(RoutingContext ctx) {
+    try {
+      ctx.request().params();
+    } catch (IllegalArgumentException e) {
+      json(ctx, 400, new JsonObject().put("code", "bad_request").put("message", "query: not valid percent-encoding"));
+      return;
+    }
+    ctx.next();
+  }
+
   /** The router's failure handler. */
   public static void failure(RoutingContext ctx) {
     Throwable failure = ctx.failure();
@@ -41,6 +55,13 @@ public final class Responses {
       error = api;
     } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       error = forStatus(ctx.statusCode());
+    } else if (failure instanceof io.vertx.ext.web.handler.HttpException http && http.getStatusCode() >= 400
+        && http.getStatusCode() < 500) {
+      error = forStatus(http.getStatusCode());
+    } else if (org.holdspace.db.SqlErrors.isUnavailable(failure)) {
+      LOG.warn("{} {} refused: the database is unavailable ({})", ctx.request().method(), ctx.normalizedPath(),
+          failure.toString());
+      error = new ApiError(503, "unavailable", "the database is unavailable; try again shortly");
     } else {
       LOG.error("{} {} failed", ctx.request().method(), ctx.normalizedPath(), failure);
       error = new ApiError(500, "internal", "the server could not complete the request");

@@ -17,6 +17,9 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
         .set("Referrer-Policy", "no-referrer")
         .set("Cross-Origin-Opener-Policy", "same-origin")
         .set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (ctx.request().isSSL()) {
+      ctx.response().headers().set("Strict-Transport-Security", "max-age=31536000");
+    }
     if (ctx.request().path().startsWith("/api/")) {
       ctx.response().headers().set("Cache-Control", "no-store");
     }

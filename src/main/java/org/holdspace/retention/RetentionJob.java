@@ -1,0 +1,99 @@
+package org.holdspace.retention;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import org.holdspace.audit.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Purges what was said in a group once its retention has run out: {@code retention_days} after its last planned
+ * session ended. Message texts become {@code purged: true} (the events and their seqs stay, so replays and
+ * attendance still add up), whisper texts are emptied and report reasons dropped; clinical records are not
+ * touched. Every node may run it: each purge changes only rows that still hold text, so a second run is a no-op.
+ */
+public final class RetentionJob {
+  private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
+  /** The audit log's actor for what the server does by itself. */
+  public static final long SYSTEM_ACTOR = 0;
+  private static final long EVERY_MS = 60 * 60 * 1000;
+  private static final long FIRST_AFTER_MS = 60 * 1000;
+  private static final String DUE = "SELECT g.id FROM groups g JOIN group_sessions s "
+      + "ON s.group_id = g.id AND s.number = g.session_count "
+      + "WHERE g.retention_days IS NOT NULL AND s.ended_at IS NOT NULL "
+      + "AND s.ended_at + make_interval(days => g.retention_days) <= $1 ORDER BY g.id";
+  private static final String PURGE_MESSAGES = "UPDATE group_events SET body = (body - 'text') || '{\"purged\": true}' "
+      + "WHERE group_id = $1 AND kind = 'message' AND body ? 'text'";
+  private static final String PURGE_WHISPERS =
+      "UPDATE whispers SET text = '', purged_at = $2 WHERE group_id = $1 AND purged_at IS NULL";
+  private static final String PURGE_REASONS =
+      "UPDATE alerts SET ref = ref - 'reason' WHERE group_id = $1 AND ref ? 'reason'";
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final AuditLog audit;
+
+  private long timer = -1;
+
+  public RetentionJob(Vertx vertx, Pool pool, AuditLog audit) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.audit = audit;
+  }
+
+  /** Stops the schedule (before the pool closes, at shutdown). */
+  public void stop() {
+    vertx.cancelTimer(timer);
+  }
+
+  /** What one run purged. */
+  public record Purged(int groups, int messages, int whispers, int reasons) {
+  }
+
+  /** Runs a minute after the start and then hourly. */
+  public void start() {
+    timer = vertx.setPeriodic(FIRST_AFTER_MS, EVERY_MS, id -> purge(Instant.now())
+        .onSuccess(p -> {
+          if (p.messages() + p.whispers() + p.reasons() > 0) {
+            LOG.info("Retention purged {} messages, {} whispers and {} report reasons in {} groups",
+                p.messages(), p.whispers(), p.reasons(), p.groups());
+          }
+        })
+        .onFailure(e -> LOG.warn("Retention purge failed: {}", e.toString())));
+  }
+
+  /** Purges every group whose retention has run out by {@code now}. */
+  public Future<Purged> purge(Instant now) {
+    return pool.preparedQuery(DUE).execute(Tuple.of(now.atOffset(ZoneOffset.UTC))).compose(rows -> {
+      List<Long> due = new ArrayList<>();
+      for (Row r : rows) {
+        due.add(r.getLong(0));
+      }
+      Future<Purged> chain = Future.succeededFuture(new Purged(0, 0, 0, 0));
+      for (long groupId : due) {
+        chain = chain.compose(total -> purgeGroup(groupId, now).map(p -> new Purged(total.groups() + p.groups(),
+            total.messages() + p.messages(), total.whispers() + p.whispers(), total.reasons() + p.reasons())));
+      }
+      return chain;
+    });
+  }
+
+  private Future<Purged> purgeGroup(long groupId, Instant now) {
+    return pool.withTransaction(tx -> tx.preparedQuery(PURGE_MESSAGES).execute(Tuple.of(groupId))
+        .compose(messages -> tx.preparedQuery(PURGE_WHISPERS).execute(Tuple.of(groupId, now.atOffset(ZoneOffset.UTC)))
+            .compose(whispers -> tx.preparedQuery(PURGE_REASONS).execute(Tuple.of(groupId))
+                .map(reasons -> new Purged(1, messages.rowCount(), whispers.rowCount(), reasons.rowCount()))))
+        .compose(p -> p.messages() + p.whispers() + p.reasons() == 0 ? Future.succeededFuture(p)
+            : audit.record(tx, SYSTEM_ACTOR, "retention.purge", groupId, null, new JsonObject()
+                .put("messages", p.messages()).put("whispers", p.whispers()).put("reasons", p.reasons())).map(p)));
+  }
+}

@@ -1,0 +1,276 @@
+package org.holdspace.security;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.client.HttpResponse;
+import org.holdspace.client.ChatClient;
+import org.holdspace.http.HttpVerticle;
+import org.holdspace.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static org.holdspace.client.ChatClient.seconds;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Every HTTP route and every /ws frame type, tried by nine kinds of caller, against the answers written in
+ * {@code src/test/resources/authz-matrix.md}. A route or frame type missing from the table fails the test.
+ */
+@DisplayName("Authorization matrix")
+class AuthorizationMatrixTest {
+  private static final List<String> WHO = List.of("anonymous", "expired", "other_key", "alg_none", "outsider_member",
+      "member", "outsider_facilitator", "facilitator", "admin");
+  private static final Set<String> BAD_TOKENS = Set.of("expired", "other_key", "alg_none");
+  private static final Set<String> OUTSIDERS = Set.of("anonymous", "expired", "other_key", "alg_none",
+      "outsider_member", "outsider_facilitator", "admin");
+  private static final AtomicInteger UNIQUE = new AtomicInteger();
+
+  private record Row(String surface, String request, String body, Map<String, String> expected) {
+    String label() {
+      return surface + " " + request + ("-".equals(body) ? "" : " " + body);
+    }
+  }
+
+  private static TestServer server;
+  private static List<Row> rows;
+  private static final Map<String, String> tokens = new LinkedHashMap<>();
+  private static TestServer.Account facilitator;
+  private static TestServer.Account member;
+  private static TestServer.Account bystander;
+  private static TestServer.Account candidate;
+
+  @BeforeAll
+  static void start() throws IOException {
+    rows = readTable();
+    server = TestServer.start();
+    facilitator = server.newAccount("facilitator", "Dr. Matrix");
+    member = server.newAccount("member", "Mira");
+    bystander = server.newAccount("member", "Bo");
+    candidate = server.newAccount("member", "Cand");
+    TestServer.Account outsiderFacilitator = server.newAccount("facilitator", "Dr. Out");
+    TestServer.Account outsiderMember = server.newAccount("member", "Otto");
+    long otherGroup = server.newGroup(outsiderFacilitator, "ipt", 12).getLong("id");
+    server.enrol(outsiderFacilitator, otherGroup, outsiderMember);
+
+    String secret = server.config().jwtSecret().orElseThrow();
+    long now = Jwts.now();
+    String valid = Jwts.hs256(Jwts.claims(facilitator, "facilitator", now, now + 600), secret);
+    assertEquals(200, server.get("/api/groups", valid).statusCode(), "a token made here with the server's key works");
+    tokens.put("anonymous", null);
+    tokens.put("expired", Jwts.hs256(Jwts.claims(facilitator, "facilitator", now - 3600, now - 60), secret));
+    tokens.put("other_key", Jwts.hs256(Jwts.claims(facilitator, "facilitator", now, now + 600),
+        "another-secret-that-is-long-enough-for-hs256"));
+    tokens.put("alg_none", Jwts.unsigned(Jwts.claims(facilitator, "facilitator", now, now + 600)));
+    tokens.put("outsider_member", outsiderMember.token());
+    tokens.put("member", member.token());
+    tokens.put("outsider_facilitator", outsiderFacilitator.token());
+    tokens.put("facilitator", facilitator.token());
+    tokens.put("admin", server.adminToken());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  @DisplayName("the table names every route of the router and every frame type, and nothing that is gone")
+  void tableCoversEverything() {
+    Set<String> routes = new TreeSet<>();
+    for (Route route : HttpVerticle.router(server.server().vertx(), server.server().services()).getRoutes()) {
+      if (route.methods() != null && route.getPath() != null) {
+        route.methods().forEach(m -> routes.add(m.name() + " " + route.getPath()));
+      }
+    }
+    Set<String> httpRows = rows.stream().filter(r -> r.surface().equals("http")).map(Row::request)
+        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> frameRows = rows.stream().filter(r -> r.surface().equals("ws")).map(Row::request)
+        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> frameTypes = new TreeSet<>(server.server().services().frameTypes());
+    assertEquals(List.of(), minus(routes, httpRows), "routes of the router with no row in authz-matrix.md");
+    assertEquals(List.of(), minus(httpRows, routes), "rows in authz-matrix.md for routes the router no longer has");
+    assertEquals(List.of(), minus(frameTypes, frameRows), "frame types with no row in authz-matrix.md");
+    assertEquals(List.of(), minus(frameRows, frameTypes), "rows in authz-matrix.md for frame types that are gone");
+  }
+
+  private static List<String> minus(Set<String> a, Set<String> b) {
+    return a.stream().filter(x -> !b.contains(x)).toList();
+  }
+
+  @Test
+  @DisplayName("every HTTP route answers each kind of caller as the table says, and a refusal tells nothing more")
+  void httpRoutes() {
+    long groupId = liveGroup();
+    List<String> wrong = new ArrayList<>();
+    int tried = 0;
+    for (Row row : rows) {
+      if (!row.surface().equals("http")) {
+        continue;
+      }
+      String[] parts = row.request().split(" ", 2);
+      String path = parts[1].replace(":id", Long.toString(groupId)).replace(":userId", Long.toString(member.id()));
+      for (String who : WHO) {
+        String body = "-".equals(row.body()) ? null : fill(row.body(), groupId, 0);
+        HttpResponse<Buffer> response = server.call(HttpMethod.valueOf(parts[0]), path, tokens.get(who), body);
+        tried++;
+        String got = Integer.toString(response.statusCode());
+        if (!got.equals(row.expected().get(who))) {
+          wrong.add(row.label() + " as " + who + ": expected " + row.expected().get(who) + ", got " + got + " "
+              + response.bodyAsString());
+        } else if (response.statusCode() == 401 || response.statusCode() == 403) {
+          Set<String> fields = response.bodyAsJsonObject().fieldNames();
+          if (!Set.of("code", "message").containsAll(fields)) {
+            wrong.add(row.label() + " as " + who + ": a refusal with more than code and message: " + fields);
+          }
+        }
+      }
+    }
+    System.out.println("authorization matrix: " + tried + " HTTP calls");
+    assertEquals(List.of(), wrong);
+  }
+
+  @Test
+  @DisplayName("every frame type answers each kind of caller as the table says, and outsiders see nothing of the group")
+  void frameTypes() {
+    long groupId = liveGroup();
+    ChatClient present = server.connect(bystander);
+    present.join(groupId, null).await();
+    ChatClient f = server.connect(facilitator);
+    long messageSeq = f.say(groupId, "something to redact and report", null).await();
+    f.close();
+    List<String> wrong = new ArrayList<>();
+    int tried = 0;
+    for (Row row : rows) {
+      if (!row.surface().equals("ws")) {
+        continue;
+      }
+      for (String who : WHO) {
+        JsonObject frame = new JsonObject(fill("-".equals(row.body()) ? "{}" : row.body(), groupId, messageSeq))
+            .put("type", row.request()).put("ref", "cell");
+        ChatClient client = server.connectRaw(Map.of());
+        String got = frameCell(client, row.request(), who, frame, groupId);
+        tried++;
+        if (!got.equals(row.expected().get(who))) {
+          wrong.add(row.label() + " as " + who + ": expected " + row.expected().get(who) + ", got " + got);
+        }
+        if (OUTSIDERS.contains(who)) {
+          client.received().stream()
+              .filter(r -> !"error".equals(r.getString("type")) && r.getValue("groupId") != null)
+              .forEach(r -> wrong.add(row.label() + " as " + who + ": saw " + r.encode()));
+        }
+        client.close();
+      }
+    }
+    present.close();
+    System.out.println("authorization matrix: " + tried + " frames");
+    assertEquals(List.of(), wrong);
+  }
+
+  /** Sends the frame as {@code who} on a fresh socket and names the answer as the table does. */
+  private static String frameCell(ChatClient client, String type, String who, JsonObject frame, long groupId) {
+    String token = tokens.get(who);
+    if (who.equals("anonymous")) {
+      client.sendRaw(frame.encode());
+      return answer(client, type);
+    }
+    if (BAD_TOKENS.contains(who)) {
+      client.sendRaw(new JsonObject().put("type", "hello").put("token", token).put("ref", "cell").encode());
+      if (!type.equals("hello")) {
+        client.sendRaw(frame.put("ref", "behind").encode());
+      }
+      try {
+        client.awaitClose(seconds(5));
+      } catch (AssertionError e) {
+        return "left open";
+      }
+      boolean refused = client.received().stream().anyMatch(r -> "error".equals(r.getString("type"))
+          && "unauthenticated".equals(r.getString("code")));
+      boolean served = client.received().stream().anyMatch(r -> !"error".equals(r.getString("type")));
+      return refused && !served ? "unauthenticated+close" : "served: " + client.received();
+    }
+    if (type.equals("hello")) {
+      client.sendRaw(frame.put("token", token).encode());
+      return answer(client, type);
+    }
+    client.hello(token).await();
+    if (type.equals("typing") || type.equals("leave")) {
+      client.sendRaw(new JsonObject().put("type", "join").put("groupId", groupId).put("ref", "pre").encode());
+      client.await(r -> "joined".equals(r.getString("type")) || "pre".equals(r.getString("ref")), seconds(5));
+    }
+    client.sendRaw(frame.encode());
+    if (type.equals("typing")) {
+      client.sendRaw(new JsonObject().put("type", "no_such_frame").put("ref", "sentinel").encode());
+      client.await(r -> "sentinel".equals(r.getString("ref")), seconds(5));
+      return client.received().stream().filter(r -> "cell".equals(r.getString("ref"))).findFirst()
+          .map(r -> r.getString("type").equals("error") ? r.getString("code") : r.getString("type")).orElse("none");
+    }
+    return answer(client, type);
+  }
+
+  /** The frame's error or ack (by its ref), or the welcome or joined that answers a hello or a join. */
+  private static String answer(ChatClient client, String type) {
+    String success = type.equals("hello") ? "welcome" : type.equals("join") ? "joined" : "ack";
+    JsonObject r = client.await(f -> "cell".equals(f.getString("ref")) || success.equals(f.getString("type")),
+        seconds(5));
+    return "error".equals(r.getString("type")) ? r.getString("code") : r.getString("type");
+  }
+
+  /** A group of the facilitator with the member and the bystander enrolled and a session live. */
+  private static long liveGroup() {
+    long groupId = server.newGroup(facilitator, "ipt", 12).getLong("id");
+    server.enrol(facilitator, groupId, member);
+    server.enrol(facilitator, groupId, bystander);
+    server.startSession(facilitator, groupId);
+    return groupId;
+  }
+
+  private static String fill(String template, long groupId, long messageSeq) {
+    return template.replace("{group}", Long.toString(groupId))
+        .replace("{member}", Long.toString(member.id()))
+        .replace("{bystander}", Long.toString(bystander.id()))
+        .replace("{candidate}", Long.toString(candidate.id()))
+        .replace("{memberUsername}", member.username())
+        .replace("{password}", TestServer.PASSWORD)
+        .replace("{messageSeq}", Long.toString(messageSeq))
+        .replace("{unique}", Integer.toString(UNIQUE.incrementAndGet()));
+  }
+
+  private static List<Row> readTable() throws IOException {
+    String text;
+    try (InputStream in = AuthorizationMatrixTest.class.getResourceAsStream("/authz-matrix.md")) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    List<Row> table = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      if (!line.startsWith("| http ") && !line.startsWith("| ws ")) {
+        continue;
+      }
+      String[] cells = line.substring(1, line.lastIndexOf('|')).split("\\|");
+      if (cells.length != 3 + WHO.size()) {
+        throw new IllegalStateException("authz-matrix.md: a row needs " + (3 + WHO.size()) + " cells: " + line);
+      }
+      Map<String, String> expected = new LinkedHashMap<>();
+      for (int i = 0; i < WHO.size(); i++) {
+        expected.put(WHO.get(i), cells[3 + i].trim());
+      }
+      table.add(new Row(cells[0].trim(), cells[1].trim(), cells[2].trim(), expected));
+    }
+    return table;
+  }
+}

@@ -1,0 +1,88 @@
+package org.holdspace.security;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import org.holdspace.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@DisplayName("Security headers")
+class SecurityHeadersTest {
+  private static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  @DisplayName("every answer, page or API, success or error, carries the policy headers")
+  void everyAnswer() {
+    String member = server.newAccount("member", "Hedda").token();
+    List<HttpResponse<Buffer>> answers = new ArrayList<>();
+    answers.add(server.get("/", null));
+    answers.add(server.get("/index.html", null));
+    answers.add(server.get("/no-such-page.html", null));
+    answers.add(server.get("/health", null));
+    answers.add(server.get("/api/groups", null));
+    answers.add(server.get("/api/groups", member));
+    answers.add(server.get("/api/groups/12345", member));
+    answers.add(server.get("/api/nothing", member));
+    answers.add(server.get("/api/audit?limit=%ZZ", member));
+    answers.add(server.post("/api/auth/login", null, "not json"));
+    answers.add(server.post("/api/auth/login", null, new JsonObject().put("username", "x").put("password", "y")));
+    answers.add(server.call(HttpMethod.DELETE, "/api/groups", member, null));
+    answers.add(server.get("/ws", null));
+    for (HttpResponse<Buffer> r : answers) {
+      String csp = r.getHeader("Content-Security-Policy");
+      String what = r.statusCode() + " " + r.bodyAsString();
+      assertTrue(csp != null && csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'")
+          && csp.contains("object-src 'none'") && !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"),
+          "a strict policy without inline script on " + what + ": " + csp);
+      assertEquals("nosniff", r.getHeader("X-Content-Type-Options"), what);
+      assertEquals("no-referrer", r.getHeader("Referrer-Policy"), what);
+      assertEquals("DENY", r.getHeader("X-Frame-Options"), what);
+    }
+    assertEquals("no-store", server.get("/api/groups", member).getHeader("Cache-Control"), "API answers are not cached");
+  }
+
+  @Test
+  @DisplayName("the web client's pages have no inline script or event handler, which the policy would block")
+  void noInlineScript() throws IOException {
+    Pattern inlineScript = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
+    Pattern handler = Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
+    Pattern jsUrl = Pattern.compile("javascript:", Pattern.CASE_INSENSITIVE);
+    List<Path> pages;
+    try (Stream<Path> files = Files.walk(Path.of("webroot"))) {
+      pages = files.filter(p -> p.toString().endsWith(".html")).toList();
+    }
+    assertFalse(pages.isEmpty());
+    for (Path page : pages) {
+      String html = Files.readString(page);
+      assertFalse(inlineScript.matcher(html).find(), page + " has an inline <script>");
+      assertFalse(handler.matcher(html).find(), page + " has an inline event handler");
+      assertFalse(jsUrl.matcher(html).find(), page + " has a javascript: URL");
+    }
+  }
+}
