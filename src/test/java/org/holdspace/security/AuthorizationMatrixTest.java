@@ -54,6 +54,10 @@ class AuthorizationMatrixTest {
   private static TestServer.Account member;
   private static TestServer.Account bystander;
   private static TestServer.Account candidate;
+  /** The member's clinical records made during set-up, for {@code {relationship}}, {@code {goal}}, {@code :homeworkId}. */
+  private static long relationshipId;
+  private static long goalId;
+  private static long homeworkId;
 
   @BeforeAll
   static void start() throws IOException {
@@ -117,6 +121,7 @@ class AuthorizationMatrixTest {
   @DisplayName("every HTTP route answers each kind of caller as the table says, and a refusal tells nothing more")
   void httpRoutes() {
     long groupId = liveGroup();
+    clinicalRecords(groupId);
     List<String> wrong = new ArrayList<>();
     int tried = 0;
     for (Row row : rows) {
@@ -124,9 +129,11 @@ class AuthorizationMatrixTest {
         continue;
       }
       String[] parts = row.request().split(" ", 2);
-      String path = parts[1].replace(":id", Long.toString(groupId)).replace(":userId", Long.toString(member.id()));
+      String path = parts[1].replace(":id", Long.toString(groupId)).replace(":userId", Long.toString(member.id()))
+          .replace(":homeworkId", Long.toString(homeworkId)).replace(":kind", "pre_group");
       for (String who : WHO) {
-        String body = "-".equals(row.body()) ? null : fill(row.body(), groupId, 0);
+        String body = "-".equals(row.body()) ? null
+            : fill(row.body(), groupId, 0).replace("{column}", Integer.toString(WHO.indexOf(who) + 1));
         HttpResponse<Buffer> response = server.call(HttpMethod.valueOf(parts[0]), path, tokens.get(who), body);
         tried++;
         String got = Integer.toString(response.statusCode());
@@ -240,6 +247,22 @@ class AuthorizationMatrixTest {
     return groupId;
   }
 
+  /**
+   * The member's focus area and goal (the focus row writes the same goal text again, so its id stays), one inventory
+   * relationship and one homework item, made by the facilitator.
+   */
+  private static void clinicalRecords(long groupId) {
+    String base = "/api/groups/" + groupId + "/members/";
+    goalId = TestServer.expect(server.put(base + member.id() + "/focus", facilitator.token(),
+        new JsonObject().put("area", "grief").put("goal", "matrix")), 200).getJsonArray("goals").getJsonObject(0)
+        .getLong("id");
+    relationshipId = TestServer.expect(server.put(base + member.id() + "/inventory", facilitator.token(),
+        new JsonObject("{\"relationships\":[{\"label\":\"my sister\",\"kind\":\"family\",\"closeness\":2,"
+            + "\"satisfaction\":2}]}")), 200).getJsonArray("relationships").getJsonObject(0).getLong("id");
+    homeworkId = TestServer.expect(server.post(base + member.id() + "/homework", facilitator.token(),
+        new JsonObject().put("text", "ask my sister for coffee")), 201).getLong("id");
+  }
+
   private static String fill(String template, long groupId, long messageSeq) {
     return template.replace("{group}", Long.toString(groupId))
         .replace("{member}", Long.toString(member.id()))
@@ -248,6 +271,8 @@ class AuthorizationMatrixTest {
         .replace("{memberUsername}", member.username())
         .replace("{password}", TestServer.PASSWORD)
         .replace("{messageSeq}", Long.toString(messageSeq))
+        .replace("{relationship}", Long.toString(relationshipId))
+        .replace("{goal}", Long.toString(goalId))
         .replace("{unique}", Integer.toString(UNIQUE.incrementAndGet()));
   }
 
