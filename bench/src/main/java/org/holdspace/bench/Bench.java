@@ -33,6 +33,15 @@ public final class Bench {
       servers.remove(ServerKind.PROSODY);
       notes.add("Prosody is not installed here (Debian package prosody), so the XMPP MUC peer was skipped.");
     }
+    if (servers.contains(ServerKind.HOLDSPACE_PG)) {
+      try {
+        PgDatabase.create(options.holdspaceDatabase).close();
+      } catch (RuntimeException e) {
+        servers.remove(ServerKind.HOLDSPACE_PG);
+        notes.add("No PostgreSQL answered at " + sweep.toJson().getString("holdspaceDatabase")
+            + ", so Holdspace on a durable PostgreSQL (holdspace-pg) was skipped: " + e.getMessage());
+      }
+    }
     JsonArray runs = new JsonArray();
     int point = 0;
     for (int clients : sweep.clients) {

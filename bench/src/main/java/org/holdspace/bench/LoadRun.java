@@ -45,7 +45,7 @@ final class LoadRun {
     try (ServerProcess server = ServerProcess.start(spec.server(), options, spec, work)) {
       HoldspaceSetup.Accounts accounts = null;
       long setupStart = System.nanoTime();
-      if (spec.server() == ServerKind.HOLDSPACE) {
+      if (spec.server().isHoldspace()) {
         accounts = new HoldspaceSetup(server.port).prepare(spec, options.setupThreads);
       }
       double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
@@ -53,6 +53,9 @@ final class LoadRun {
       try {
         JsonObject result = new LoadRun(spec, options).execute(vertx, server, accounts);
         result.put("setupSeconds", round(setupSeconds, 1));
+        if (server.databaseSettings() != null) {
+          result.put("postgresSettings", server.databaseSettings());
+        }
         Path opts = server.dir.resolve("postgres/postmaster.opts");
         if (Files.exists(opts)) {
           result.put("postgresCommandLine", Files.readString(opts).trim());
@@ -67,7 +70,7 @@ final class LoadRun {
   private BenchClient client(int i, HoldspaceSetup.Accounts accounts) {
     int room = spec.roomOf(i);
     return switch (spec.server()) {
-      case HOLDSPACE -> new HoldspaceClient(i, room, tally, rooms, accounts.tokens()[i], accounts.groups()[room]);
+      case HOLDSPACE, HOLDSPACE_PG -> new HoldspaceClient(i, room, tally, rooms, accounts.tokens()[i], accounts.groups()[room]);
       case WS -> new WsClient(i, room, tally, rooms);
       case SOCKETIO -> new SocketIoClient(i, room, tally, rooms);
       case PROSODY -> new XmppClient(i, room, tally, rooms);
@@ -75,8 +78,7 @@ final class LoadRun {
   }
 
   private JsonObject execute(Vertx vertx, ServerProcess server, HoldspaceSetup.Accounts accounts) throws Exception {
-    List<Integer> roots = server.roots();
-    MemorySampler memory = new MemorySampler(roots);
+    MemorySampler memory = new MemorySampler(server);
     memory.start();
     WebSocketClient ws = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxConnections(spec.clients() + 16).setConnectTimeout(30_000));
@@ -98,9 +100,9 @@ final class LoadRun {
     }
 
     sleepUntil(windowStart);
-    Snapshot before = Snapshot.take(roots);
+    Snapshot before = Snapshot.take(server.roots());
     sleepUntil(windowEnd);
-    Snapshot after = Snapshot.take(roots);
+    Snapshot after = Snapshot.take(server.roots());
     long drainDeadline = windowEnd + spec.drainSeconds() * 1_000_000_000L;
     while (System.nanoTime() < drainDeadline && tally.receivedMeasured() < tally.expected()) {
       Thread.sleep(50);
@@ -216,19 +218,19 @@ final class LoadRun {
 
   /** Samples the server's memory twice a second and keeps the peak. */
   private static final class MemorySampler {
-    private final List<Integer> roots;
+    private final ServerProcess server;
     private final AtomicLong peak = new AtomicLong();
     private volatile boolean running = true;
     private Thread thread;
 
-    MemorySampler(List<Integer> roots) {
-      this.roots = roots;
+    MemorySampler(ServerProcess server) {
+      this.server = server;
     }
 
     void start() {
       thread = new Thread(() -> {
         while (running) {
-          peak.accumulateAndGet(Proc.treeMemoryKb(roots), Math::max);
+          peak.accumulateAndGet(Proc.treeMemoryKb(server.roots()), Math::max);
           try {
             Thread.sleep(500);
           } catch (InterruptedException e) {
@@ -243,7 +245,7 @@ final class LoadRun {
     void stop() throws InterruptedException {
       running = false;
       thread.join(2000);
-      peak.accumulateAndGet(Proc.treeMemoryKb(roots), Math::max);
+      peak.accumulateAndGet(Proc.treeMemoryKb(server.roots()), Math::max);
     }
 
     long peakKb() {

@@ -13,4 +13,6 @@ final class Options {
   double contentionCores = 0.15;
   int retries = 1;
   int setupThreads = 8;
+  /** The PostgreSQL server (any database on it) on which holdspace-pg runs get a fresh database each. */
+  String holdspaceDatabase = "postgres://postgres@127.0.0.1:5432/postgres";
 }

@@ -22,7 +22,7 @@ final class Plot {
   private static final int T = 40;
   private static final int B = 50;
   private static final Map<String, String> COLORS = Map.of(
-      "holdspace", "#1b7837", "ws", "#2166ac", "socketio", "#b2182b", "prosody", "#7b3294");
+      "holdspace", "#1b7837", "holdspace-pg", "#a6611a", "ws", "#2166ac", "socketio", "#b2182b", "prosody", "#7b3294");
 
   private Plot() {
   }
@@ -38,8 +38,8 @@ final class Plot {
     byServer.values().forEach(l -> l.sort(Comparator.comparingDouble(r -> r.getDouble("offeredPerSecond"))));
     StringBuilder svg = new StringBuilder();
     svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-        + "font-family=\"sans-serif\" font-size=\"12\">%n", 2 * W, H + 40));
-    svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", 2 * W, H + 40));
+        + "font-family=\"sans-serif\" font-size=\"12\">%n", 2 * W, H + 50));
+    svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", 2 * W, H + 50));
     panel(svg, 0, "Deliveries per second", byServer, r -> r.getDouble("deliveredPerSecond"));
     panel(svg, W, "p99 latency (ms)", byServer, r -> r.getJsonObject("latencyMs").getDouble("p99"));
     int x = L;
@@ -49,7 +49,7 @@ final class Plot {
           + "<text x=\"%d\" y=\"%d\">%s</text>%n", x, H + 18, color, x + 18, H + 24, server));
       x += 40 + 8 * server.length();
     }
-    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555\">%s, %s</text>%n", x + 10, H + 24,
+    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#555\">%s; %s</text>%n", L, H + 44,
         "x: offered messages/s", "hollow points: CPU shared by other processes"));
     svg.append("</svg>\n");
     return svg.toString();

@@ -15,12 +15,12 @@ final class Ratios {
     JsonArray out = new JsonArray();
     for (int i = 0; i < runs.size(); i++) {
       JsonObject h = runs.getJsonObject(i);
-      if (!"holdspace".equals(h.getString("server")) || h.containsKey("failed")) {
+      if (!h.getString("server").startsWith("holdspace") || h.containsKey("failed")) {
         continue;
       }
       for (int j = 0; j < runs.size(); j++) {
         JsonObject p = runs.getJsonObject(j);
-        if (p == h || "holdspace".equals(p.getString("server")) || p.containsKey("failed")
+        if (p == h || p.getString("server").startsWith("holdspace") || p.containsKey("failed")
             || !p.getInteger("clients").equals(h.getInteger("clients")) || !p.getDouble("rate").equals(h.getDouble("rate"))
             || !p.getInteger("roomSize").equals(h.getInteger("roomSize"))) {
           continue;
@@ -28,6 +28,7 @@ final class Ratios {
         out.add(new JsonObject()
             .put("clients", h.getInteger("clients"))
             .put("rate", h.getDouble("rate"))
+            .put("holdspace", h.getString("server"))
             .put("peer", p.getString("server"))
             .put("delivered", ratio(h.getDouble("deliveredPerSecond"), p.getDouble("deliveredPerSecond")))
             .put("p50", ratio(h.getJsonObject("latencyMs").getDouble("p50"), p.getJsonObject("latencyMs").getDouble("p50")))

@@ -52,12 +52,13 @@ final class Report {
     }
     md.append("\n## Holdspace / peer, same load, same sweep\n\n");
     md.append("Deliveries/s above 1 favour Holdspace; latency, CPU and memory below 1 favour Holdspace.\n\n");
-    md.append("| clients | msg/s per client | peer | deliveries/s | p50 | p99 | server CPU | memory | CPU shared |\n");
-    md.append("|---:|---:|---|---:|---:|---:|---:|---:|---|\n");
+    md.append("| clients | msg/s per client | Holdspace | peer | deliveries/s | p50 | p99 | server CPU | memory "
+        + "| CPU shared |\n");
+    md.append("|---:|---:|---|---|---:|---:|---:|---:|---:|---|\n");
     for (Object o : report.getJsonArray("ratios")) {
       JsonObject r = (JsonObject) o;
-      md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-          r.getInteger("clients"), num(r.getDouble("rate")), r.getString("peer"), num(r.getDouble("delivered")),
+      md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+          r.getInteger("clients"), num(r.getDouble("rate")), r.getString("holdspace"), r.getString("peer"), num(r.getDouble("delivered")),
           num(r.getDouble("p50")), num(r.getDouble("p99")), num(r.getDouble("serverCpu")), num(r.getDouble("memory")),
           r.getBoolean("contended") ? "yes" : "no"));
     }
@@ -73,7 +74,8 @@ final class Report {
           sent) minus the deliveries received. Latency is from the moment a message was due to be sent (not when
           the generator got round to it) to its arrival at each receiver.
         - *server CPU*: CPU seconds of the server's processes over the window divided by its length (2.0 = both
-          cores); for Holdspace this includes its embedded PostgreSQL (postmaster and every backend). *Memory*:
+          cores); for `holdspace` this includes its embedded PostgreSQL (postmaster and every backend), for
+          `holdspace-pg` the backends of its database. *Memory*:
           peak of the summed Pss of the same processes, sampled twice a second.
         - *CPU shared by others*: CPU used during the window by processes that were neither the server nor the
           generator; a disturbed run was repeated and the least disturbed attempt kept.
@@ -83,28 +85,47 @@ final class Report {
 
   private static String holdspaceNotes(JsonArray runs) {
     StringBuilder out = new StringBuilder();
+    boolean iterations = false;
+    boolean embedded = false;
+    boolean durable = false;
     for (Object o : runs) {
       JsonObject r = (JsonObject) o;
-      if ("holdspace".equals(r.getString("server")) && !r.containsKey("failed")) {
-        out.append("- Holdspace ran as shipped (`java -jar target/holdspace.jar`, embedded PostgreSQL) except: "
-            + "password hashing at ").append(r.getInteger("holdspacePasswordHashIterations"))
-            .append(" PBKDF2 iterations so that thousands of accounts can be made quickly (sign-in only, not on "
+      if (!r.getString("server").startsWith("holdspace") || r.containsKey("failed")) {
+        continue;
+      }
+      if (!iterations) {
+        iterations = true;
+        out.append("- Holdspace ran from `target/holdspace.jar` with its shipped configuration except password "
+            + "hashing at ").append(r.getInteger("holdspacePasswordHashIterations"))
+            .append(" PBKDF2 iterations, so that thousands of accounts can be made quickly (sign-in only; not on "
                 + "the message path).\n");
-        if (r.containsKey("postgresCommandLine")) {
-          out.append("- Its embedded PostgreSQL ran as: `").append(r.getString("postgresCommandLine")
-              .replace('\n', ' ').replace("`", "'")).append("`\n");
-        }
-        break;
+      }
+      if (!embedded && r.containsKey("postgresCommandLine")) {
+        embedded = true;
+        String line = r.getString("postgresCommandLine").replace('\n', ' ').replace("`", "'");
+        out.append("- `holdspace`: embedded PostgreSQL, as shipped. It ran as `")
+            .append(line.substring(Math.max(0, line.indexOf("\"-D\""))))
+            .append("`").append(line.contains("\"-F\"") ? ": `-F` turns fsync off, so a commit is not on disk "
+                + "when Holdspace acknowledges and broadcasts the message" : "").append(".\n");
+      }
+      if (!durable && r.containsKey("postgresSettings")) {
+        durable = true;
+        out.append("- `holdspace-pg`: the same jar with DATABASE_URL to a fresh database on the machine's "
+            + "PostgreSQL, whose settings were ").append(r.getJsonObject("postgresSettings").encode())
+            .append(". Its CPU and memory count Holdspace and the backends of its database, not the cluster's "
+                + "shared WAL writer and checkpointer.\n");
       }
     }
+    java.util.Set<String> limits = new java.util.TreeSet<>();
     for (Object o : runs) {
       JsonObject r = (JsonObject) o;
       if (r.containsKey("holdspaceMessagesPerWindow")) {
-        out.append(String.format(Locale.ROOT, "- At %s messages/s per client Holdspace's per-member limit was "
+        limits.add(String.format(Locale.ROOT, "- At %s messages/s per client Holdspace's per-member limit was "
                 + "raised from 20 to %d messages per 10 s (HOLDSPACE_MESSAGES_PER_WINDOW).%n",
             num(r.getDouble("rate")), r.getInteger("holdspaceMessagesPerWindow")));
       }
     }
+    limits.forEach(out::append);
     return out.toString();
   }
 

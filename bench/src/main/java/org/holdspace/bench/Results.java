@@ -49,7 +49,7 @@ final class Results {
         .put("contended", other / window > options.contentionCores || steal / window > options.contentionCores)
         .put("errors", new JsonObject(new java.util.LinkedHashMap<>(tally.errors())))
         .put("errorCount", tally.errorCount());
-    if (spec.server() == ServerKind.HOLDSPACE) {
+    if (spec.server().isHoldspace()) {
       r.put("holdspacePasswordHashIterations", options.hashIterations);
       spec.holdspaceMessagesPerWindow().ifPresent(n -> r.put("holdspaceMessagesPerWindow", n));
     }

@@ -30,13 +30,15 @@ final class ServerProcess implements AutoCloseable {
   final int port;
   final Path dir;
   private final Process process;
+  private final PgDatabase database;
   private final CountDownLatch ready = new CountDownLatch(1);
 
-  private ServerProcess(ServerKind kind, int port, Path dir, Process process) {
+  private ServerProcess(ServerKind kind, int port, Path dir, Process process, PgDatabase database) {
     this.kind = kind;
     this.port = port;
     this.dir = dir;
     this.process = process;
+    this.database = database;
   }
 
   /** Starts the server and waits until it serves (at most 180 s). */
@@ -46,8 +48,9 @@ final class ServerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     ProcessBuilder builder = new ProcessBuilder(command).directory(options.root.toFile()).redirectErrorStream(true);
     Map<String, String> env = builder.environment();
+    PgDatabase database = null;
     switch (kind) {
-      case HOLDSPACE -> {
+      case HOLDSPACE, HOLDSPACE_PG -> {
         command.addAll(List.of("java", "-jar", options.root.resolve("target/holdspace.jar").toString()));
         env.put("HOLDSPACE_HTTP_HOST", "127.0.0.1");
         env.put("HOLDSPACE_HTTP_PORT", Integer.toString(port));
@@ -58,6 +61,10 @@ final class ServerProcess implements AutoCloseable {
         env.put("HOLDSPACE_TOKEN_MINUTES", "600");
         spec.holdspaceMessagesPerWindow().ifPresent(n -> env.put("HOLDSPACE_MESSAGES_PER_WINDOW", Integer.toString(n)));
         env.remove("DATABASE_URL");
+        if (kind == ServerKind.HOLDSPACE_PG) {
+          database = PgDatabase.create(options.holdspaceDatabase);
+          env.put("DATABASE_URL", database.url());
+        }
       }
       case WS, SOCKETIO -> {
         command.addAll(List.of("node", options.root.resolve("bench/peers/" + (kind == ServerKind.WS
@@ -72,10 +79,23 @@ final class ServerProcess implements AutoCloseable {
       }
       default -> throw new IllegalStateException();
     }
-    Process process = builder.start();
-    ServerProcess server = new ServerProcess(kind, port, dir, process);
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      if (database != null) {
+        database.close();
+      }
+      throw e;
+    }
+    ServerProcess server = new ServerProcess(kind, port, dir, process, database);
     server.pump(dir.resolve("server.log"));
-    server.awaitReady(kind == ServerKind.PROSODY);
+    try {
+      server.awaitReady(kind == ServerKind.PROSODY);
+    } catch (IOException | InterruptedException e) {
+      server.close();
+      throw e;
+    }
     return server;
   }
 
@@ -139,13 +159,16 @@ final class ServerProcess implements AutoCloseable {
     List<Integer> roots = new ArrayList<>();
     roots.add((int) process.pid());
     postmaster().ifPresent(roots::add);
+    if (database != null) {
+      roots.addAll(database.backends());
+    }
     return roots;
   }
 
   private java.util.Optional<Integer> postmaster() {
     Path pidFile = dir.resolve("postgres/postmaster.pid");
     try {
-      if (kind == ServerKind.HOLDSPACE && Files.exists(pidFile)) {
+      if (kind.isHoldspace() && Files.exists(pidFile)) {
         return java.util.Optional.of(Integer.parseInt(Files.readAllLines(pidFile).get(0).trim()));
       }
     } catch (IOException | RuntimeException e) {
@@ -178,5 +201,13 @@ final class ServerProcess implements AutoCloseable {
         h.destroyForcibly();
       }
     });
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  /** The settings of the PostgreSQL a holdspace-pg run used, or null. */
+  io.vertx.core.json.JsonObject databaseSettings() {
+    return database == null ? null : database.settings;
   }
 }

@@ -22,7 +22,11 @@ final class Sweep {
 
   static final String USAGE = """
       bench/run [options]   (or java -jar bench/target/holdspace-bench.jar [options], from the project root)
-        --servers holdspace,ws,socketio,prosody   servers to compare (default: all; prosody skipped if absent)
+        --servers holdspace,holdspace-pg,ws,socketio,prosody
+                                                   servers to compare (default: all; prosody skipped if absent,
+                                                   holdspace-pg if no PostgreSQL answers at --holdspace-database)
+        --holdspace-database URL                   PostgreSQL for holdspace-pg, a fresh database per run
+                                                   (default postgres://postgres@127.0.0.1:5432/postgres)
         --clients 1000,5000,10000                 client counts (default 1000,5000,10000)
         --rates 0.2,1,5                            messages per second per client (default 0.2,1,5)
         --room 10                                  members per room (default 10)
@@ -63,6 +67,7 @@ final class Sweep {
         case "--connect-concurrency" -> s.options.connectConcurrency = Integer.parseInt(v);
         case "--event-loops" -> s.options.eventLoops = Integer.parseInt(v);
         case "--hash-iterations" -> s.options.hashIterations = Integer.parseInt(v);
+        case "--holdspace-database" -> s.options.holdspaceDatabase = v;
         case "--results" -> s.options.results = Path.of(v).toAbsolutePath();
         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
       }
@@ -107,6 +112,7 @@ final class Sweep {
         .put("contentionCores", options.contentionCores)
         .put("connectConcurrency", options.connectConcurrency)
         .put("generatorEventLoops", options.eventLoops)
+        .put("holdspaceDatabase", options.holdspaceDatabase.replaceAll(":[^:@/]*@", ":***@"))
         .put("holdspacePasswordHashIterations", options.hashIterations);
   }
 }
