@@ -100,9 +100,9 @@ final class LoadRun {
     }
 
     sleepUntil(windowStart);
-    Snapshot before = Snapshot.take(server.roots());
+    Snapshot before = Snapshot.take(server.roots(), server.pid());
     sleepUntil(windowEnd);
-    Snapshot after = Snapshot.take(server.roots());
+    Snapshot after = Snapshot.take(server.roots(), server.pid());
     long drainDeadline = windowEnd + spec.drainSeconds() * 1_000_000_000L;
     while (System.nanoTime() < drainDeadline && tally.receivedMeasured() < tally.expected()) {
       Thread.sleep(50);
@@ -209,10 +209,12 @@ final class LoadRun {
   }
 
   /** CPU readings at one moment: the server's process tree, this generator, the whole machine. */
-  record Snapshot(long at, long serverTicks, long selfTicks, long[] machine) {
-    static Snapshot take(List<Integer> roots) {
+  record Snapshot(long at, long serverTicks, long mainTicks, long selfTicks, long[] machine) {
+    static Snapshot take(List<Integer> roots, int main) {
       Proc.Stat self = Proc.stat(Proc.self());
-      return new Snapshot(System.nanoTime(), Proc.treeTicks(roots), self == null ? 0 : self.ticks(), Proc.machine());
+      Proc.Stat server = Proc.stat(main);
+      return new Snapshot(System.nanoTime(), Proc.treeTicks(roots), server == null ? 0 : server.ticks(),
+          self == null ? 0 : self.ticks(), Proc.machine());
     }
   }
 

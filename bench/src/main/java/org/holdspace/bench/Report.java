@@ -46,9 +46,10 @@ final class Report {
           r.getInteger("clients"), num(r.getDouble("rate")), num(r.getDouble("offeredPerSecond")),
           r.getString("server"), num(r.getDouble("deliveredPerSecond")), r.getLong("loss"),
           num(r.getDouble("lossPercent")), num(l.getDouble("p50")), num(l.getDouble("p90")), num(l.getDouble("p99")),
-          num(l.getDouble("p999")), num(r.getJsonObject("connectMs").getDouble("p99")), num(r.getDouble("serverCores")),
+          num(l.getDouble("p999")), num(r.getJsonObject("connectMs").getDouble("p99")), cpu(r),
           num(r.getDouble("serverPeakMemoryMb")), r.getLong("errorCount"),
-          r.getBoolean("contended") ? "yes (" + num(r.getDouble("otherCores")) + " cores)" : "no"));
+          (r.getBoolean("contended") ? "yes (" + num(r.getDouble("otherCores")) + " cores)" : "no")
+              + (r.getBoolean("generatorBehind", false) ? "; generator fell behind" : "")));
     }
     md.append("\n## Holdspace / peer, same load, same sweep\n\n");
     md.append("Deliveries/s above 1 favour Holdspace; latency, CPU and memory below 1 favour Holdspace.\n\n");
@@ -127,6 +128,13 @@ final class Report {
     }
     limits.forEach(out::append);
     return out.toString();
+  }
+
+  /** The server's CPU; for Holdspace with its own process's share, the rest being its database's. */
+  private static String cpu(JsonObject r) {
+    String all = num(r.getDouble("serverCores"));
+    return r.getString("server").startsWith("holdspace") && r.containsKey("serverMainProcessCores")
+        ? all + " (JVM " + num(r.getDouble("serverMainProcessCores")) + ")" : all;
   }
 
   static String num(Double v) {

@@ -39,8 +39,11 @@ final class Results {
         .put("drainSeconds", LoadRun.round(drainedSeconds, 2))
         .put("latencyMs", latency(tally.latencyMicros))
         .put("sendLagMs", latency(tally.sendLagMicros))
+        // The generator itself fell behind its schedule: latency then includes its own delay.
+        .put("generatorBehind", tally.sendLagMicros.percentile(0.99) > 100_000)
         .put("serverCpuSeconds", LoadRun.round(serverCpu, 2))
         .put("serverCores", LoadRun.round(serverCpu / window, 3))
+        .put("serverMainProcessCores", LoadRun.round((after.mainTicks() - before.mainTicks()) / Proc.HZ / window, 3))
         .put("serverPeakMemoryMb", LoadRun.round(peakMemoryKb / 1024.0, 1))
         .put("serverMainPeakRssMb", LoadRun.round(mainPeakRssKb / 1024.0, 1))
         .put("generatorCores", LoadRun.round(selfCpu / window, 3))

@@ -113,7 +113,7 @@ final class ServerProcess implements AutoCloseable {
           }
         }
       } catch (IOException e) {
-        out.println("[bench] output closed: " + e);
+        out.println("[bench] server output ended: " + e.getMessage());
       } finally {
         out.close();
       }

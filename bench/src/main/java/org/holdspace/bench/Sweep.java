@@ -14,7 +14,7 @@ final class Sweep {
   List<Integer> clients = List.of(1000, 5000, 10000);
   List<Double> rates = List.of(0.2, 1.0, 5.0);
   int roomSize = 10;
-  int warmup = 5;
+  int warmup = 10;
   int window = 20;
   int drain = 10;
   int payload = 100;
@@ -30,7 +30,7 @@ final class Sweep {
         --clients 1000,5000,10000                 client counts (default 1000,5000,10000)
         --rates 0.2,1,5                            messages per second per client (default 0.2,1,5)
         --room 10                                  members per room (default 10)
-        --warmup 5 --window 20 --drain 10          seconds: unmeasured start, measured window, grace for late ones
+        --warmup 10 --window 20 --drain 10         seconds: unmeasured start, measured window, grace for late ones
         --payload 100                              characters per message text (default 100)
         --retries 1                                repeats of a run during which other processes took the CPU
         --contention 0.15                          cores used by others during a window that mark it disturbed
