@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fresh database on an existing PostgreSQL server for one Holdspace run ({@code holdspace-pg}): created before,
- * dropped after. Its backends are found by their process title ({@code postgres: USER DB ...}) so that their CPU
+ * dropped after. Its backends are found by their process title ({@code postgres: [cluster: ]USER DB ...}) so that their CPU
  * and memory count as the server's; the cluster's shared background processes (WAL writer, checkpointer) are not.
  */
 final class PgDatabase implements AutoCloseable {
@@ -58,13 +58,16 @@ final class PgDatabase implements AutoCloseable {
 
   /** The pids of the backends now serving this database. */
   List<Integer> backends() {
-    String prefix = "postgres: " + admin.getUser() + " " + name + " ";
+    // "postgres: USER DB HOST(PORT) STATE", with the cluster's name after "postgres: " where cluster_name is set
+    // (Debian sets it: "postgres: 15/main: USER DB ...").
+    java.util.regex.Pattern title = java.util.regex.Pattern.compile("^postgres: (?:[^ ]+: )?"
+        + java.util.regex.Pattern.quote(admin.getUser() + " " + name + " "));
     List<Integer> pids = new ArrayList<>();
     try (var dirs = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
       for (Path dir : dirs) {
         try {
           String cmd = new String(Files.readAllBytes(dir.resolve("cmdline"))).replace('\0', ' ');
-          if (cmd.startsWith(prefix)) {
+          if (title.matcher(cmd).find()) {
             pids.add(Integer.parseInt(dir.getFileName().toString()));
           }
         } catch (Exception e) {
