@@ -1,0 +1,153 @@
+package org.holdspace.bench;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Locale;
+
+/** The Markdown side of the results: what ran on what, one table of runs, one of ratios, and how to read them. */
+final class Report {
+  private Report() {
+  }
+
+  static String markdown(JsonObject report, String svgName) {
+    StringBuilder md = new StringBuilder();
+    JsonObject m = report.getJsonObject("machine");
+    JsonObject s = report.getJsonObject("settings");
+    md.append("# Holdspace benchmark, ").append(report.getString("date")).append("\n\n");
+    md.append(String.format(Locale.ROOT, "Machine: %d cores (%s), %d GB; Linux %s; %s; Node %s; Prosody %s. "
+            + "The generator ran on the same machine as each server, over loopback.%n%n",
+        m.getInteger("cores"), m.getString("cpu"), m.getLong("memoryGb"), m.getString("kernel"), m.getString("java"),
+        m.getString("node"), m.getString("prosody")));
+    md.append(String.format(Locale.ROOT, "Load: clients %s in rooms of %d, each sending %s messages/s (open loop, "
+            + "random phase), %d-character texts; %d s warm-up, %d s measured window, up to %d s drain. "
+            + "Servers' order rotated from one load point to the next; each run on a freshly started server.%n%n",
+        s.getJsonArray("clients").encode(), s.getInteger("roomSize"), s.getJsonArray("rates").encode(),
+        s.getInteger("payloadChars"), s.getInteger("warmupSeconds"), s.getInteger("windowSeconds"),
+        s.getInteger("drainSeconds")));
+    for (Object note : report.getJsonArray("notes")) {
+      md.append("- ").append(note).append('\n');
+    }
+    md.append(holdspaceNotes(report.getJsonArray("runs")));
+    md.append("\n## Runs\n\n");
+    md.append("| clients | msg/s per client | offered msg/s | server | delivered/s | loss | p50 ms | p90 ms | p99 ms "
+        + "| p99.9 ms | connect p99 ms | server CPU (cores) | server memory MB | errors | CPU shared by others |\n");
+    md.append("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    for (Object o : report.getJsonArray("runs")) {
+      JsonObject r = (JsonObject) o;
+      if (r.containsKey("failed")) {
+        md.append(String.format(Locale.ROOT, "| %d | %s | | %s | failed: %s | | | | | | | | | | |%n",
+            r.getInteger("clients"), num(r.getDouble("rate")), r.getString("server"), r.getString("failed")));
+        continue;
+      }
+      JsonObject l = r.getJsonObject("latencyMs");
+      md.append(String.format(Locale.ROOT,
+          "| %d | %s | %s | %s | %s | %d (%s%%) | %s | %s | %s | %s | %s | %s | %s | %d | %s |%n",
+          r.getInteger("clients"), num(r.getDouble("rate")), num(r.getDouble("offeredPerSecond")),
+          r.getString("server"), num(r.getDouble("deliveredPerSecond")), r.getLong("loss"),
+          num(r.getDouble("lossPercent")), num(l.getDouble("p50")), num(l.getDouble("p90")), num(l.getDouble("p99")),
+          num(l.getDouble("p999")), num(r.getJsonObject("connectMs").getDouble("p99")), cpu(r),
+          num(r.getDouble("serverPeakMemoryMb")), r.getLong("errorCount"),
+          (r.getBoolean("contended") ? "yes (" + num(r.getDouble("otherCores")) + " cores)" : "no")
+              + (r.getBoolean("generatorBehind", false) ? "; generator fell behind" : "")));
+    }
+    md.append("\n## Holdspace / peer, same load, same sweep\n\n");
+    md.append("Deliveries/s above 1 favour Holdspace; latency, CPU and memory below 1 favour Holdspace.\n\n");
+    md.append("| clients | msg/s per client | Holdspace | peer | deliveries/s | p50 | p99 | server CPU | memory "
+        + "| CPU shared |\n");
+    md.append("|---:|---:|---|---|---:|---:|---:|---:|---:|---|\n");
+    for (Object o : report.getJsonArray("ratios")) {
+      JsonObject r = (JsonObject) o;
+      md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+          r.getInteger("clients"), num(r.getDouble("rate")), r.getString("holdspace"), r.getString("peer"), num(r.getDouble("delivered")),
+          num(r.getDouble("p50")), num(r.getDouble("p99")), num(r.getDouble("serverCpu")), num(r.getDouble("memory")),
+          r.getBoolean("contended") ? "yes" : "no"));
+    }
+    md.append("\n![deliveries/s and p99 latency against offered load](").append(svgName).append(")\n");
+    md.append("""
+
+        ## How to read it
+        - *offered*: messages per second the clients were scheduled to send; *delivered/s*: copies of messages sent
+          in the window that reached a receiver by the end of the drain, per second of window. Every server sends a
+          message back to its sender too, and that copy counts (for Holdspace it is the event proving the message
+          was stored), so a room of S turns one message into S deliveries.
+        - *loss*: expected deliveries (each measured message times the members connected to its room when it was
+          sent) minus the deliveries received. Latency is from the moment a message was due to be sent (not when
+          the generator got round to it) to its arrival at each receiver.
+        - *server CPU*: CPU seconds of the server's processes over the window divided by its length (2.0 = both
+          cores); for `holdspace` this includes its embedded PostgreSQL (postmaster and every backend), for
+          `holdspace-pg` the backends of its database. *Memory*:
+          peak of the summed Pss of the same processes, sampled twice a second.
+        - *CPU shared by others*: CPU used during the window by processes that were neither the server nor the
+          generator; a disturbed run was repeated and the least disturbed attempt kept.
+        """);
+    return md.toString();
+  }
+
+  private static String holdspaceNotes(JsonArray runs) {
+    StringBuilder out = new StringBuilder();
+    boolean iterations = false;
+    boolean embedded = false;
+    boolean durable = false;
+    for (Object o : runs) {
+      JsonObject r = (JsonObject) o;
+      if (!r.getString("server").startsWith("holdspace") || r.containsKey("failed")) {
+        continue;
+      }
+      if (!iterations) {
+        iterations = true;
+        out.append("- Holdspace ran from `target/holdspace.jar` with its shipped configuration except password "
+            + "hashing at ").append(r.getInteger("holdspacePasswordHashIterations"))
+            .append(" PBKDF2 iterations, so that thousands of accounts can be made quickly (sign-in only; not on "
+                + "the message path).\n");
+      }
+      if (!embedded && r.containsKey("postgresCommandLine")) {
+        embedded = true;
+        String line = r.getString("postgresCommandLine").replace('\n', ' ').replace("`", "'");
+        out.append("- `holdspace`: embedded PostgreSQL, as shipped. It ran as `")
+            .append(line.substring(Math.max(0, line.indexOf("\"-D\""))))
+            .append("`").append(line.contains("\"-F\"") ? ": `-F` turns fsync off, so a commit is not on disk "
+                + "when Holdspace acknowledges and broadcasts the message" : "").append(".\n");
+      }
+      if (!durable && r.containsKey("postgresSettings")) {
+        durable = true;
+        out.append("- `holdspace-pg`: the same jar with DATABASE_URL to a fresh database on the machine's "
+            + "PostgreSQL, whose settings were ").append(r.getJsonObject("postgresSettings").encode())
+            .append(". Its CPU and memory count Holdspace and the backends of its database, not the cluster's "
+                + "shared WAL writer and checkpointer.\n");
+      }
+    }
+    java.util.Set<String> limits = new java.util.TreeSet<>();
+    for (Object o : runs) {
+      JsonObject r = (JsonObject) o;
+      if (r.containsKey("holdspaceMessagesPerWindow")) {
+        limits.add(String.format(Locale.ROOT, "- At %s messages/s per client Holdspace's per-member limit was "
+                + "raised from 20 to %d messages per 10 s (HOLDSPACE_MESSAGES_PER_WINDOW).%n",
+            num(r.getDouble("rate")), r.getInteger("holdspaceMessagesPerWindow")));
+      }
+    }
+    limits.forEach(out::append);
+    return out.toString();
+  }
+
+  /** The server's CPU; for Holdspace with its own process's share, the rest being its database's. */
+  private static String cpu(JsonObject r) {
+    String all = num(r.getDouble("serverCores"));
+    return r.getString("server").startsWith("holdspace") && r.containsKey("serverMainProcessCores")
+        ? all + " (JVM " + num(r.getDouble("serverMainProcessCores")) + ")" : all;
+  }
+
+  static String num(Double v) {
+    if (v == null) {
+      return "–";
+    }
+    double a = Math.abs(v);
+    if (a >= 100) {
+      return String.format(Locale.ROOT, "%,.0f", v);
+    }
+    if (a >= 10) {
+      return String.format(Locale.ROOT, "%.1f", v);
+    }
+    return String.format(Locale.ROOT, "%.2f", v);
+  }
+}

@@ -1,0 +1,157 @@
+package org.holdspace.bench;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StatisticsTest {
+
+  @Test
+  @DisplayName("Percentiles of 1..1000 are exact below 128 and within 1/64 above")
+  void percentilesOfAUniformRun() {
+    Histogram h = new Histogram();
+    for (int v = 1; v <= 1000; v++) {
+      h.record(v);
+    }
+    assertEquals(1000, h.count());
+    assertEquals(100, h.percentile(0.10));
+    assertWithin(500, h.percentile(0.50));
+    assertWithin(900, h.percentile(0.90));
+    assertWithin(990, h.percentile(0.99));
+    assertWithin(999, h.percentile(0.999));
+    assertEquals(1000, h.percentile(1.0));
+    assertEquals(1, h.min());
+    assertEquals(1000, h.max());
+    assertEquals(500.5, h.mean(), 1e-9);
+  }
+
+  @Test
+  @DisplayName("A tail of one slow value in a thousand shows at p99.9 and not at p99")
+  void tail() {
+    Histogram h = new Histogram();
+    for (int i = 0; i < 999; i++) {
+      h.record(2_000);
+    }
+    h.record(5_000_000);
+    assertWithin(2_000, h.percentile(0.99));
+    assertWithin(2_000, h.percentile(0.999));
+    assertEquals(5_000_000, h.percentile(1.0));
+    h.record(5_000_000);
+    assertWithin(5_000_000, h.percentile(0.999));
+  }
+
+  @Test
+  @DisplayName("Buckets tile the values: every value falls between its bucket's bounds, with no gaps")
+  void bucketsTile() {
+    long previousHigh = -1;
+    for (int i = 0; i < 2000; i++) {
+      assertEquals(previousHigh + 1, Histogram.lowest(i), "bucket " + i);
+      previousHigh = Histogram.highest(i);
+    }
+    for (long v : new long[] {0, 1, 127, 128, 129, 255, 256, 1_000, 65_535, 1L << 40, Long.MAX_VALUE / 3}) {
+      int i = Histogram.index(v);
+      assertTrue(Histogram.lowest(i) <= v && v <= Histogram.highest(i), "value " + v);
+    }
+  }
+
+  @Test
+  @DisplayName("Merged histograms answer as one, and an empty one answers 0")
+  void merge() {
+    Histogram a = new Histogram();
+    Histogram b = new Histogram();
+    assertEquals(0, a.percentile(0.99));
+    for (int v = 1; v <= 50; v++) {
+      a.record(v);
+      b.record(v + 50);
+    }
+    a.add(b);
+    assertEquals(100, a.count());
+    assertEquals(50, a.percentile(0.5));
+    assertEquals(99, a.percentile(0.99));
+  }
+
+  @Test
+  @DisplayName("Loss is expected deliveries (messages in the window times their audience) minus those received")
+  void lossCounting() {
+    Tally t = new Tally();
+    long start = 1_000_000_000L;
+    long end = 3_000_000_000L;
+    t.window(start, end);
+    t.sent(start - 1, start, 10);          // warm-up: not measured
+    t.sent(start, start + 5, 10);          // measured, full room
+    t.sent(start + 10, start + 20, 9);     // measured, one member gone
+    t.sent(end, end + 1, 10);              // after the window: not measured
+    assertEquals(2, t.sentMeasured());
+    assertEquals(19, t.expected());
+    for (int i = 0; i < 10; i++) {
+      t.received(start, start + 2_000_000); // 2 ms
+    }
+    for (int i = 0; i < 7; i++) {
+      t.received(start + 10, start + 10 + 4_000_000); // 4 ms
+    }
+    t.received(start - 1, start + 1);        // a warm-up message: counted as traffic, not measured
+    assertEquals(17, t.receivedMeasured());
+    assertEquals(18, t.receivedAll());
+    assertEquals(2, t.loss());
+    assertWithin(2_000, t.latencyMicros.percentile(0.5));
+    assertEquals(4_000, t.latencyMicros.percentile(0.99)); // clamped to the largest value
+    t.close();
+    t.received(start, end + 99);             // after the drain: too late, stays lost
+    assertEquals(2, t.loss());
+    t.error("server error: rate_limited");
+    t.error("server error: rate_limited");
+    assertEquals(2L, t.errors().get("server error: rate_limited"));
+    assertEquals(2, t.errorCount());
+  }
+
+  @Test
+  @DisplayName("A payload is found inside any protocol's frame and nowhere else")
+  void payloads() {
+    String text = Payload.text(42, 7, 123456789012L, 100);
+    assertEquals(100, text.length());
+    for (String frame : new String[] {
+        "{\"type\":\"event\",\"groupId\":3,\"seq\":9,\"kind\":\"message\",\"text\":\"" + text + "\"}",
+        "42[\"m\",\"" + text + "\"]",
+        "<message type='groupchat'><body>" + text + "</body></message>",
+        text}) {
+      Payload.Found found = Payload.find(frame);
+      assertEquals(new Payload.Found(42, 7, 123456789012L), found, frame);
+    }
+    assertNull(Payload.find("{\"type\":\"ack\",\"ref\":\"3\",\"seq\":4}"));
+    assertNull(Payload.find("hsb:12:x"));
+    assertEquals(-5, Payload.find(Payload.text(1, 2, -5, 10)).dueNanos());
+  }
+
+  @Test
+  @DisplayName("CPU times are read from /proc stat lines whose command holds spaces and parentheses")
+  void procStat() {
+    String line = "4242 (java (main) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 1234 567 89 10 20 0 30 0 999 1 2";
+    Proc.Stat s = Proc.parse(line);
+    assertEquals(4242, s.pid());
+    assertEquals(1, s.ppid());
+    assertEquals(1234 + 567 + 89 + 10, s.ticks());
+    long[] m = Proc.parseMachine("cpu  100 5 50 1000 7 3 2 11 0 0");
+    assertEquals(155, m[0]);
+    assertEquals(11, m[1]);
+    assertEquals(1178, m[2]);
+    assertFalse(Proc.tree(java.util.List.of(Proc.self())).isEmpty());
+  }
+
+  @Test
+  @DisplayName("Holdspace keeps its default message limit at 1 message/s and gets room for 5 messages/s")
+  void messageLimit() {
+    assertTrue(new RunSpec(ServerKind.HOLDSPACE, 1000, 10, 1.0, 5, 20, 10, 100).holdspaceMessagesPerWindow().isEmpty());
+    assertEquals(100, new RunSpec(ServerKind.HOLDSPACE, 1000, 10, 5.0, 5, 20, 10, 100).holdspaceMessagesPerWindow()
+        .getAsInt());
+    assertEquals(100, new RunSpec(ServerKind.WS, 995, 10, 1, 0, 1, 0, 100).rooms());
+  }
+
+  private static void assertWithin(long expected, long actual) {
+    assertTrue(Math.abs(actual - expected) <= Math.max(1, expected / 64),
+        "expected about " + expected + " but was " + actual);
+  }
+}
