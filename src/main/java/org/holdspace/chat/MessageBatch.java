@@ -24,7 +24,7 @@ final class MessageBatch {
       + "protocol, state FROM groups WHERE id = ANY($1) ORDER BY id FOR UPDATE";
   private static final String KNOWN_CLIENT_IDS = "SELECT e.group_id, e.actor_id, e.client_id, e.seq "
       + "FROM group_events e JOIN unnest($1::bigint[], $2::bigint[], $3::text[]) AS k(g, a, c) "
-      + "ON e.group_id = k.g AND e.actor_id = k.a AND e.client_id = k.c";
+      + "ON e.group_id = k.g AND e.actor_id = k.a AND e.client_id = k.c WHERE e.client_id IS NOT NULL";
   private static final String LAST_MESSAGE_AT = "SELECT DISTINCT ON (e.group_id, e.actor_id) e.group_id, e.actor_id, "
       + "e.at FROM group_events e JOIN unnest($1::bigint[], $2::bigint[]) AS k(g, a) "
       + "ON e.group_id = k.g AND e.actor_id = k.a WHERE e.kind = 'message' ORDER BY e.group_id, e.actor_id, e.seq DESC";
