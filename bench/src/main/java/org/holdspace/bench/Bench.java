@@ -26,6 +26,7 @@ public final class Bench {
     Options options = sweep.options;
     Files.createDirectories(options.results);
     Path work = Files.createTempDirectory("holdspace-bench-");
+    System.out.println("Each server's log goes to " + work + "/<server>-*/server.log");
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm"));
     List<ServerKind> servers = new ArrayList<>(sweep.servers);
     List<String> notes = new ArrayList<>();

@@ -204,6 +204,18 @@ final class ServerProcess implements AutoCloseable {
     if (database != null) {
       database.close();
     }
+    deleteData();
+  }
+
+  /** Removes what the run stored (the embedded database, Prosody's data), keeping server.log for a post-mortem. */
+  private void deleteData() {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder())
+          .filter(p -> !p.equals(dir) && !p.getFileName().toString().equals("server.log"))
+          .forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      System.out.println("  could not clean " + dir + ": " + e.getMessage());
+    }
   }
 
   /** The settings of the PostgreSQL a holdspace-pg run used, or null. */
