@@ -298,6 +298,12 @@ class MalformedInputTest {
     StringBuilder sb = new StringBuilder();
     try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
          Statement s = c.createStatement()) {
+      // The groups' rows in full, so that a difference shows which column moved.
+      try (ResultSet r = s.executeQuery("SELECT t::text FROM groups t ORDER BY id")) {
+        while (r.next()) {
+          sb.append("group ").append(r.getString(1)).append('\n');
+        }
+      }
       for (String table : List.of("users", "groups", "group_members", "group_sessions", "group_events", "whispers",
           "alerts", "audit_log", "presence")) {
         try (ResultSet r = s.executeQuery("SELECT count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), ''))"
