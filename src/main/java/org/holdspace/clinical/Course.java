@@ -62,4 +62,15 @@ public record Course(long groupId, Protocol protocol, int sessionCount, int curr
     }
     return session;
   }
+
+  /** Where the course stands: its clinical phase against the plan's, and the session. */
+  public io.vertx.core.json.JsonObject phaseJson(long groupId) {
+    return new io.vertx.core.json.JsonObject()
+        .put("groupId", groupId)
+        .put("phase", phase().wire())
+        .put("planPhase", planPhase().wire())
+        .put("behindPlan", PhaseRules.behindPlan(phase(), planPhase()))
+        .put("currentSession", currentSession)
+        .put("sessionCount", sessionCount);
+  }
 }

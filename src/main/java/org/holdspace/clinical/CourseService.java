@@ -106,13 +106,7 @@ public final class CourseService {
             }
             history.add(change);
           }
-          return new JsonObject()
-              .put("groupId", groupId)
-              .put("phase", course.phase().wire())
-              .put("planPhase", course.planPhase().wire())
-              .put("behindPlan", PhaseRules.behindPlan(course.phase(), course.planPhase()))
-              .put("currentSession", course.currentSession())
-              .put("sessionCount", course.sessionCount())
+          return course.phaseJson(groupId)
               .put("measureEvery", course.measureEvery())
               .put("gad7", course.gad7())
               .put("measurePoints", new JsonArray(course.measurePoints()))

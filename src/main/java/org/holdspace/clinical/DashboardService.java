@@ -68,14 +68,8 @@ public final class DashboardService {
             }
             rows.add(row);
           }
-          return new JsonObject()
-              .put("groupId", groupId)
-              .put("phase", course.phase().wire())
-              .put("planPhase", course.planPhase().wire())
-              .put("behindPlan", PhaseRules.behindPlan(course.phase(), course.planPhase()))
-              .put("currentSession", course.currentSession())
+          return course.phaseJson(groupId)
               .put("sessionStatus", course.sessionStatus())
-              .put("sessionCount", course.sessionCount())
               .put("sessionsHeld", attendance.held().size())
               .put("members", rows);
         });
