@@ -165,14 +165,14 @@ async function main() {
     await seesMessage(samPage, 'glad to be here');
     await line(alexPage, 'glad to be here').and(alexPage.locator('.mine')).waitFor();
     await facPage.getByLabel('Your message').fill('Welcome, both of you. Let us begin.');
-    await facPage.getByRole('button', { name: 'Send' }).click();
+    await facPage.getByRole('button', { name: 'Send', exact: true }).click();
     for (const page of [alexPage, samPage]) {
       const l = line(page, 'Welcome, both of you');
       await l.waitFor();
       check(await l.locator('.badge-facilitator').count() === 1, 'the facilitator\'s message must be marked');
     }
     await samPage.getByLabel('Your message to the group').fill('Thank you, I had a hard week');
-    await samPage.getByRole('button', { name: 'Send' }).click();
+    await samPage.getByRole('button', { name: 'Send', exact: true }).click();
     await seesMessage(alexPage, 'I had a hard week');
     await seesMessage(facPage, 'I had a hard week');
   });
@@ -260,6 +260,30 @@ async function main() {
       await page.locator('#log li.msg.redacted').first().waitFor();
       check(await line(page, 'glad to be here').count() === 0, 'the removed text must be gone');
     }
+  });
+
+  step('the facilitator sets a member\'s focus and goal; the member sees them in plain words and rates the goal', async () => {
+    const status = await facPage.evaluate(async ({ groupId, userId }) => {
+      const { token } = JSON.parse(sessionStorage.getItem('holdspace.session'));
+      const answer = await fetch(`/api/groups/${groupId}/members/${userId}/focus`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ area: 'role_transition', goals: ['Call my sister once a week'] }),
+      });
+      return answer.status;
+    }, { groupId: cast.groupId, userId: alex.id });
+    check(status === 200, `setting the focus answered ${status}`);
+    await alexPage.reload();
+    await alexPage.locator('#focus-area', { hasText: 'Role transition' }).waitFor();
+    const goal = alexPage.locator('#goals li.goal', { hasText: 'Call my sister once a week' });
+    await goal.waitFor();
+    check(await alexPage.locator('#goals li.goal').count() === 1, 'the member has exactly the one goal set');
+    await goal.getByLabel(/This week/).selectOption('7');
+    await goal.getByRole('button', { name: 'Save' }).click();
+    await goal.getByText('This week: 7 of 10 — saved').waitFor();
+    await alexPage.reload();
+    await alexPage.locator('#goals li.goal', { hasText: 'Last rating: 7 of 10' }).waitFor();
+    await alexPage.locator('#send:not([disabled])').waitFor();
   });
 
   step('axe finds no serious accessibility problem (labels, contrast, roles) on the member page, on a phone and on the console', async () => {

@@ -351,6 +351,8 @@ function renderPlan() {
 
 // ---- one member ----
 
+const HOMEWORK_STATUS = { due: 'Due next session', overdue: 'Overdue', open: 'Due later', done: 'Done' };
+
 async function showMember(id) {
   openMember = id;
   const m = (group.members || []).find((x) => x.id === id) || { id, displayName: room.name(id) };
@@ -362,8 +364,11 @@ async function showMember(id) {
   fill(body, focusForm(m), el('p', { class: 'muted-text', text: 'Loading progress…' }),
     el('button', { type: 'button', class: 'quiet-button', text: 'Close', on: { click: () => { panel.hidden = true; openMember = null; } } }));
   panel.focus();
-  const [measures, goals] = await Promise.all([optional(`${base}/measures`).catch(() => null), optional(`${base}/goals`).catch(() => null)]);
+  const quiet = (path) => optional(path).catch(() => null);
+  const [measures, focus, homework] = await Promise.all([quiet(`${base}/measures`), quiet(`${base}/focus`), quiet(`${base}/homework`)]);
   if (openMember !== id) return;
+  const goals = focus && Array.isArray(focus.goals) ? focus.goals : null;
+  if (focus && focus.area) Object.assign(m, { focusArea: focus.area, focusGoal: focus.goal || '' });
   const sections = [];
   if (Array.isArray(measures)) {
     const phq = measures.filter((x) => x.instrument === 'phq9');
@@ -385,14 +390,21 @@ async function showMember(id) {
     if (!goals.length) sections.push(el('p', { class: 'muted-text', text: 'No goals set yet.' }));
     for (const g of goals) {
       const ratings = g.ratings || [];
-      sections.push(el('p', { class: 'goal-text', text: g.text || g.goal || g.title || 'Goal' }));
+      sections.push(el('p', { class: 'goal-text', text: g.text }));
       sections.push(ratings.length ? lineChart({
         points: ratings.map((r, i) => ({ label: r.session ? `S${r.session}` : `W${i + 1}`, value: r.rating })),
         yMax: 10, yStep: 2, className: 'chart-goal',
-        title: `Ratings of the goal: ${g.text || g.goal || ''}`,
+        title: `Ratings of the goal: ${g.text}`,
         description: ratings.map((r, i) => `${r.session ? `session ${r.session}` : `week ${i + 1}`}: ${r.rating} of 10`).join('; '),
       }) : el('p', { class: 'muted-text', text: 'Not rated yet.' }));
     }
+  }
+  if (homework && Array.isArray(homework.items)) {
+    sections.push(el('h3', { text: 'Homework' }));
+    if (!homework.items.length) sections.push(el('p', { class: 'muted-text', text: 'No homework set yet.' }));
+    else sections.push(el('ul', { class: 'plain-list' }, homework.items.map((h) => el('li', { class: `homework${h.done ? ' done' : ''}` },
+      el('p', { text: h.text }),
+      el('p', { class: 'muted-text', text: `${HOMEWORK_STATUS[h.status] || h.status}${h.dueSession ? `, session ${h.dueSession}` : ''}${h.note ? ` — ${h.note}` : ''}` })))));
   }
   if (!sections.length) sections.push(el('p', { class: 'muted-text', text: 'Progress tracking is not available on this server yet.' }));
   fill(body, focusForm(m), sections,
@@ -417,7 +429,7 @@ function focusForm(m) {
       notify('The focus area could not be saved.', 'error');
     }
   } } },
-  el('label', { for: 'focus-select', text: 'Focus area' }), select,
-  el('label', { for: 'focus-goal-input', text: 'Aim in their words' }), goal,
+  el('label', { htmlFor: 'focus-select', text: 'Focus area' }), select,
+  el('label', { htmlFor: 'focus-goal-input', text: 'Aim in their words' }), goal,
   el('button', { type: 'submit', text: 'Save focus' }));
 }

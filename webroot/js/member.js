@@ -49,7 +49,7 @@ async function start() {
   });
   socket.start();
   wireCompose();
-  mountMyWork(groupId, user, group).catch(() => {});
+  mountMyWork(groupId, user).catch(() => {});
 }
 
 function onSignal(frame) {
