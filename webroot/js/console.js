@@ -369,6 +369,9 @@ async function showMember(id) {
   if (openMember !== id) return;
   const goals = focus && Array.isArray(focus.goals) ? focus.goals : null;
   if (focus && focus.area) Object.assign(m, { focusArea: focus.area, focusGoal: focus.goal || '' });
+  // Kept so that saving the form changes the first goal's text without dropping the others or the second area.
+  m.goalList = goals ? goals.map((g) => ({ id: g.id, text: g.text })) : [];
+  m.secondaryArea = (focus && focus.secondaryArea) || undefined;
   const sections = [];
   if (Array.isArray(measures)) {
     const phq = measures.filter((x) => x.instrument === 'phq9');
@@ -420,7 +423,14 @@ function focusForm(m) {
     e.preventDefault();
     if (!select.value) return;
     try {
-      await put(`/api/groups/${groupId}/members/${m.id}/focus`, { area: select.value, goal: goal.value.trim() || undefined });
+      const body = { area: select.value };
+      if (m.secondaryArea && m.secondaryArea !== select.value) body.secondaryArea = m.secondaryArea;
+      const text = goal.value.trim();
+      if (text) {
+        const [first, ...rest] = m.goalList || [];
+        body.goals = [first ? { id: first.id, text } : text, ...rest];
+      }
+      await put(`/api/groups/${groupId}/members/${m.id}/focus`, body);
       m.focusArea = select.value;
       m.focusGoal = goal.value.trim();
       notify(`Focus area saved for ${m.displayName}.`);
