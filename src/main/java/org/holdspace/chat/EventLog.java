@@ -26,10 +26,10 @@ import java.util.function.Function;
  * written in one transaction with the group's derived state and published on the event bus only after commit.
  */
 public final class EventLog {
-  private static final String LOCK = "SELECT last_seq, current_session, session_status, session_count, protocol, "
-      + "state FROM groups WHERE id = $1 FOR UPDATE";
-  private static final String READ = "SELECT last_seq, current_session, session_status, session_count, protocol, "
-      + "state FROM groups WHERE id = $1";
+  /** The columns a {@link GroupSnapshot} is read from (see {@link #snapshotOf}). */
+  static final String SNAPSHOT_COLUMNS = "last_seq, current_session, session_status, session_count, protocol, state";
+  private static final String READ = "SELECT " + SNAPSHOT_COLUMNS + " FROM groups WHERE id = $1";
+  private static final String LOCK = READ + " FOR UPDATE";
   private static final String SAVE = "UPDATE groups SET last_seq = $2, current_session = $3, session_status = $4, "
       + "state = $5, next_deadline = $6 WHERE id = $1";
   private static final String INSERT = "INSERT INTO group_events (group_id, seq, kind, actor_id, client_id, body) "
@@ -87,7 +87,7 @@ public final class EventLog {
     return snapshotOf(groupId, rows.iterator().next());
   }
 
-  /** A snapshot from a row with the columns of {@link #LOCK}. */
+  /** A snapshot from a row with the {@link #SNAPSHOT_COLUMNS}. */
   static GroupSnapshot snapshotOf(long groupId, Row r) {
     Object state = r.getValue("state");
     return new GroupSnapshot(groupId, r.getLong("last_seq"), r.getInteger("current_session"),

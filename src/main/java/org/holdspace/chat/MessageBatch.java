@@ -20,8 +20,8 @@ import java.util.TreeMap;
  * last seq. One commit (one disk flush) serves the whole batch.
  */
 final class MessageBatch {
-  private static final String LOCK_GROUPS = "SELECT id, last_seq, current_session, session_status, session_count, "
-      + "protocol, state FROM groups WHERE id = ANY($1) ORDER BY id FOR UPDATE";
+  private static final String LOCK_GROUPS = "SELECT id, " + EventLog.SNAPSHOT_COLUMNS
+      + " FROM groups WHERE id = ANY($1) ORDER BY id FOR UPDATE";
   private static final String KNOWN_CLIENT_IDS = "SELECT e.group_id, e.actor_id, e.client_id, e.seq "
       + "FROM group_events e JOIN unnest($1::bigint[], $2::bigint[], $3::text[]) AS k(g, a, c) "
       + "ON e.group_id = k.g AND e.actor_id = k.a AND e.client_id = k.c WHERE e.client_id IS NOT NULL";

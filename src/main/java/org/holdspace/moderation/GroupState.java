@@ -135,10 +135,6 @@ public final class GroupState {
     return had;
   }
 
-  public boolean hasMuteEntry(long userId) {
-    return mutedUntil.containsKey(userId);
-  }
-
   /** Timed mutes that have ended by {@code nowMillis}. */
   public List<Long> expiredMutes(long nowMillis) {
     List<Long> expired = new ArrayList<>();
