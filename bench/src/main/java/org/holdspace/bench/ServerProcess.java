@@ -61,6 +61,10 @@ final class ServerProcess implements AutoCloseable {
         env.put("HOLDSPACE_TOKEN_MINUTES", "600");
         spec.holdspaceMessagesPerWindow().ifPresent(n -> env.put("HOLDSPACE_MESSAGES_PER_WINDOW", Integer.toString(n)));
         env.remove("DATABASE_URL");
+        String jvmOptions = System.getenv("BENCH_HOLDSPACE_JAVA_OPTIONS");
+        if (jvmOptions != null) {
+          env.put("JAVA_TOOL_OPTIONS", jvmOptions);
+        }
         if (kind == ServerKind.HOLDSPACE_PG) {
           database = PgDatabase.create(options.holdspaceDatabase);
           env.put("DATABASE_URL", database.url());
