@@ -3,27 +3,36 @@ package org.holdspace.bench;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.WebSocketFrame;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * One simulated chat user of any server: opens its WebSocket, runs the protocol's handshake up to "in the room",
  * then sends payloads on demand and hands every payload it receives to the {@link Tally}. It keeps nothing it
- * receives, so that the generator stays cheap next to the server it measures. Everything runs on its context.
+ * receives, so that the generator stays cheap next to the server it measures: a payload is found in the frame's
+ * bytes and counted into its event loop's {@link Tally.Lane}; only frames without one (the protocol's own) are
+ * decoded to text. Everything runs on its context.
  */
-abstract class BenchClient {
+abstract class BenchClient implements Pacer.Paced {
   final int index;
   final int room;
   final Tally tally;
   final Rooms rooms;
   Context context;
+  Tally.Lane lane;
   WebSocket ws;
   private final Promise<Void> ready = Promise.promise();
   private boolean inRoom;
   private volatile boolean stopping;
   long seq;
-  long nextDue;
+  private long nextDue;
+  /** The text message being received in several frames, if any (the servers compared send one frame each). */
+  private Buffer fragments;
 
   BenchClient(int index, int room, Tally tally, Rooms rooms) {
     this.index = index;
@@ -52,7 +61,7 @@ abstract class BenchClient {
         return;
       }
       ws = ar.result();
-      ws.textMessageHandler(this::onText);
+      ws.frameHandler(this::onFrame);
       ws.exceptionHandler(e -> tally.error("socket: " + e.getClass().getSimpleName()));
       ws.closeHandler(v -> closed());
       opened();
@@ -62,16 +71,44 @@ abstract class BenchClient {
 
   private static final boolean TRACE = System.getenv("BENCH_TRACE") != null;
 
-  private void onText(String text) {
+  private void onFrame(WebSocketFrame frame) {
+    if (frame.isText() || (frame.isContinuation() && fragments != null)) {
+      if (frame.isFinal() && fragments == null) {
+        onText(frame.binaryData());
+      } else {
+        fragments = fragments == null ? Buffer.buffer().appendBuffer(frame.binaryData())
+            : fragments.appendBuffer(frame.binaryData());
+        if (frame.isFinal()) {
+          Buffer whole = fragments;
+          fragments = null;
+          onText(whole);
+        }
+      }
+    }
+  }
+
+  /** One whole text message, as UTF-8 bytes. */
+  private void onText(Buffer bytes) {
     if (TRACE && index == 0) {
+      String text = bytes.toString(StandardCharsets.UTF_8);
       System.out.println("[client 0] " + (text.length() > 300 ? text.substring(0, 300) : text));
     }
-    Payload.Found found = Payload.find(text);
-    if (found != null) {
-      tally.received(found.dueNanos(), System.nanoTime());
+    long due = Payload.dueNanos(bytes);
+    if (due != Payload.NONE) {
+      lane.received(due, System.nanoTime());
     } else {
-      control(text);
+      control(bytes.toString(StandardCharsets.UTF_8));
     }
+  }
+
+  @Override
+  public long nextDue() {
+    return nextDue;
+  }
+
+  @Override
+  public void nextDue(long nanos) {
+    nextDue = nanos;
   }
 
   /** The protocol says the client is now in its room. */

@@ -23,16 +23,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * One measurement against a freshly started server: set-up (Holdspace only), connect every client with bounded
  * concurrency, send open loop (each client on its own fixed schedule with a random phase, whatever the server
  * answers), measure over the window, let late deliveries drain, then stop the clients and the server.
+ *
+ * <p>The generator shares the machine with the server it measures, so it is kept cheap: the clients are spread
+ * over a few event loops, each loop paces all of its clients with one timer ({@link Pacer}) and counts into its
+ * own {@link Tally.Lane}, and received frames are scanned as bytes.
  */
 final class LoadRun {
   private static final long CONNECT_TIMEOUT_MS = 60_000;
+  /** A message due this soon is sent now rather than after another timer (timers fire whole milliseconds late). */
+  private static final long EARLY_NANOS = 500_000;
 
   private final RunSpec spec;
   private final Options options;
   private final Tally tally = new Tally();
   private final Rooms rooms;
   private final List<BenchClient> clients = new ArrayList<>();
-  private volatile long sendEnd;
 
   private LoadRun(RunSpec spec, Options options) {
     this.spec = spec;
@@ -83,20 +88,31 @@ final class LoadRun {
     WebSocketClient ws = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxConnections(spec.clients() + 16).setConnectTimeout(30_000));
     List<Context> contexts = eventLoopContexts(vertx);
-    double connectSeconds = connectAll(contexts, vertx, ws, server.port, accounts);
+    List<Tally.Lane> lanes = new ArrayList<>();
+    contexts.forEach(c -> lanes.add(tally.lane()));
+    double connectSeconds = connectAll(contexts, lanes, vertx, ws, server.port, accounts);
 
     long intervalNanos = (long) (1e9 / spec.rate());
     long t0 = System.nanoTime() + 1_000_000_000L;
     long windowStart = t0 + spec.warmupSeconds() * 1_000_000_000L;
     long windowEnd = windowStart + spec.windowSeconds() * 1_000_000_000L;
-    sendEnd = windowEnd;
     tally.window(windowStart, windowEnd);
+    List<Pacer<BenchClient>> pacers = new ArrayList<>();
+    contexts.forEach(c -> pacers.add(new Pacer<>(intervalNanos, windowEnd, EARLY_NANOS)));
     SplittableRandom random = new SplittableRandom(42);
-    for (BenchClient c : clients) {
+    for (int i = 0; i < clients.size(); i++) {
+      BenchClient c = clients.get(i);
       if (c.isInRoom()) {
-        c.nextDue = t0 + random.nextLong(intervalNanos);
-        c.context.runOnContext(v -> schedule(vertx, c, intervalNanos));
+        c.nextDue(t0 + random.nextLong(intervalNanos));
+        pacers.get(i % contexts.size()).add(c);
       }
+    }
+    for (int k = 0; k < contexts.size(); k++) {
+      Pacer<BenchClient> pacer = pacers.get(k);
+      contexts.get(k).runOnContext(v -> {
+        pacer.start();
+        tick(vertx, pacer);
+      });
     }
 
     sleepUntil(windowStart);
@@ -109,6 +125,7 @@ final class LoadRun {
     }
     double drained = Math.max(0, (System.nanoTime() - windowEnd) / 1e9);
     tally.close();
+    settle(contexts);
     memory.stop();
     for (BenchClient c : clients) {
       if (c.context != null) {
@@ -137,8 +154,15 @@ final class LoadRun {
     return contexts;
   }
 
-  private double connectAll(List<Context> contexts, Vertx vertx, WebSocketClient ws, int port, HoldspaceSetup.Accounts accounts)
-      throws InterruptedException {
+  /** Waits until each event loop has run a task: what it recorded before is then visible here. */
+  private static void settle(List<Context> contexts) throws InterruptedException {
+    CountDownLatch done = new CountDownLatch(contexts.size());
+    contexts.forEach(c -> c.runOnContext(v -> done.countDown()));
+    done.await(10, TimeUnit.SECONDS);
+  }
+
+  private double connectAll(List<Context> contexts, List<Tally.Lane> lanes, Vertx vertx, WebSocketClient ws, int port,
+                            HoldspaceSetup.Accounts accounts) throws InterruptedException {
     Semaphore slots = new Semaphore(options.connectConcurrency);
     CountDownLatch done = new CountDownLatch(spec.clients());
     long start = System.nanoTime();
@@ -148,13 +172,14 @@ final class LoadRun {
       slots.acquire();
       Context context = contexts.get(i % contexts.size());
       c.context = context;
+      c.lane = lanes.get(i % contexts.size());
       context.runOnContext(v -> {
         long begin = System.nanoTime();
         AtomicLong timer = new AtomicLong(vertx.setTimer(CONNECT_TIMEOUT_MS, id -> c.refused("connect timeout")));
         c.connect(ws, "127.0.0.1", port).onComplete(ar -> {
           vertx.cancelTimer(timer.get());
           if (ar.succeeded()) {
-            tally.connected((System.nanoTime() - begin) / 1000);
+            c.lane.connected((System.nanoTime() - begin) / 1000);
           } else {
             tally.error("connect: " + shorten(String.valueOf(ar.cause().getMessage())));
           }
@@ -169,27 +194,26 @@ final class LoadRun {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  private void schedule(Vertx vertx, BenchClient c, long intervalNanos) {
-    long delayMs = (c.nextDue - System.nanoTime()) / 1_000_000;
-    vertx.setTimer(Math.max(1, delayMs), id -> fire(vertx, c, intervalNanos));
+  /**
+   * Sends every message of the loop's clients that is due (catching up if the generator fell behind), then sets
+   * one timer for the next: one timer per loop at a time, whatever the number of clients.
+   */
+  private void tick(Vertx vertx, Pacer<BenchClient> pacer) {
+    long wait = pacer.run(System.nanoTime(), this::send);
+    if (wait >= 0) {
+      vertx.setTimer(Math.max(1, (wait + 999_999) / 1_000_000), id -> tick(vertx, pacer));
+    }
   }
 
-  /** Sends every message that is due (catching up if the generator fell behind), then waits for the next. */
-  private void fire(Vertx vertx, BenchClient c, long intervalNanos) {
-    long now = System.nanoTime();
-    while (c.nextDue <= now + 500_000) {
-      if (c.nextDue >= sendEnd || !c.isInRoom()) {
-        return;
-      }
-      String payload = Payload.text(c.index, c.seq, c.nextDue, spec.payloadChars());
-      c.write(payload);
-      tally.sent(c.nextDue, now, rooms.present(c.room));
-      c.seq++;
-      c.nextDue += intervalNanos;
+  /** Writes the client's message due at {@code due}; false once the client has left its room (it stops sending). */
+  private boolean send(BenchClient c, long due, long now) {
+    if (!c.isInRoom()) {
+      return false;
     }
-    if (c.nextDue < sendEnd) {
-      schedule(vertx, c, intervalNanos);
-    }
+    c.write(Payload.text(c.index, c.seq, due, spec.payloadChars()));
+    c.lane.sent(due, now, rooms.present(c.room));
+    c.seq++;
+    return true;
   }
 
   private static void sleepUntil(long nanos) throws InterruptedException {

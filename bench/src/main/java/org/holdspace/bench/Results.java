@@ -17,6 +17,7 @@ final class Results {
     double steal = (after.machine()[1] - before.machine()[1]) / Proc.HZ;
     double other = Math.max(0, busy - serverCpu - selfCpu);
     long expected = tally.expected();
+    Histogram sendLag = tally.sendLagMicros();
     JsonObject r = new JsonObject()
         .put("server", spec.server().id)
         .put("clients", spec.clients())
@@ -26,9 +27,9 @@ final class Results {
         .put("warmupSeconds", spec.warmupSeconds())
         .put("windowSeconds", LoadRun.round(window, 2))
         .put("payloadChars", spec.payloadChars())
-        .put("connected", tally.connectMicros.count())
+        .put("connected", tally.connectMicros().count())
         .put("connectSeconds", LoadRun.round(connectSeconds, 2))
-        .put("connectMs", latency(tally.connectMicros))
+        .put("connectMs", latency(tally.connectMicros()))
         .put("offeredPerSecond", LoadRun.round(spec.offered(), 1))
         .put("sentPerSecond", LoadRun.round(tally.sentMeasured() / (double) spec.windowSeconds(), 1))
         .put("expectedDeliveries", expected)
@@ -37,10 +38,10 @@ final class Results {
         .put("lossPercent", expected == 0 ? 0 : LoadRun.round(100.0 * tally.loss() / expected, 3))
         .put("deliveredPerSecond", LoadRun.round(tally.receivedMeasured() / (double) spec.windowSeconds(), 1))
         .put("drainSeconds", LoadRun.round(drainedSeconds, 2))
-        .put("latencyMs", latency(tally.latencyMicros))
-        .put("sendLagMs", latency(tally.sendLagMicros))
+        .put("latencyMs", latency(tally.latencyMicros()))
+        .put("sendLagMs", latency(sendLag))
         // The generator itself fell behind its schedule: latency then includes its own delay.
-        .put("generatorBehind", tally.sendLagMicros.percentile(0.99) > 100_000)
+        .put("generatorBehind", sendLag.percentile(0.99) > 100_000)
         .put("serverCpuSeconds", LoadRun.round(serverCpu, 2))
         .put("serverCores", LoadRun.round(serverCpu / window, 3))
         .put("serverMainProcessCores", LoadRun.round((after.mainTicks() - before.mainTicks()) / Proc.HZ / window, 3))

@@ -1,7 +1,14 @@
 package org.holdspace.bench;
 
+import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -78,29 +85,35 @@ class StatisticsTest {
   @DisplayName("Loss is expected deliveries (messages in the window times their audience) minus those received")
   void lossCounting() {
     Tally t = new Tally();
+    Tally.Lane a = t.lane();
+    Tally.Lane b = t.lane();
     long start = 1_000_000_000L;
     long end = 3_000_000_000L;
     t.window(start, end);
-    t.sent(start - 1, start, 10);          // warm-up: not measured
-    t.sent(start, start + 5, 10);          // measured, full room
-    t.sent(start + 10, start + 20, 9);     // measured, one member gone
-    t.sent(end, end + 1, 10);              // after the window: not measured
+    a.sent(start - 1, start, 10);          // warm-up: not measured
+    a.sent(start, start + 5_000, 10);      // measured, full room, written 5 µs late
+    b.sent(start + 10, start + 10_010, 9); // measured, one member gone, 10 µs late
+    b.sent(end, end + 1, 10);              // after the window: not measured
     assertEquals(2, t.sentMeasured());
+    assertEquals(4, t.sentAll());
     assertEquals(19, t.expected());
     for (int i = 0; i < 10; i++) {
-      t.received(start, start + 2_000_000); // 2 ms
+      (i % 2 == 0 ? a : b).received(start, start + 2_000_000); // 2 ms
     }
     for (int i = 0; i < 7; i++) {
-      t.received(start + 10, start + 10 + 4_000_000); // 4 ms
+      b.received(start + 10, start + 10 + 4_000_000); // 4 ms
     }
-    t.received(start - 1, start + 1);        // a warm-up message: counted as traffic, not measured
+    a.received(start - 1, start + 1);        // a warm-up message: counted as traffic, not measured
     assertEquals(17, t.receivedMeasured());
     assertEquals(18, t.receivedAll());
     assertEquals(2, t.loss());
-    assertWithin(2_000, t.latencyMicros.percentile(0.5));
-    assertEquals(4_000, t.latencyMicros.percentile(0.99)); // clamped to the largest value
+    assertEquals(17, t.latencyMicros().count());
+    assertWithin(2_000, t.latencyMicros().percentile(0.5));
+    assertEquals(4_000, t.latencyMicros().percentile(0.99)); // clamped to the largest value
+    assertEquals(2, t.sendLagMicros().count());
+    assertEquals(10, t.sendLagMicros().max());
     t.close();
-    t.received(start, end + 99);             // after the drain: too late, stays lost
+    a.received(start, end + 99);             // after the drain: too late, stays lost
     assertEquals(2, t.loss());
     t.error("server error: rate_limited");
     t.error("server error: rate_limited");
@@ -124,6 +137,112 @@ class StatisticsTest {
     assertNull(Payload.find("{\"type\":\"ack\",\"ref\":\"3\",\"seq\":4}"));
     assertNull(Payload.find("hsb:12:x"));
     assertEquals(-5, Payload.find(Payload.text(1, 2, -5, 10)).dueNanos());
+    assertNull(Payload.find("hsb:-:1:2:"));
+    assertNull(Payload.find("hsb:1:2:\u0663:"));
+  }
+
+  @Test
+  @DisplayName("The byte parser of received frames finds the same due time as the text parser, in any frame")
+  void payloadBytesAgreeWithText() {
+    String text = Payload.text(42, 7, 123456789012L, 100);
+    List<String> frames = new ArrayList<>(List.of(
+        "{\"type\":\"event\",\"groupId\":3,\"seq\":9,\"kind\":\"message\",\"text\":\"" + text + "\"}",
+        "42[\"m\",\"" + text + "\"]",
+        "<message type='groupchat'><body>" + text + "</body></message>",
+        text, Payload.text(1, 2, -5, 10), Payload.text(0, 0, Long.MAX_VALUE, 100),
+        "{\"type\":\"ack\",\"ref\":\"3\",\"seq\":4}", "", "h", "hsb", "hsb:", "hsb:1", "hsb:1:2:3", "hsb:1:2:3:",
+        "hsb:12:x", "hsb:-:1:2:", "hsb:1:-2:-3:", "hsb:1::3:", "xxhsb:hsb:1:2:3:", "hsb:1:2:\u0663:", "40", "2",
+        "\u00e9\u4e2d\ud83d\ude00 hsb:3:4:99: \u00e9", "hsb:9:9:" + "9".repeat(25) + ":"));
+    SplittableRandom random = new SplittableRandom(7);
+    String alphabet = "hsb:-0123456789x\u00e9";
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder b = new StringBuilder(random.nextInt(4) == 0 ? "" : "hsb:");
+      for (int k = random.nextInt(24); k > 0; k--) {
+        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      frames.add(b.toString());
+    }
+    for (String frame : frames) {
+      Payload.Found found = Payload.find(frame);
+      long due = Payload.dueNanos(Buffer.buffer(frame));
+      if (found == null) {
+        assertEquals(Payload.NONE, due, frame);
+      } else {
+        assertEquals(found.dueNanos(), due, frame);
+      }
+    }
+    assertEquals(-3, Payload.dueNanos(Buffer.buffer("hsb:1:-2:-3:")));
+  }
+
+  /** A client on a schedule, for the pacer. */
+  static final class Paced implements Pacer.Paced {
+    final int id;
+    long due;
+    boolean stopped;
+
+    Paced(int id, long due) {
+      this.id = id;
+      this.due = due;
+    }
+
+    @Override
+    public long nextDue() {
+      return due;
+    }
+
+    @Override
+    public void nextDue(long nanos) {
+      due = nanos;
+    }
+  }
+
+  @Test
+  @DisplayName("One pacer per loop sends each client's messages at phase + k * interval, in due order, until the end")
+  void pacer() {
+    long interval = 1_000_000_000L;
+    long end = 10_500_000_000L;
+    Pacer<Paced> pacer = new Pacer<>(interval, end, 500_000);
+    SplittableRandom random = new SplittableRandom(3);
+    List<Paced> clients = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      Paced p = new Paced(i, random.nextLong(interval));
+      clients.add(p);
+      pacer.add(p);
+    }
+    pacer.start();
+    Map<Integer, List<Long>> sent = new HashMap<>();
+    long[] lastDue = {Long.MIN_VALUE};
+    Pacer.Send<Paced> send = (c, due, now) -> {
+      if (c.stopped) {
+        return false;
+      }
+      assertTrue(due <= now + 500_000, "not sent early");
+      assertTrue(due >= lastDue[0], "in due order");
+      lastDue[0] = due;
+      sent.computeIfAbsent(c.id, k -> new ArrayList<>()).add(due);
+      return true;
+    };
+    long[] phases = clients.stream().mapToLong(c -> c.due).toArray();
+    // Ticks every 3 ms for 4 s, then one late tick that must catch up on everything due by then.
+    long now = 0;
+    for (; now < 4_000_000_000L; now += 3_000_000) {
+      long wait = pacer.run(now, send);
+      assertTrue(wait >= 0 && wait <= interval);
+    }
+    clients.get(7).stopped = true;
+    assertTrue(pacer.run(8_000_000_000L, send) >= 0);
+    assertEquals(49, pacer.size());
+    assertEquals(-1, pacer.run(20_000_000_000L, send));
+    for (Paced c : clients) {
+      List<Long> dues = sent.get(c.id);
+      long phase = phases[c.id];
+      for (int k = 0; k < dues.size(); k++) {
+        assertEquals(phase + k * interval, dues.get(k));
+      }
+      // Every due time below the end; client 7 only those due before 4 s, when it stopped.
+      long expected = c.id == 7 ? 4 : (end - phase + interval - 1) / interval;
+      assertEquals(expected, dues.size(), "client " + c.id);
+    }
   }
 
   @Test
