@@ -9,6 +9,8 @@ final class Options {
   int hashIterations = 1000;
   int connectConcurrency = 100;
   int eventLoops = Runtime.getRuntime().availableProcessors();
+  /** The generator's socket transport: auto (io_uring, else epoll, else NIO), io_uring, epoll or nio. */
+  String transport = "auto";
   /** Cores' worth of CPU used by other processes during a window above which the run is marked contended. */
   double contentionCores = 0.15;
   int retries = 1;

@@ -36,6 +36,8 @@ final class Sweep {
         --contention 0.15                          cores used by others during a window that mark it disturbed
         --connect-concurrency 100                  connections in progress at once
         --event-loops N                            generator threads (default: cores)
+        --transport auto                           generator sockets: io_uring, epoll, nio; auto takes the first
+                                                   that works here (io_uring, else epoll, else nio)
         --hash-iterations 1000                     Holdspace's PBKDF2 iterations for the benchmark's accounts
         --results bench/results                    where <date>.json, .md and .svg are written
       """;
@@ -66,6 +68,7 @@ final class Sweep {
         case "--contention" -> s.options.contentionCores = Double.parseDouble(v);
         case "--connect-concurrency" -> s.options.connectConcurrency = Integer.parseInt(v);
         case "--event-loops" -> s.options.eventLoops = Integer.parseInt(v);
+        case "--transport" -> s.options.transport = v;
         case "--hash-iterations" -> s.options.hashIterations = Integer.parseInt(v);
         case "--holdspace-database" -> s.options.holdspaceDatabase = v;
         case "--results" -> s.options.results = Path.of(v).toAbsolutePath();
@@ -88,6 +91,8 @@ final class Sweep {
     require(window >= 1 && window <= 600, "--window: 1 to 600 seconds");
     require(warmup >= 0 && warmup <= 120 && drain >= 0 && drain <= 120, "--warmup, --drain: 0 to 120 seconds");
     require(payload >= 40 && payload <= 3000, "--payload: 40 to 3000 characters");
+    require(List.of("auto", "io_uring", "epoll", "nio").contains(options.transport),
+        "--transport: auto, io_uring, epoll or nio");
   }
 
   private static void require(boolean ok, String message) {
@@ -112,6 +117,7 @@ final class Sweep {
         .put("contentionCores", options.contentionCores)
         .put("connectConcurrency", options.connectConcurrency)
         .put("generatorEventLoops", options.eventLoops)
+        .put("generatorTransport", LoadRun.transport(options.transport).name())
         .put("holdspaceDatabase", options.holdspaceDatabase.replaceAll(":[^:@/]*@", ":***@"))
         .put("holdspacePasswordHashIterations", options.hashIterations);
   }
