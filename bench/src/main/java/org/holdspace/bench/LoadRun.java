@@ -85,7 +85,8 @@ final class LoadRun {
       case "io_uring" -> List.of(Transport.IO_URING);
       case "epoll" -> List.of(Transport.EPOLL);
       case "nio" -> List.of(Transport.NIO);
-      default -> List.of(Transport.IO_URING, Transport.EPOLL, Transport.NIO);
+      // epoll: measured cheaper per message than Java NIO and, in Netty 4.2 here, than io_uring.
+      default -> List.of(Transport.EPOLL, Transport.NIO);
     };
     for (Transport t : choices) {
       if (t.available()) {

@@ -8,8 +8,12 @@ final class Options {
   Path results;
   int hashIterations = 1000;
   int connectConcurrency = 100;
-  int eventLoops = Runtime.getRuntime().availableProcessors();
-  /** The generator's socket transport: auto (io_uring, else epoll, else NIO), io_uring, epoll or nio. */
+  /**
+   * Generator threads: half the cores, at least one. The generator shares the machine with the server it measures;
+   * so bounded, it never takes more than half of the CPU from it (sendLagMs shows when that was too little).
+   */
+  int eventLoops = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+  /** The generator's socket transport: auto (epoll, else NIO), epoll, io_uring or nio. */
   String transport = "auto";
   /** Cores' worth of CPU used by other processes during a window above which the run is marked contended. */
   double contentionCores = 0.15;

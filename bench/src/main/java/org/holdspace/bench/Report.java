@@ -106,8 +106,10 @@ final class Report {
         String line = r.getString("postgresCommandLine").replace('\n', ' ').replace("`", "'");
         out.append("- `holdspace`: embedded PostgreSQL, as shipped. It ran as `")
             .append(line.substring(Math.max(0, line.indexOf("\"-D\""))))
-            .append("`").append(line.contains("\"-F\"") ? ": `-F` turns fsync off, so a commit is not on disk "
-                + "when Holdspace acknowledges and broadcasts the message" : "").append(".\n");
+            .append("`").append(line.contains("\"-F\"") || line.contains("fsync=off")
+                ? ": fsync was off, so a commit was not on disk when Holdspace acknowledged and broadcast the message"
+                : line.contains("fsync=on") ? ": fsync and synchronous_commit on, so a message is on disk before "
+                + "Holdspace acknowledges and broadcasts it" : "").append(".\n");
       }
       if (!durable && r.containsKey("postgresSettings")) {
         durable = true;

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The servers compared: Holdspace and the peers a team would deploy instead. */
 enum ServerKind {
-  HOLDSPACE("holdspace", "Holdspace as shipped: embedded PostgreSQL (runs with fsync off)"),
+  HOLDSPACE("holdspace", "Holdspace as shipped: embedded PostgreSQL (fsync and synchronous_commit on)"),
   HOLDSPACE_PG("holdspace-pg", "Holdspace on a durable PostgreSQL (DATABASE_URL: fsync and synchronous_commit on)"),
   WS("ws", "Node ws broadcast (in memory)"),
   SOCKETIO("socketio", "Socket.IO rooms (in memory)"),

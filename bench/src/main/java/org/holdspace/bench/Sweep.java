@@ -22,6 +22,10 @@ final class Sweep {
 
   static final String USAGE = """
       bench/run [options]   (or java -jar bench/target/holdspace-bench.jar [options], from the project root)
+        --quick                                    a short sweep of about two minutes that still writes the JSON,
+                                                   table and plot: holdspace, ws, socketio (and prosody if
+                                                   installed), 1000 clients, rates 0.2 and 1, 2 s warm-up, 5 s
+                                                   window, 2 s drain, no retries; options after it override it
         --servers holdspace,holdspace-pg,ws,socketio,prosody
                                                    servers to compare (default: all; prosody skipped if absent,
                                                    holdspace-pg if no PostgreSQL answers at --holdspace-database)
@@ -35,9 +39,9 @@ final class Sweep {
         --retries 1                                repeats of a run during which other processes took the CPU
         --contention 0.15                          cores used by others during a window that mark it disturbed
         --connect-concurrency 100                  connections in progress at once
-        --event-loops N                            generator threads (default: cores)
-        --transport auto                           generator sockets: io_uring, epoll, nio; auto takes the first
-                                                   that works here (io_uring, else epoll, else nio)
+        --event-loops N                            generator threads (default: half the cores, at least 1)
+        --transport auto                           generator sockets: epoll, io_uring or nio; auto takes epoll
+                                                   where it works, else nio
         --hash-iterations 1000                     Holdspace's PBKDF2 iterations for the benchmark's accounts
         --results bench/results                    where <date>.json, .md and .svg are written
       """;
@@ -50,6 +54,10 @@ final class Sweep {
       if (a.equals("-h") || a.equals("--help")) {
         System.out.print(USAGE);
         System.exit(0);
+      }
+      if (a.equals("--quick")) {
+        s.quick();
+        continue;
       }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException(a + " needs a value\n" + USAGE);
@@ -77,6 +85,17 @@ final class Sweep {
     }
     s.check();
     return s;
+  }
+
+  /** The --quick preset: every kind of output from a few short runs, to try the benchmark or check a change. */
+  private void quick() {
+    servers = List.of(ServerKind.HOLDSPACE, ServerKind.WS, ServerKind.SOCKETIO, ServerKind.PROSODY);
+    clients = List.of(1000);
+    rates = List.of(0.2, 1.0);
+    warmup = 2;
+    window = 5;
+    drain = 2;
+    options.retries = 0;
   }
 
   private void check() {

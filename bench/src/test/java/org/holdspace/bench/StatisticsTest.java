@@ -273,4 +273,19 @@ class StatisticsTest {
     assertTrue(Math.abs(actual - expected) <= Math.max(1, expected / 64),
         "expected about " + expected + " but was " + actual);
   }
+
+  @Test
+  @DisplayName("--quick is a short sweep of Holdspace and the peers, and options after it override it")
+  void quickSweep() {
+    Sweep quick = Sweep.parse(new String[] {"--quick"});
+    assertEquals(List.of(ServerKind.HOLDSPACE, ServerKind.WS, ServerKind.SOCKETIO, ServerKind.PROSODY), quick.servers);
+    assertEquals(List.of(1000), quick.clients);
+    assertEquals(List.of(0.2, 1.0), quick.rates);
+    assertEquals(0, quick.options.retries);
+    assertTrue(quick.warmup + quick.window + quick.drain <= 10);
+    Sweep changed = Sweep.parse(new String[] {"--quick", "--servers", "ws", "--rates", "5"});
+    assertEquals(List.of(ServerKind.WS), changed.servers);
+    assertEquals(List.of(5.0), changed.rates);
+    assertEquals(5, changed.window);
+  }
 }
