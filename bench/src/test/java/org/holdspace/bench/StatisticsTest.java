@@ -278,7 +278,7 @@ class StatisticsTest {
   @DisplayName("--quick is a short sweep of Holdspace and the peers, and options after it override it")
   void quickSweep() {
     Sweep quick = Sweep.parse(new String[] {"--quick"});
-    assertEquals(List.of(ServerKind.HOLDSPACE, ServerKind.WS, ServerKind.SOCKETIO, ServerKind.PROSODY), quick.servers);
+    assertEquals(List.of(ServerKind.HOLDSPACE, ServerKind.WS, ServerKind.SOCKETIO), quick.servers);
     assertEquals(List.of(1000), quick.clients);
     assertEquals(List.of(0.2, 1.0), quick.rates);
     assertEquals(0, quick.options.retries);
