@@ -22,7 +22,7 @@ final class Sweep {
 
   static final String USAGE = """
       bench/run [options]   (or java -jar bench/target/holdspace-bench.jar [options], from the project root)
-        --quick                                    a short sweep of a few minutes that still writes the JSON,
+        --quick                                    a short sweep of about two minutes that still writes the JSON,
                                                    table and plot: holdspace, ws, socketio, 1000 clients, rates
                                                    0.2 and 1, 2 s warm-up, 5 s window, 2 s drain, no retries;
                                                    options after it override it
