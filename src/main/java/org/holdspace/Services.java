@@ -98,7 +98,10 @@ public final class Services {
     this.historyRoutes = new HistoryRoutes(log, access);
     this.clinical = new Clinical(pool, access, audit, alerts, log);
     this.health = new HealthRoute(pool, cluster);
-    ChatService chatService = new ChatService(vertx, log, alerts, new RiskPhrases(config.riskPhrases()));
+    // One lane per two cores: each lane keeps a transaction in flight, and on two cores one lane's batches grow
+    // instead of two lanes competing with the sockets for the same CPU.
+    ChatService chatService = new ChatService(vertx, log, alerts, new RiskPhrases(config.riskPhrases()),
+        Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
     this.moderation = new ModerationService(log, audit);
     Map<String, GroupCommand> commands = new HashMap<>();
     commands.put("say", (user, standing, groupId, frame) -> chatService.say(user,

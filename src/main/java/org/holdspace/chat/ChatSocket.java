@@ -329,7 +329,13 @@ final class ChatSocket {
     if (closed || dropping || ws.isClosed()) {
       return;
     }
-    String text = frame.encode();
+    sendText(frame.encode());
+  }
+
+  private void sendText(String text) {
+    if (closed || dropping || ws.isClosed()) {
+      return;
+    }
     if (ws.writeQueueFull()) {
       if (slowSince == 0) {
         slowSince = System.currentTimeMillis();
@@ -396,18 +402,18 @@ final class ChatSocket {
       this.feed = gateway.subscribe(groupId, this);
     }
 
-    private void deliver(JsonObject event) {
-      send(event);
-      if (event.getLong("seq") > liveAfter) {
-        deps.meters().delivered(event.getString("at"));
+    private void deliver(FeedEvent event) {
+      sendText(event.text());
+      if (event.seq > liveAfter) {
+        deps.meters().delivered(event.storedAtMillis());
       }
-      if ("remove".equals(event.getString("kind")) && event.getLong("userId", -1L) == user.id()) {
+      if ("remove".equals(event.frame.getString("kind")) && event.frame.getLong("userId", -1L) == user.id()) {
         vertx.runOnContext(v -> ChatSocket.this.detach(groupId, true));
       }
     }
 
     @Override
-    public void onEvent(JsonObject event) {
+    public void onEvent(FeedEvent event) {
       subscription.offer(event);
     }
 

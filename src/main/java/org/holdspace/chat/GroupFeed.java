@@ -14,7 +14,7 @@ import java.util.Set;
 final class GroupFeed {
   /** A socket's interest in the feed. */
   interface Listener {
-    void onEvent(JsonObject event);
+    void onEvent(FeedEvent event);
 
     /** A frame that is not a stored event (typing hints, alerts); the listener decides who may see it. */
     void onSignal(JsonObject signal);
@@ -29,10 +29,10 @@ final class GroupFeed {
   GroupFeed(io.vertx.core.Vertx vertx, long groupId) {
     this.consumer = vertx.eventBus().consumer(Addresses.group(groupId), message -> {
       JsonObject body = message.body();
-      boolean event = "event".equals(body.getString("type"));
+      FeedEvent event = "event".equals(body.getString("type")) ? new FeedEvent(body) : null;
       for (Listener listener : listeners.toArray(new Listener[0])) {
-        if (event) {
-          listener.onEvent(body);
+        if (event != null) {
+          listener.onEvent(event);
         } else {
           listener.onSignal(body);
         }

@@ -2,6 +2,8 @@ package org.holdspace.chat;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -46,24 +48,65 @@ final class MessageBatch {
     Item(ChatService.Message message) {
       this.message = message;
     }
+
+    void reset() {
+      seq = null;
+      duplicate = false;
+      refusal = null;
+      event = null;
+    }
   }
+
+  /**
+   * A clientId of the batch was already stored by an earlier frame: the transaction is rolled back and the batch
+   * stored again with the stored clientIds looked up first.
+   */
+  static final class RepeatedClientId extends RuntimeException {
+    RepeatedClientId() {
+      super("a clientId of the batch was stored before", null, false, false);
+    }
+  }
+
+  private static final String UNIQUE_VIOLATION = "23505";
 
   private MessageBatch() {
   }
 
-  /** Decides and stores the batch within the transaction; answers the stored events per group, in seq order. */
-  static Future<Map<Long, List<JsonObject>>> store(SqlConnection tx, List<Item> items, long now) {
+  /**
+   * Decides and stores the batch in one transaction of two round trips: BEGIN with the group locks (and the
+   * clientId look-up), then the writes with COMMIT, each pair pipelined on one connection. Answers the stored
+   * events per group, in seq order. With {@code lookUpClientIds} false, clientIds are assumed new (a retried frame
+   * is rare): a batch that repeats a stored one fails on the unique index with {@link RepeatedClientId}, rolled
+   * back whole, to be stored again with the look-up.
+   */
+  static Future<Map<Long, List<JsonObject>>> store(Pool pool, List<Item> items, long now, boolean lookUpClientIds) {
+    items.forEach(Item::reset);
+    return pool.getConnection().compose(conn -> Future.succeededFuture().compose(start -> {
+      Future<?> begun = conn.query("BEGIN").execute();
+      Future<Map<Long, GroupSnapshot>> locked = lock(conn, items);
+      Future<Map<String, Long>> known = lookUpClientIds ? knownClientIds(conn, items)
+          : Future.succeededFuture(new HashMap<>());
+      return Future.all(begun, locked, known)
+          .compose(ready -> lastMessages(conn, items, locked.result()))
+          .compose(last -> {
+            decide(items, locked.result(), known.result(), last, now);
+            return writeAndCommit(conn, items, locked.result());
+          });
+    })
+          .recover(e -> conn.query("ROLLBACK").execute().transform(ignored -> Future.failedFuture(
+              e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState()) ? new RepeatedClientId() : e)))
+          .eventually(conn::close));
+  }
+
+  private static Future<Map<Long, GroupSnapshot>> lock(SqlConnection conn, List<Item> items) {
     Long[] groupIds = items.stream().map(i -> i.message.groupId()).distinct().sorted().toArray(Long[]::new);
-    return tx.preparedQuery(LOCK_GROUPS).execute(Tuple.tuple().addArrayOfLong(groupIds)).compose(rows -> {
+    return conn.preparedQuery(LOCK_GROUPS).execute(Tuple.tuple().addArrayOfLong(groupIds)).map(rows -> {
       Map<Long, GroupSnapshot> groups = new HashMap<>();
       for (Row r : rows) {
         groups.put(r.getLong("id"), EventLog.snapshotOf(r.getLong("id"), r));
       }
-      return knownClientIds(tx, items).compose(known -> lastMessages(tx, items, groups).map(last -> {
-        decide(items, groups, known, last, now);
-        return groups;
-      }));
-    }).compose(groups -> insert(tx, items, groups));
+      return groups;
+    });
   }
 
   private static String key(long groupId, long actorId, String clientId) {
@@ -141,11 +184,12 @@ final class MessageBatch {
     }
   }
 
-  private static Future<Map<Long, List<JsonObject>>> insert(SqlConnection tx, List<Item> items,
-                                                            Map<Long, GroupSnapshot> groups) {
+  /** The inserts, the groups' new last seqs and COMMIT, sent together; the commit holds only if both succeeded. */
+  private static Future<Map<Long, List<JsonObject>>> writeAndCommit(SqlConnection tx, List<Item> items,
+                                                                    Map<Long, GroupSnapshot> groups) {
     List<Item> accepted = items.stream().filter(i -> i.seq != null && !i.duplicate).toList();
     if (accepted.isEmpty()) {
-      return Future.succeededFuture(Map.of());
+      return tx.query("COMMIT").execute().map(done -> Map.of());
     }
     int n = accepted.size();
     Long[] g = new Long[n];
@@ -161,11 +205,16 @@ final class MessageBatch {
       c[i] = m.clientId();
       b[i] = new JsonObject().put("text", m.text()).encode();
     }
-    Long[] moved = groups.keySet().stream().sorted().toArray(Long[]::new);
-    Long[] lastSeqs = java.util.Arrays.stream(moved).map(id -> groups.get(id).lastSeq).toArray(Long[]::new);
-    return tx.preparedQuery(INSERT).execute(Tuple.of(g, s, a, c, b)).compose(rows -> {
+    Long[] movedIds = groups.keySet().stream().sorted().toArray(Long[]::new);
+    Long[] lastSeqs = java.util.Arrays.stream(movedIds).map(id -> groups.get(id).lastSeq).toArray(Long[]::new);
+    Future<io.vertx.sqlclient.RowSet<Row>> inserted = tx.preparedQuery(INSERT).execute(Tuple.of(g, s, a, c, b));
+    Future<?> moved = tx.preparedQuery(MOVE_SEQ)
+        .execute(Tuple.tuple().addArrayOfLong(movedIds).addArrayOfLong(lastSeqs));
+    // After a failed statement PostgreSQL answers COMMIT with a rollback, so the batch is stored whole or not at all.
+    Future<?> committed = tx.query("COMMIT").execute();
+    return Future.all(inserted, moved, committed).map(all -> {
       Map<String, String> at = new HashMap<>();
-      for (Row r : rows) {
+      for (Row r : inserted.result()) {
         at.put(r.getLong(0) + "/" + r.getLong(1), r.getOffsetDateTime(2).toInstant().toString());
       }
       Map<Long, List<JsonObject>> events = new TreeMap<>();
@@ -175,7 +224,7 @@ final class MessageBatch {
             m.user().id(), m.user().displayName(), m.clientId(), new JsonObject().put("text", m.text()));
         events.computeIfAbsent(m.groupId(), k -> new ArrayList<>()).add(item.event);
       }
-      return tx.preparedQuery(MOVE_SEQ).execute(Tuple.tuple().addArrayOfLong(moved).addArrayOfLong(lastSeqs)).map(events);
+      return events;
     });
   }
 }

@@ -19,15 +19,15 @@ final class Subscription {
   private final Vertx vertx;
   private final EventLog log;
   private final long groupId;
-  private final Consumer<JsonObject> deliver;
-  private final TreeMap<Long, JsonObject> pending = new TreeMap<>();
+  private final Consumer<FeedEvent> deliver;
+  private final TreeMap<Long, FeedEvent> pending = new TreeMap<>();
   private long cursor = -1;
   private boolean reading = true;
   private boolean closed;
   private int emptyReads;
   private long auditTarget = -1;
 
-  Subscription(Vertx vertx, EventLog log, long groupId, Consumer<JsonObject> deliver) {
+  Subscription(Vertx vertx, EventLog log, long groupId, Consumer<FeedEvent> deliver) {
     this.vertx = vertx;
     this.log = log;
     this.groupId = groupId;
@@ -45,11 +45,11 @@ final class Subscription {
   }
 
   /** A live event from the group's feed. */
-  void offer(JsonObject event) {
+  void offer(FeedEvent event) {
     if (closed) {
       return;
     }
-    long seq = event.getLong("seq");
+    long seq = event.seq;
     if (cursor >= 0 && seq <= cursor) {
       return;
     }
@@ -98,7 +98,7 @@ final class Subscription {
       List<JsonObject> events = ar.result();
       for (JsonObject event : events) {
         if (event.getLong("seq") == cursor + 1) {
-          send(event);
+          send(new FeedEvent(event));
         }
       }
       if (events.size() == PAGE) {
@@ -130,8 +130,8 @@ final class Subscription {
     }
   }
 
-  private void send(JsonObject event) {
-    cursor = event.getLong("seq");
+  private void send(FeedEvent event) {
+    cursor = event.seq;
     deliver.accept(event);
   }
 }

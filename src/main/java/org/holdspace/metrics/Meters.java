@@ -6,9 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
@@ -58,16 +55,10 @@ public final class Meters {
     published.increment(events);
   }
 
-  /** An event written to a socket now; {@code at} is its storage time (ISO-8601). */
-  public void delivered(String at) {
-    if (at == null) {
-      return;
-    }
-    try {
-      long micros = ChronoUnit.MICROS.between(Instant.parse(at), Instant.now());
-      delivery.record(Math.max(0, micros), TimeUnit.MICROSECONDS);
-    } catch (DateTimeParseException ignored) {
-      // not an event with a time of its own
+  /** An event written to a socket now; {@code storedAtMillis} is its storage time (0: unknown, not measured). */
+  public void delivered(long storedAtMillis) {
+    if (storedAtMillis > 0) {
+      delivery.record(Math.max(0, System.currentTimeMillis() - storedAtMillis), TimeUnit.MILLISECONDS);
     }
   }
 
