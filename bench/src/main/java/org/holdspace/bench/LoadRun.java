@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LoadRun {
   private static final long CONNECT_TIMEOUT_MS = 60_000;
+  private static final long IDLE_SETTLE_MS = 2_000;
   /** A message due this soon is sent now rather than after another timer (timers fire whole milliseconds late). */
   private static final long EARLY_NANOS = 500_000;
 
@@ -115,7 +116,10 @@ final class LoadRun {
     List<Context> contexts = eventLoopContexts(vertx);
     List<Tally.Lane> lanes = new ArrayList<>();
     contexts.forEach(c -> lanes.add(tally.lane()));
+    long beforeConnectKb = Proc.treeMemoryKb(server.roots());
     double connectSeconds = connectAll(contexts, lanes, vertx, ws, server.port, accounts);
+    Thread.sleep(IDLE_SETTLE_MS);
+    long connectedKb = Proc.treeMemoryKb(server.roots());
 
     long intervalNanos = (long) (1e9 / spec.rate());
     long t0 = System.nanoTime() + 1_000_000_000L;
@@ -159,7 +163,16 @@ final class LoadRun {
     }
     Thread.sleep(500);
     return Results.of(spec, tally, before, after, connectSeconds, drained, memory.peakKb(),
-        Proc.peakRssKb(server.pid()), options);
+        Proc.peakRssKb(server.pid()), options)
+        .put("idleKbPerConnection", idleKbPerConnection(beforeConnectKb, connectedKb, tally.connectMicros().count()));
+  }
+
+  /**
+   * What the server's processes grew by while the clients connected, per connected client, measured once they sit
+   * idle in their rooms (before any message): its memory cost per idle member.
+   */
+  static double idleKbPerConnection(long beforeKb, long afterKb, long connected) {
+    return connected == 0 ? 0 : round(Math.max(0, afterKb - beforeKb) / (double) connected, 1);
   }
 
   /** One context per event loop (a deployment each), over which the clients are spread round-robin. */

@@ -31,23 +31,24 @@ final class Report {
     md.append(holdspaceNotes(report.getJsonArray("runs")));
     md.append("\n## Runs\n\n");
     md.append("| clients | msg/s per client | offered msg/s | server | delivered/s | loss | p50 ms | p90 ms | p99 ms "
-        + "| p99.9 ms | connect p99 ms | server CPU (cores) | server memory MB | errors | CPU shared by others |\n");
-    md.append("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        + "| p99.9 ms | connect p99 ms | server CPU (cores) | server memory MB | idle KB per connection | errors "
+        + "| CPU shared by others |\n");
+    md.append("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (Object o : report.getJsonArray("runs")) {
       JsonObject r = (JsonObject) o;
       if (r.containsKey("failed")) {
-        md.append(String.format(Locale.ROOT, "| %d | %s | | %s | failed: %s | | | | | | | | | | |%n",
+        md.append(String.format(Locale.ROOT, "| %d | %s | | %s | failed: %s | | | | | | | | | | | |%n",
             r.getInteger("clients"), num(r.getDouble("rate")), r.getString("server"), r.getString("failed")));
         continue;
       }
       JsonObject l = r.getJsonObject("latencyMs");
       md.append(String.format(Locale.ROOT,
-          "| %d | %s | %s | %s | %s | %d (%s%%) | %s | %s | %s | %s | %s | %s | %s | %d | %s |%n",
+          "| %d | %s | %s | %s | %s | %d (%s%%) | %s | %s | %s | %s | %s | %s | %s | %s | %d | %s |%n",
           r.getInteger("clients"), num(r.getDouble("rate")), num(r.getDouble("offeredPerSecond")),
           r.getString("server"), num(r.getDouble("deliveredPerSecond")), r.getLong("loss"),
           num(r.getDouble("lossPercent")), num(l.getDouble("p50")), num(l.getDouble("p90")), num(l.getDouble("p99")),
           num(l.getDouble("p999")), num(r.getJsonObject("connectMs").getDouble("p99")), cpu(r),
-          num(r.getDouble("serverPeakMemoryMb")), r.getLong("errorCount"),
+          num(r.getDouble("serverPeakMemoryMb")), num(r.getDouble("idleKbPerConnection", 0.0)), r.getLong("errorCount"),
           (r.getBoolean("contended") ? "yes (" + num(r.getDouble("otherCores")) + " cores)" : "no")
               + (r.getBoolean("generatorBehind", false) ? "; generator fell behind" : "")));
     }
@@ -77,7 +78,10 @@ final class Report {
         - *server CPU*: CPU seconds of the server's processes over the window divided by its length (2.0 = both
           cores); for `holdspace` this includes its embedded PostgreSQL (postmaster and every backend), for
           `holdspace-pg` the backends of its database. *Memory*:
-          peak of the summed Pss of the same processes, sampled twice a second.
+          peak of the summed Pss of the same processes, sampled twice a second. *Idle KB per connection*: what
+          that sum grew by while the clients connected, divided by the clients connected, read 2 s after the last
+          one joined its room and before any message (a JVM's heap holds garbage until its next collection, so
+          this counts some of it).
         - *CPU shared by others*: CPU used during the window by processes that were neither the server nor the
           generator; a disturbed run was repeated and the least disturbed attempt kept.
         """);

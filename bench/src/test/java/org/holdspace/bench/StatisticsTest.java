@@ -288,4 +288,12 @@ class StatisticsTest {
     assertEquals(List.of(5.0), changed.rates);
     assertEquals(5, changed.window);
   }
+
+  @Test
+  @DisplayName("Idle memory per connection is the growth while connecting over the clients connected")
+  void idleMemoryPerConnection() {
+    assertEquals(18.5, LoadRun.idleKbPerConnection(300_000, 485_000, 10_000));
+    assertEquals(0.0, LoadRun.idleKbPerConnection(300_000, 290_000, 10_000), "a shrinking server costs nothing");
+    assertEquals(0.0, LoadRun.idleKbPerConnection(300_000, 400_000, 0), "no client connected");
+  }
 }
