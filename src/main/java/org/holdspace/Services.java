@@ -97,7 +97,7 @@ public final class Services {
     this.sessionRoutes = new SessionRoutes(sessions, access);
     this.historyRoutes = new HistoryRoutes(log, access);
     this.clinical = new Clinical(pool, access, audit, alerts, log);
-    this.health = new HealthRoute(pool, cluster);
+    this.health = new HealthRoute(pool, cluster, config.databasePoolSize());
     // One lane per two cores: each lane keeps a transaction in flight, and on two cores one lane's batches grow
     // instead of two lanes competing with the sockets for the same CPU.
     ChatService chatService = new ChatService(vertx, log, alerts, new RiskPhrases(config.riskPhrases()),

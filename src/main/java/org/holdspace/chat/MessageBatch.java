@@ -81,7 +81,7 @@ final class MessageBatch {
    */
   static Future<Map<Long, List<JsonObject>>> store(Pool pool, List<Item> items, long now, boolean lookUpClientIds) {
     items.forEach(Item::reset);
-    return pool.getConnection().compose(conn -> Future.succeededFuture().compose(start -> {
+    return pool.withConnection(conn -> Future.succeededFuture().compose(start -> {
       Future<?> begun = conn.query("BEGIN").execute();
       Future<Map<Long, GroupSnapshot>> locked = lock(conn, items);
       Future<Map<String, Long>> known = lookUpClientIds ? knownClientIds(conn, items)
@@ -92,10 +92,8 @@ final class MessageBatch {
             decide(items, locked.result(), known.result(), last, now);
             return writeAndCommit(conn, items, locked.result());
           });
-    })
-          .recover(e -> conn.query("ROLLBACK").execute().transform(ignored -> Future.failedFuture(
-              e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState()) ? new RepeatedClientId() : e)))
-          .eventually(conn::close));
+    }).recover(e -> conn.query("ROLLBACK").execute().transform(ignored -> Future.failedFuture(
+        e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState()) ? new RepeatedClientId() : e))));
   }
 
   private static Future<Map<Long, GroupSnapshot>> lock(SqlConnection conn, List<Item> items) {

@@ -1,6 +1,7 @@
 package org.holdspace.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
@@ -9,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code GET /health}: 200 when the server and its database answer and, for a clustered node, it is in the cluster;
@@ -16,18 +18,19 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HealthRoute {
   private static final Logger LOG = LoggerFactory.getLogger(HealthRoute.class);
+  private static final long RETRY_PAUSE_MS = 20;
   private final Pool pool;
   private final ClusterStatus cluster;
+  private final int poolSize;
 
-  public HealthRoute(Pool pool, ClusterStatus cluster) {
+  public HealthRoute(Pool pool, ClusterStatus cluster, int poolSize) {
     this.pool = pool;
     this.cluster = cluster;
+    this.poolSize = poolSize;
   }
 
   public void mount(Router router) {
-    // A second try on a fresh connection: a pooled connection the database ended (a restart, a terminated
-    // backend) fails once before the pool drops it, and says nothing about the database now.
-    router.get("/health").handler(ctx -> databaseAnswers().recover(e -> databaseAnswers())
+    router.get("/health").handler(ctx -> databaseAnswers(ctx.vertx(), poolSize + 1)
         .onComplete(ar -> {
           if (ar.failed()) {
             LOG.warn("Health check: the database did not answer: {}", ar.cause().toString());
@@ -40,7 +43,16 @@ public final class HealthRoute {
         }));
   }
 
-  private Future<Void> databaseAnswers() {
-    return pool.query("SELECT 1").execute().timeout(3, TimeUnit.SECONDS).mapEmpty();
+  /**
+   * Whether the database answers, trying again while pooled connections turn out dead: a connection that the
+   * database ended (a restart, a terminated backend) fails once before the pool drops it, and says nothing about
+   * the database now. The pause between tries lets the pool see the failed connection close. A timeout is not
+   * retried.
+   */
+  private Future<Void> databaseAnswers(Vertx vertx, int tries) {
+    return pool.query("SELECT 1").execute().timeout(3, TimeUnit.SECONDS).<Void>mapEmpty()
+        .recover(e -> tries > 1 && !(e instanceof TimeoutException)
+            ? vertx.timer(RETRY_PAUSE_MS, TimeUnit.MILLISECONDS).compose(v -> databaseAnswers(vertx, tries - 1))
+            : Future.failedFuture(e));
   }
 }
