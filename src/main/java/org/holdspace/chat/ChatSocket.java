@@ -319,19 +319,17 @@ final class ChatSocket {
     send(frame);
   }
 
-  /**
-   * Writes a frame. A client that stops reading fills the write queue; what is written past that point is counted,
-   * and the socket is closed once that backlog passes {@link #MAX_BACKLOG_BYTES} or the queue has stayed full for
-   * {@link #SLOW_READER_LIMIT_MS}, so a slow reader holds a bounded amount of memory and never slows the others.
-   * It can resume with {@code after} from the last seq it saw.
-   */
+  /** Writes a frame (see {@link #sendText}). */
   void send(JsonObject frame) {
-    if (closed || dropping || ws.isClosed()) {
-      return;
-    }
     sendText(frame.encode());
   }
 
+  /**
+   * Writes an encoded frame. A client that stops reading fills the write queue; what is written past that point is
+   * counted, and the socket is closed once that backlog passes {@link #MAX_BACKLOG_BYTES} or the queue has stayed
+   * full for {@link #SLOW_READER_LIMIT_MS}, so a slow reader holds a bounded amount of memory and never slows the
+   * others. It can resume with {@code after} from the last seq it saw.
+   */
   private void sendText(String text) {
     if (closed || dropping || ws.isClosed()) {
       return;

@@ -43,7 +43,6 @@ final class MessageBatch {
     Long seq;
     boolean duplicate;
     ChatError refusal;
-    JsonObject event;
 
     Item(ChatService.Message message) {
       this.message = message;
@@ -53,7 +52,6 @@ final class MessageBatch {
       seq = null;
       duplicate = false;
       refusal = null;
-      event = null;
     }
   }
 
@@ -81,6 +79,7 @@ final class MessageBatch {
    */
   static Future<Map<Long, List<JsonObject>>> store(Pool pool, List<Item> items, long now, boolean lookUpClientIds) {
     items.forEach(Item::reset);
+    // Started inside a future, so that a statement refused on the spot still rolls back and releases the connection.
     return pool.withConnection(conn -> Future.succeededFuture().compose(start -> {
       Future<?> begun = conn.query("BEGIN").execute();
       Future<Map<Long, GroupSnapshot>> locked = lock(conn, items);
@@ -218,9 +217,9 @@ final class MessageBatch {
       Map<Long, List<JsonObject>> events = new TreeMap<>();
       for (Item item : accepted) {
         ChatService.Message m = item.message;
-        item.event = EventLog.wire(m.groupId(), item.seq, "message", at.get(m.groupId() + "/" + item.seq),
-            m.user().id(), m.user().displayName(), m.clientId(), new JsonObject().put("text", m.text()));
-        events.computeIfAbsent(m.groupId(), k -> new ArrayList<>()).add(item.event);
+        events.computeIfAbsent(m.groupId(), k -> new ArrayList<>()).add(EventLog.wire(m.groupId(), item.seq, "message",
+            at.get(m.groupId() + "/" + item.seq), m.user().id(), m.user().displayName(), m.clientId(),
+            new JsonObject().put("text", m.text())));
       }
       return events;
     });
