@@ -128,6 +128,21 @@ export async function optional(path) {
   }
 }
 
+/**
+ * The group of a page, or null once `explain` was told why it could not be loaded: `notYours` when the caller may
+ * not see it. An expired session (401) is left to the sign-in redirect and a network failure to the socket's banner.
+ */
+export async function loadGroup(groupId, notYours, explain) {
+  try {
+    return await get(`/api/groups/${groupId}`);
+  } catch (e) {
+    if (e instanceof ApiError && e.status !== 401) {
+      explain(e.status === 403 || e.status === 404 ? notYours : 'The group could not be loaded. Please reload the page.');
+    }
+    return null;
+  }
+}
+
 /** The `?group=` of the page's address, as a number. */
 export function groupFromAddress() {
   const id = Number(new URLSearchParams(location.search).get('group'));

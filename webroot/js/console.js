@@ -1,7 +1,7 @@
 // The facilitator console: roster with presence and focus, the hand queue, one-click moderation, session and
 // go-round controls, risk alerts that stay on screen, the plan, and each member's progress charts.
 
-import { requireSignIn, get, post, put, optional, signOut, groupFromAddress, ApiError } from './api.js';
+import { requireSignIn, get, post, put, optional, signOut, groupFromAddress, loadGroup } from './api.js';
 import { GroupSocket, newId } from './socket.js';
 import { Room } from './room.js';
 import { el, fill, $, notify, clock, dateLabel } from './dom.js';
@@ -24,15 +24,9 @@ else if (user) start();
 
 async function start() {
   $('#signout').addEventListener('click', () => { signOut(); location.assign('index.html'); });
-  try {
-    group = await get(`/api/groups/${groupId}`);
-  } catch (e) {
-    if (e instanceof ApiError && e.status !== 401) {
-      fill($('#banners'), el('p', { class: 'banner banner-stop', text: e.status === 403 || e.status === 404
-        ? 'This group is not one you facilitate.' : 'The group could not be loaded. Please reload the page.' }));
-    }
-    return;
-  }
+  group = await loadGroup(groupId, 'This group is not one you facilitate.',
+    text => fill($('#banners'), el('p', { class: 'banner banner-stop', text })));
+  if (!group) return;
   $('#group-name').textContent = group.name;
   document.title = `Holdspace · ${group.name} · Console`;
   room = new Room({

@@ -1,6 +1,6 @@
 // The member's page: the group's live session as a chat, hand and floor, banners, and my own work.
 
-import { requireSignIn, get, signOut, groupFromAddress, ApiError } from './api.js';
+import { requireSignIn, signOut, groupFromAddress, loadGroup } from './api.js';
 import { GroupSocket, newId } from './socket.js';
 import { Room } from './room.js';
 import { el, fill, $, notify, clock } from './dom.js';
@@ -19,16 +19,9 @@ else if (user) start();
 
 async function start() {
   $('#signout').addEventListener('click', () => { signOut(); location.assign('index.html'); });
-  let group;
-  try {
-    group = await get(`/api/groups/${groupId}`);
-  } catch (e) {
-    if (e instanceof ApiError && e.status !== 401) {
-      fill($('#banners'), el('p', { class: 'banner banner-stop', text: e.status === 403 || e.status === 404
-        ? 'This group is not one of yours.' : 'The group could not be loaded. Please reload the page.' }));
-    }
-    return;
-  }
+  const group = await loadGroup(groupId, 'This group is not one of yours.',
+    text => fill($('#banners'), el('p', { class: 'banner banner-stop', text })));
+  if (!group) return;
   $('#group-name').textContent = group.name;
   document.title = `Holdspace · ${group.name}`;
   room = new Room({
