@@ -111,6 +111,8 @@ class ModerationTest {
     assertEquals(true, unmute.getBoolean("expired"));
     assertNull(unmute.getJsonObject("from"));
     assertTrue(a.say(groupId, "back again", null).await() > 0);
+    // Each socket gets the event on its own event loop: wait for the facilitator's copy before counting.
+    f.await(e -> event("message").test(e) && "back again".equals(e.getString("text")), seconds(10));
     assertEquals(1, f.events(groupId).stream().filter(event("unmute")).count(), "expired exactly once");
   }
 
