@@ -1,11 +1,11 @@
 package org.holdspace;
 
 import io.vertx.core.Future;
-import org.holdspace.auth.AuthUser;
+import org.holdspace.core.AuthUser;
 import org.holdspace.auth.PasswordHasher;
-import org.holdspace.auth.Role;
+import org.holdspace.core.Role;
 import org.holdspace.group.GroupService;
-import org.holdspace.group.Protocol;
+import org.holdspace.protocol.Protocol;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -18,7 +18,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import org.holdspace.auth.AdminBootstrap;
 import org.holdspace.auth.JwtSecret;
-import org.holdspace.chat.PresenceSweeper;
+import org.holdspace.presence.PresenceSweeper;
 import org.holdspace.cluster.ClusterStatus;
 import org.holdspace.cluster.HazelcastSettings;
 import org.holdspace.config.Config;

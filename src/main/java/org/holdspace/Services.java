@@ -5,6 +5,9 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import org.holdspace.alert.AlertRoutes;
 import org.holdspace.alert.Alerts;
+import org.holdspace.alert.RiskScreen;
+import org.holdspace.grouplog.MessageLog;
+import org.holdspace.moderation.SpeakingRules;
 import org.holdspace.audit.AuditLog;
 import org.holdspace.audit.AuditRoutes;
 import org.holdspace.auth.AccountRoutes;
@@ -14,16 +17,15 @@ import org.holdspace.auth.PasswordHasher;
 import org.holdspace.auth.Tokens;
 import org.holdspace.auth.UserRepository;
 import org.holdspace.chat.ChatGateway;
-import org.holdspace.chat.ChatService;
-import org.holdspace.chat.EventLog;
+import org.holdspace.grouplog.EventLog;
 import org.holdspace.chat.GroupCommand;
-import org.holdspace.chat.HistoryRoutes;
-import org.holdspace.chat.Presence;
-import org.holdspace.chat.Whispers;
+import org.holdspace.group.HistoryRoutes;
+import org.holdspace.presence.Presence;
+import org.holdspace.whisper.Whispers;
 import org.holdspace.cluster.ClusterStatus;
 import org.holdspace.moderation.ModerationCommands;
 import org.holdspace.moderation.ModerationService;
-import org.holdspace.moderation.RiskPhrases;
+import org.holdspace.alert.RiskPhrases;
 import org.holdspace.clinical.Clinical;
 import org.holdspace.config.Config;
 import org.holdspace.group.GroupAccess;
@@ -100,13 +102,14 @@ public final class Services {
     this.health = new HealthRoute(pool, cluster, config.databasePoolSize());
     // One lane per two cores: each lane keeps a transaction in flight, and on two cores one lane's batches grow
     // instead of two lanes competing with the sockets for the same CPU.
-    ChatService chatService = new ChatService(vertx, log, alerts, new RiskPhrases(config.riskPhrases()),
+    MessageLog messages = new MessageLog(vertx, pool, log, new SpeakingRules(),
+        new RiskScreen(alerts, new RiskPhrases(config.riskPhrases())),
         Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
     this.moderation = new ModerationService(log, audit);
     Map<String, GroupCommand> commands = new HashMap<>();
-    commands.put("say", (user, standing, groupId, frame) -> chatService.say(user,
+    commands.put("say", (user, standing, groupId, frame) -> messages.say(user,
             standing == GroupAccess.Standing.FACILITATOR, groupId, frame.text("text"), frame.optionalText("clientId"))
-        .map(ChatService.Said::seq));
+        .map(MessageLog.Said::seq));
     commands.put("start_session", GroupCommand.facilitatorOnly(
         (user, standing, groupId, frame) -> sessions.start(user, groupId).map(SessionService.Outcome::seq)));
     commands.put("end_session", GroupCommand.facilitatorOnly(

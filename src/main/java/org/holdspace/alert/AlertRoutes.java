@@ -4,9 +4,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.holdspace.audit.AuditLog;
 import org.holdspace.auth.AuthHandler;
-import org.holdspace.auth.AuthUser;
+import org.holdspace.core.AuthUser;
 import org.holdspace.group.GroupAccess;
-import org.holdspace.http.Fields;
+import org.holdspace.core.Fields;
 import org.holdspace.http.Responses;
 
 /** {@code GET /api/groups/{id}/alerts}: the group's risk alerts, for its facilitators; each read is audited. */

@@ -8,7 +8,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import org.holdspace.chat.Addresses;
+import org.holdspace.core.Addresses;
 
 /**
  * Risk alerts for a group's facilitators: stored, then pushed at once as {@code {"type":"alert"}} to every

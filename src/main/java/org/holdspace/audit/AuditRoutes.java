@@ -3,8 +3,8 @@ package org.holdspace.audit;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.holdspace.auth.AuthHandler;
-import org.holdspace.auth.Role;
-import org.holdspace.http.ApiError;
+import org.holdspace.core.Role;
+import org.holdspace.core.Refusal;
 import org.holdspace.http.Responses;
 
 /** {@code GET /api/audit?groupId=G&after=N&limit=M}: the audit log, for admins only. */
@@ -25,7 +25,7 @@ public final class AuditRoutes {
     long after = number(ctx, "after", 0L);
     long limit = number(ctx, "limit", 200L);
     if (limit < 1 || limit > 1000) {
-      throw ApiError.badRequest("limit: must be from 1 to 1000");
+      throw Refusal.invalid("limit: must be from 1 to 1000");
     }
     Responses.reply(ctx, 200, audit.list(groupId, after, (int) limit));
   }
@@ -36,7 +36,7 @@ public final class AuditRoutes {
       return fallback;
     }
     if (!raw.matches("\\d{1,15}")) {
-      throw ApiError.badRequest(name + ": must be a whole number");
+      throw Refusal.invalid(name + ": must be a whole number");
     }
     return Long.parseLong(raw);
   }

@@ -1,10 +1,13 @@
 package org.holdspace.auth;
 
+import org.holdspace.core.AuthUser;
+import org.holdspace.core.Role;
+
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.holdspace.http.Bodies;
-import org.holdspace.http.Fields;
+import org.holdspace.core.Fields;
 import org.holdspace.http.Responses;
 
 /** {@code POST /api/auth/login}, {@code POST /api/auth/refresh} and {@code POST /api/users}. */
@@ -48,7 +51,7 @@ public final class AccountRoutes {
     JsonObject body = Bodies.object(ctx);
     String username = Fields.text(body, "username", 3, 40);
     if (!username.matches("[A-Za-z0-9._-]+")) {
-      throw org.holdspace.http.ApiError.badRequest("username: only letters, digits, '.', '_' and '-'");
+      throw org.holdspace.core.Refusal.invalid("username: only letters, digits, '.', '_' and '-'");
     }
     String password = Fields.text(body, "password", 10, 200);
     String displayName = Fields.text(body, "displayName", 1, 80).strip();

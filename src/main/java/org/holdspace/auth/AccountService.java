@@ -1,10 +1,13 @@
 package org.holdspace.auth;
 
+import org.holdspace.core.AuthUser;
+import org.holdspace.core.Role;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.holdspace.config.Config;
 import org.holdspace.db.SqlErrors;
-import org.holdspace.http.ApiError;
+import org.holdspace.core.Refusal;
 import org.holdspace.limits.SlidingWindowLimiter;
 
 import java.util.Locale;
@@ -43,11 +46,11 @@ public final class AccountService {
     // otherwise all pass a limit checked before any of them had failed. A success gives its places back, so
     // successful sign-ins never count.
     if (!failuresByUsername.tryAcquire(userKey)) {
-      return Future.failedFuture(ApiError.rateLimited());
+      return Future.failedFuture(Refusal.rateLimited("too many attempts; try again later"));
     }
     if (!failuresByAddress.tryAcquire(address)) {
       failuresByUsername.release(userKey);
-      return Future.failedFuture(ApiError.rateLimited());
+      return Future.failedFuture(Refusal.rateLimited("too many attempts; try again later"));
     }
     return users.findByUsername(username)
         .compose(found -> vertx.executeBlocking(
@@ -55,7 +58,7 @@ public final class AccountService {
             .map(ok -> ok ? found.get().user() : null))
         .transform(checked -> {
           if (checked.succeeded() && checked.result() == null) {
-            return Future.failedFuture(new ApiError(401, "unauthenticated", "wrong username or password"));
+            return Future.failedFuture(Refusal.unauthenticated("wrong username or password"));
           }
           failuresByUsername.release(userKey);
           failuresByAddress.release(address);
@@ -71,7 +74,7 @@ public final class AccountService {
     return vertx.executeBlocking(() -> hasher.hash(password), false)
         .compose(hash -> users.insert(username, displayName, role, hash))
         .recover(failure -> Future.failedFuture(SqlErrors.isUniqueViolation(failure)
-            ? ApiError.conflict("username: already taken") : failure));
+            ? Refusal.conflict("username: already taken") : failure));
   }
 
   /** Sets a new password on an existing account. */
@@ -83,7 +86,7 @@ public final class AccountService {
   public Future<Tokens.Issued> refresh(AuthUser user) {
     return users.findById(user.id()).map(found -> {
       if (found.isEmpty()) {
-        throw ApiError.unauthenticated();
+        throw Refusal.unauthenticated();
       }
       return tokens.issue(found.get().user());
     });

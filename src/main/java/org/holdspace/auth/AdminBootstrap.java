@@ -1,5 +1,7 @@
 package org.holdspace.auth;
 
+import org.holdspace.core.Role;
+
 import io.vertx.core.Future;
 import org.holdspace.config.Config;
 

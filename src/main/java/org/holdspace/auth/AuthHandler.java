@@ -1,7 +1,10 @@
 package org.holdspace.auth;
 
+import org.holdspace.core.AuthUser;
+import org.holdspace.core.Role;
+
 import io.vertx.ext.web.RoutingContext;
-import org.holdspace.http.ApiError;
+import org.holdspace.core.Refusal;
 
 /** Requires a valid bearer token and puts its account on the routing context. */
 public final class AuthHandler implements io.vertx.core.Handler<RoutingContext> {
@@ -16,7 +19,7 @@ public final class AuthHandler implements io.vertx.core.Handler<RoutingContext> 
   public void handle(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      ctx.fail(ApiError.unauthenticated());
+      ctx.fail(Refusal.unauthenticated());
       return;
     }
     tokens.verify(header.substring(7).trim()).onComplete(ar -> {
@@ -24,7 +27,7 @@ public final class AuthHandler implements io.vertx.core.Handler<RoutingContext> 
         ctx.put(KEY, ar.result());
         ctx.next();
       } else {
-        ctx.fail(ApiError.unauthenticated());
+        ctx.fail(Refusal.unauthenticated());
       }
     });
   }
@@ -38,7 +41,7 @@ public final class AuthHandler implements io.vertx.core.Handler<RoutingContext> 
   public static AuthUser require(RoutingContext ctx, Role role) {
     AuthUser user = user(ctx);
     if (user.role() != role) {
-      throw ApiError.forbidden();
+      throw Refusal.forbidden();
     }
     return user;
   }

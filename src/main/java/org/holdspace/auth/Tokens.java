@@ -1,5 +1,8 @@
 package org.holdspace.auth;
 
+import org.holdspace.core.AuthUser;
+import org.holdspace.core.Role;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

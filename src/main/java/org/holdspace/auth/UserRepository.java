@@ -1,5 +1,8 @@
 package org.holdspace.auth;
 
+import org.holdspace.core.AuthUser;
+import org.holdspace.core.Role;
+
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;

@@ -1,5 +1,8 @@
 package org.holdspace.chat;
 
+import org.holdspace.grouplog.EventLog;
+import org.holdspace.presence.Presence;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

@@ -1,11 +1,15 @@
 package org.holdspace.chat;
 
+import org.holdspace.core.Addresses;
+import org.holdspace.grouplog.GroupSnapshot;
+import org.holdspace.core.Refusal;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
-import org.holdspace.auth.AuthUser;
+import org.holdspace.core.AuthUser;
 import org.holdspace.group.GroupAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +61,7 @@ final class ChatSocket {
   void start() {
     deps.meters().connectionOpened();
     ws.textMessageHandler(this::onText);
-    ws.binaryMessageHandler(b -> error(null, ChatError.badFrame("frame: only text frames are read")));
+    ws.binaryMessageHandler(b -> error(null, Refusal.invalid("frame: only text frames are read")));
     ws.pongHandler(b -> lastHeard = System.currentTimeMillis());
     ws.exceptionHandler(e -> LOG.debug("WebSocket error: {}", e.getMessage()));
     ws.closeHandler(v -> cleanUp());
@@ -82,7 +86,7 @@ final class ChatSocket {
     Frame frame;
     try {
       frame = Frame.parse(text);
-    } catch (ChatError e) {
+    } catch (Refusal e) {
       error(null, e);
       return;
     } catch (Frame.FrameError e) {
@@ -91,7 +95,7 @@ final class ChatSocket {
     }
     try {
       dispatch(frame);
-    } catch (ChatError e) {
+    } catch (Refusal e) {
       error(frame.ref(), e);
     }
   }
@@ -102,7 +106,7 @@ final class ChatSocket {
       return;
     }
     if (user == null) {
-      throw new ChatError("unauthenticated", "send hello with a token first");
+      throw Refusal.unauthenticated("send hello with a token first");
     }
     switch (frame.type()) {
       case "join" -> join(frame);
@@ -115,7 +119,7 @@ final class ChatSocket {
 
   private void hello(Frame frame) {
     if (user != null) {
-      throw ChatError.badFrame("type: hello was already accepted on this socket");
+      throw Refusal.invalid("type: hello was already accepted on this socket");
     }
     String token = frame.text("token");
     deps.tokens().verify(token).onComplete(ar -> {
@@ -140,7 +144,7 @@ final class ChatSocket {
   }
 
   private void refuseAndClose(String ref, String message) {
-    error(ref, new ChatError("unauthenticated", message));
+    error(ref, Refusal.unauthenticated(message));
     ws.close((short) 1008, "unauthenticated");
   }
 
@@ -151,7 +155,7 @@ final class ChatSocket {
     }
     return deps.access().standing(user, groupId).map(s -> {
       if (s == GroupAccess.Standing.NONE) {
-        throw new ChatError("forbidden", "groupId: you do not belong to this group");
+        throw Refusal.forbidden("groupId: you do not belong to this group");
       }
       standings.put(groupId, s);
       return s;
@@ -162,12 +166,12 @@ final class ChatSocket {
     long groupId = frame.groupId();
     Long after = frame.optionalCount("after");
     if (++joins > deps.limits().joinsPerSocket()) {
-      throw new ChatError("rate_limited", "too many joins on this socket");
+      throw Refusal.rateLimited("too many joins on this socket");
     }
     standing(groupId)
         .compose(s -> deps.log().read(groupId).map(snapshot -> {
-          if (s == GroupAccess.Standing.MEMBER && snapshot.live() && snapshot.state.isRemoved(user.id())) {
-            throw new ChatError("forbidden", "you were removed from this session");
+          if (s == GroupAccess.Standing.MEMBER && snapshot.live() && snapshot.state().isRemoved(user.id())) {
+            throw Refusal.forbidden("you were removed from this session");
           }
           return s;
         }))
@@ -185,19 +189,19 @@ final class ChatSocket {
   }
 
   private void sendJoined(Joined j, GroupSnapshot s, java.util.List<Long> present, Long after) {
-    JsonObject state = s.state.toWire(System.currentTimeMillis())
+    JsonObject state = s.state().toWire(System.currentTimeMillis())
         .put("present", new io.vertx.core.json.JsonArray(present));
     String role = standings.get(j.groupId) == GroupAccess.Standing.FACILITATOR ? "facilitator" : "member";
-    send(new JsonObject().put("type", "joined").put("groupId", j.groupId).put("lastSeq", s.lastSeq)
+    send(new JsonObject().put("type", "joined").put("groupId", j.groupId).put("lastSeq", s.lastSeq())
         .put("session", s.sessionJson()).put("state", state).put("you", new JsonObject().put("role", role)));
-    long start = after == null ? Math.max(0, s.lastSeq - deps.limits().replayLimit()) : Math.min(after, s.lastSeq);
-    j.liveAfter = s.lastSeq;
+    long start = after == null ? Math.max(0, s.lastSeq() - deps.limits().replayLimit()) : Math.min(after, s.lastSeq());
+    j.liveAfter = s.lastSeq();
     j.subscription.startAfter(start);
   }
 
   private Future<Joined> attach(long groupId) {
     if (closed) {
-      return Future.failedFuture(new ChatError("not_found", "socket closed"));
+      return Future.failedFuture(Refusal.notFound("socket closed"));
     }
     Joined previous = joined.remove(groupId);
     if (previous != null) {
@@ -223,7 +227,7 @@ final class ChatSocket {
   private void leave(Frame frame) {
     long groupId = frame.groupId();
     if (!joined.containsKey(groupId)) {
-      throw new ChatError("not_found", "groupId: not joined on this socket");
+      throw Refusal.notFound("groupId: not joined on this socket");
     }
     detach(groupId, true);
     ack(frame.ref(), null);
@@ -232,7 +236,7 @@ final class ChatSocket {
   private void typing(Frame frame) {
     long groupId = frame.groupId();
     if (!joined.containsKey(groupId)) {
-      throw new ChatError("not_found", "groupId: join the group first");
+      throw Refusal.notFound("groupId: join the group first");
     }
     long now = System.currentTimeMillis();
     if (now - lastTyping < 1000) {
@@ -248,17 +252,17 @@ final class ChatSocket {
     String text = frame.text("text");
     String clientId = frame.optionalText("clientId");
     if (text.isBlank()) {
-      throw ChatError.badFrame("text: must not be empty");
+      throw Refusal.invalid("text: must not be empty");
     }
     if (text.codePointCount(0, text.length()) > deps.limits().maxMessageLength()) {
-      throw new ChatError("too_large", "text: at most " + deps.limits().maxMessageLength() + " characters");
+      throw Refusal.tooLarge("text: at most " + deps.limits().maxMessageLength() + " characters");
     }
     if (clientId != null && (clientId.isEmpty() || clientId.length() > MAX_CLIENT_ID)) {
-      throw ChatError.badFrame("clientId: must have 1 to " + MAX_CLIENT_ID + " characters");
+      throw Refusal.invalid("clientId: must have 1 to " + MAX_CLIENT_ID + " characters");
     }
     run(frame, groupId, (u, standing, g, f) -> {
       if (standing != GroupAccess.Standing.FACILITATOR && !gateway.tryMessage(u.id())) {
-        return Future.failedFuture(new ChatError("rate_limited", "too many messages; wait a few seconds"));
+        return Future.failedFuture(Refusal.rateLimited("too many messages; wait a few seconds"));
       }
       return deps.commands().get("say").run(u, standing, g, f);
     });
@@ -267,7 +271,7 @@ final class ChatSocket {
   private void command(Frame frame) {
     GroupCommand command = deps.commands().get(frame.type());
     if (command == null || frame.type().equals("say")) {
-      throw ChatError.badFrame("type: unknown frame type '" + abbreviate(frame.type()) + "'");
+      throw Refusal.invalid("type: unknown frame type '" + abbreviate(frame.type()) + "'");
     }
     run(frame, frame.groupId(), command);
   }
@@ -300,23 +304,7 @@ final class ChatSocket {
   }
 
   private void error(String ref, Throwable failure) {
-    ChatError error;
-    if (failure instanceof ChatError e) {
-      error = e;
-    } else if (failure instanceof org.holdspace.http.ApiError api) {
-      error = new ChatError(api.code(), api.getMessage());
-    } else if (org.holdspace.db.SqlErrors.isUnavailable(failure)) {
-      LOG.warn("Frame refused: the database is unavailable ({})", failure.toString());
-      error = new ChatError("unavailable", "the server could not complete this; try again");
-    } else {
-      LOG.error("Frame failed on the server", failure);
-      error = new ChatError("unavailable", "the server could not complete this; try again");
-    }
-    JsonObject frame = new JsonObject().put("type", "error").put("code", error.code()).put("message", error.getMessage());
-    if (ref != null) {
-      frame.put("ref", ref);
-    }
-    send(frame);
+    send(ErrorFrames.of(ref, failure));
   }
 
   /** Writes a frame (see {@link #sendText}). */

@@ -1,7 +1,9 @@
 package org.holdspace.chat;
 
+import org.holdspace.core.Refusal;
+
 import io.vertx.core.Future;
-import org.holdspace.auth.AuthUser;
+import org.holdspace.core.AuthUser;
 import org.holdspace.group.GroupAccess;
 
 /** A frame that acts on a group; answers the seq of the event it created, or null when it created none. */
@@ -13,6 +15,6 @@ public interface GroupCommand {
   static GroupCommand facilitatorOnly(GroupCommand command) {
     return (user, standing, groupId, frame) -> standing == GroupAccess.Standing.FACILITATOR
         ? command.run(user, standing, groupId, frame)
-        : Future.failedFuture(new ChatError("forbidden", "only the group's facilitators may do this"));
+        : Future.failedFuture(Refusal.forbidden("only the group's facilitators may do this"));
   }
 }

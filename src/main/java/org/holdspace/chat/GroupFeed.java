@@ -1,5 +1,7 @@
 package org.holdspace.chat;
 
+import org.holdspace.core.Addresses;
+
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;

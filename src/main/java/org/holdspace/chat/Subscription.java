@@ -1,5 +1,7 @@
 package org.holdspace.chat;
 
+import org.holdspace.grouplog.EventLog;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 

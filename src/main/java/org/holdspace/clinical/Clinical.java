@@ -4,7 +4,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import org.holdspace.alert.Alerts;
 import org.holdspace.audit.AuditLog;
-import org.holdspace.chat.EventLog;
+import org.holdspace.grouplog.EventLog;
 import org.holdspace.group.GroupAccess;
 
 /**

@@ -8,10 +8,10 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import org.holdspace.audit.AuditLog;
 import org.holdspace.auth.AuthHandler;
-import org.holdspace.auth.AuthUser;
+import org.holdspace.core.AuthUser;
 import org.holdspace.group.GroupAccess;
-import org.holdspace.http.ApiError;
-import org.holdspace.http.Fields;
+import org.holdspace.core.Refusal;
+import org.holdspace.core.Fields;
 
 /**
  * Who may see or change a member's clinical data (the member and the group's facilitators, nobody else), and the
@@ -72,7 +72,7 @@ public final class ClinicalAccess {
   private Future<Void> requireEnrolled(long groupId, long memberId) {
     return pool.preparedQuery(ENROLLED).execute(Tuple.of(groupId, memberId)).map(rows -> {
       if (rows.size() == 0) {
-        throw ApiError.notFound();
+        throw Refusal.notFound();
       }
       return null;
     });

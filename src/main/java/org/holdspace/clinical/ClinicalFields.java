@@ -2,7 +2,7 @@ package org.holdspace.clinical;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.holdspace.http.ApiError;
+import org.holdspace.core.Refusal;
 
 import java.util.function.Function;
 
@@ -16,15 +16,15 @@ final class ClinicalFields {
     Object value = array.getValue(i);
     String name = field + "[" + i + "]";
     if (!(value instanceof JsonObject json)) {
-      throw ApiError.badRequest(name + ": must be an object");
+      throw Refusal.invalid(name + ": must be an object");
     }
     try {
       return reader.apply(json);
-    } catch (ApiError e) {
-      if (e.status() != 400) {
+    } catch (Refusal e) {
+      if (e.code() != Refusal.Code.INVALID) {
         throw e;
       }
-      throw ApiError.badRequest(name + "." + e.getMessage());
+      throw Refusal.invalid(name + "." + e.getMessage());
     }
   }
 

@@ -1,7 +1,7 @@
 package org.holdspace.clinical;
 
-import org.holdspace.group.Phase;
-import org.holdspace.group.Protocol;
+import org.holdspace.protocol.Phase;
+import org.holdspace.protocol.Protocol;
 
 import java.util.List;
 

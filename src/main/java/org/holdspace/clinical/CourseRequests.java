@@ -1,9 +1,9 @@
 package org.holdspace.clinical;
 
 import io.vertx.core.json.JsonObject;
-import org.holdspace.group.Phase;
-import org.holdspace.http.ApiError;
-import org.holdspace.http.Fields;
+import org.holdspace.protocol.Phase;
+import org.holdspace.core.Refusal;
+import org.holdspace.core.Fields;
 
 import java.util.Locale;
 import java.util.Set;
@@ -30,10 +30,10 @@ public final class CourseRequests {
       Integer every = Fields.optionalInt(json, "measureEvery", 0, 16);
       Object gad7 = json.getValue("gad7");
       if (gad7 != null && !(gad7 instanceof Boolean)) {
-        throw ApiError.badRequest("gad7: must be true or false");
+        throw Refusal.invalid("gad7: must be true or false");
       }
       if (every == null && gad7 == null) {
-        throw ApiError.badRequest("body: give measureEvery, gad7 or both");
+        throw Refusal.invalid("body: give measureEvery, gad7 or both");
       }
       return new Settings(every, (Boolean) gad7);
     }

@@ -4,7 +4,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.holdspace.auth.AuthHandler;
 import org.holdspace.http.Bodies;
-import org.holdspace.http.Fields;
+import org.holdspace.core.Fields;
 import org.holdspace.http.Responses;
 
 /** {@code GET}/{@code PUT /api/groups/{id}/clinical} and {@code POST /api/groups/{id}/phase}. */

@@ -5,11 +5,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.holdspace.auth.AuthUser;
-import org.holdspace.chat.EventLog;
+import org.holdspace.core.AuthUser;
+import org.holdspace.grouplog.Change;
+import org.holdspace.grouplog.EventLog;
+import org.holdspace.grouplog.NewEvent;
 import org.holdspace.group.GroupAccess;
-import org.holdspace.group.Phase;
-import org.holdspace.http.ApiError;
+import org.holdspace.protocol.Phase;
+import org.holdspace.core.Refusal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +71,7 @@ public final class CourseService {
               PhaseRules.Decision d = PhaseRules.decide(course.phase(), request.phase(), withoutFocus,
                   request.overrideReason());
               if (!d.allowed()) {
-                return Future.failedFuture(ApiError.conflict(d.reason()));
+                return Future.failedFuture(Refusal.conflict(d.reason()));
               }
               override[0] = d.override();
               plan[0] = course.planPhase();
@@ -78,7 +80,7 @@ public final class CourseService {
                       user.id(), d.override() ? request.overrideReason() : null))
                   .compose(r -> access.auditGroup(tx, user, groupId, "phase.change",
                       new JsonObject().put("phase", phase).put("override", d.override())))
-                  .map(r -> List.of(new EventLog.NewEvent("phase_changed", user, null,
+                  .map(r -> Change.of(snapshot, NewEvent.of("phase_changed", user,
                       new JsonObject().put("phase", phase))));
             }))))
         .map(events -> new JsonObject()

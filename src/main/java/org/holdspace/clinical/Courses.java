@@ -4,9 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import org.holdspace.group.Phase;
-import org.holdspace.group.Protocol;
-import org.holdspace.http.ApiError;
+import org.holdspace.protocol.Phase;
+import org.holdspace.protocol.Protocol;
+import org.holdspace.core.Refusal;
 
 import java.util.Locale;
 
@@ -24,7 +24,7 @@ public final class Courses {
   public static Future<Course> find(SqlClient client, long groupId) {
     return client.preparedQuery(FIND).execute(Tuple.of(groupId)).map(rows -> {
       if (rows.size() == 0) {
-        throw ApiError.notFound();
+        throw Refusal.notFound();
       }
       Row r = rows.iterator().next();
       String phase = r.getString("phase");

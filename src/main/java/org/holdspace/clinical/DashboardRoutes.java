@@ -3,7 +3,7 @@ package org.holdspace.clinical;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.holdspace.auth.AuthHandler;
-import org.holdspace.http.Fields;
+import org.holdspace.core.Fields;
 import org.holdspace.http.Responses;
 
 /** {@code GET /api/groups/{id}/dashboard}: the facilitator's overview of every member's course. */

@@ -7,7 +7,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
-import org.holdspace.auth.AuthUser;
+import org.holdspace.core.AuthUser;
 
 import java.util.HashMap;
 import java.util.List;

@@ -3,8 +3,8 @@ package org.holdspace.clinical;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.holdspace.group.FocusArea;
-import org.holdspace.http.ApiError;
-import org.holdspace.http.Fields;
+import org.holdspace.core.Refusal;
+import org.holdspace.core.Fields;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +30,13 @@ public record FocusRequest(String area, String secondaryArea, List<Goal> goals) 
     String secondary = json.getValue("secondaryArea") == null ? null
         : Fields.oneOf(json, "secondaryArea", FocusArea.NAMES);
     if (area.equals(secondary)) {
-      throw ApiError.badRequest("secondaryArea: must differ from area");
+      throw Refusal.invalid("secondaryArea: must differ from area");
     }
     List<Goal> goals = null;
     if (json.getValue("goals") != null) {
       JsonArray array = Fields.array(json, "goals", MAX_GOALS);
       if (array.isEmpty()) {
-        throw ApiError.badRequest("goals: give one to three goals");
+        throw Refusal.invalid("goals: give one to three goals");
       }
       goals = new ArrayList<>();
       JsonArray items = new JsonArray();
@@ -44,7 +44,7 @@ public record FocusRequest(String area, String secondaryArea, List<Goal> goals) 
       for (int i = 0; i < items.size(); i++) {
         Goal goal = ClinicalFields.item(items, "goals", i, Goal::fromJson);
         if (goal.id() != null && goals.stream().anyMatch(g -> goal.id().equals(g.id()))) {
-          throw ApiError.badRequest("goals[" + i + "].id: appears twice");
+          throw Refusal.invalid("goals[" + i + "].id: appears twice");
         }
         goals.add(goal);
       }

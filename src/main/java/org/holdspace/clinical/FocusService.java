@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
-import org.holdspace.http.ApiError;
+import org.holdspace.core.Refusal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ public final class FocusService {
                       for (int i = 0; i < request.goals().size(); i++) {
                         Long id = request.goals().get(i).id();
                         if (id != null && !active.containsKey(id)) {
-                          return Future.failedFuture(ApiError.badRequest("goals[" + i
+                          return Future.failedFuture(Refusal.invalid("goals[" + i
                               + "].id: not one of this member's current goals"));
                         }
                       }
@@ -54,7 +54,7 @@ public final class FocusService {
               try {
                 session = course.checkSession(request.session(), "session");
               } catch (IllegalArgumentException e) {
-                return Future.failedFuture(ApiError.badRequest(e.getMessage()));
+                return Future.failedFuture(Refusal.invalid(e.getMessage()));
               }
               return FocusStore.activeGoals(tx, s.groupId(), s.memberId()).compose(active -> {
                 List<Tuple> rows = new ArrayList<>();
@@ -62,7 +62,7 @@ public final class FocusService {
                 for (int i = 0; i < request.ratings().size(); i++) {
                   GoalRatingsRequest.Rating r = request.ratings().get(i);
                   if (!active.containsKey(r.goalId())) {
-                    return Future.failedFuture(ApiError.badRequest("ratings[" + i
+                    return Future.failedFuture(Refusal.invalid("ratings[" + i
                         + "].goalId: not one of this member's current goals"));
                   }
                   rows.add(Tuple.of(r.goalId(), session, r.rating(), s.actor().id()));

@@ -2,8 +2,8 @@ package org.holdspace.clinical;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.holdspace.http.ApiError;
-import org.holdspace.http.Fields;
+import org.holdspace.core.Refusal;
+import org.holdspace.core.Fields;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,14 +24,14 @@ public record GoalRatingsRequest(Integer session, List<Rating> ratings) {
     Integer session = Fields.optionalInt(json, "session", 0, 1000);
     JsonArray array = Fields.array(json, "ratings", FocusRequest.MAX_GOALS);
     if (array.isEmpty()) {
-      throw ApiError.badRequest("ratings: rate at least one goal");
+      throw Refusal.invalid("ratings: rate at least one goal");
     }
     List<Rating> ratings = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
     for (int i = 0; i < array.size(); i++) {
       Rating r = ClinicalFields.item(array, "ratings", i, Rating::fromJson);
       if (!seen.add(r.goalId())) {
-        throw ApiError.badRequest("ratings[" + i + "].goalId: rated twice");
+        throw Refusal.invalid("ratings[" + i + "].goalId: rated twice");
       }
       ratings.add(r);
     }

@@ -4,9 +4,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.holdspace.auth.AuthHandler;
-import org.holdspace.http.ApiError;
+import org.holdspace.core.Refusal;
 import org.holdspace.http.Bodies;
-import org.holdspace.http.Fields;
+import org.holdspace.core.Fields;
 import org.holdspace.http.Responses;
 
 /**
@@ -52,7 +52,7 @@ public final class HomeworkRoutes {
     long groupId = Fields.pathId(ctx.pathParam("id"));
     String raw = ctx.queryParams().get("session");
     if (raw != null && !raw.matches("\\d{1,4}")) {
-      throw ApiError.badRequest("session: must be a whole number");
+      throw Refusal.invalid("session: must be a whole number");
     }
     Responses.reply(ctx, 200, homework.due(AuthHandler.user(ctx), groupId, raw == null ? null : Integer.parseInt(raw)));
   }

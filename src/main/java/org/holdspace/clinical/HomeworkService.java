@@ -5,8 +5,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.holdspace.auth.AuthUser;
-import org.holdspace.http.ApiError;
+import org.holdspace.core.AuthUser;
+import org.holdspace.core.Refusal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +35,7 @@ public final class HomeworkService {
             s.groupId()).compose(course -> {
               int due = request.dueSession() == null ? course.nextSession() : request.dueSession();
               if (due < 1 || due > course.sessionCount()) {
-                return Future.failedFuture(ApiError.badRequest("dueSession: must be from 1 to "
+                return Future.failedFuture(Refusal.invalid("dueSession: must be from 1 to "
                     + course.sessionCount()));
               }
               return HomeworkStore.insert(tx, s.groupId(), s.memberId(), request.text(), s.actor().id(),
@@ -51,7 +51,7 @@ public final class HomeworkService {
                 s.actor().id(), note)
             .compose(h -> {
               if (h == null) {
-                return Future.failedFuture(ApiError.notFound());
+                return Future.failedFuture(Refusal.notFound());
               }
               return access.audit(tx, s, "homework.done", new JsonObject().put("homeworkId", h.id()))
                   .map(v -> h.toJson(course));
@@ -77,7 +77,7 @@ public final class HomeworkService {
         .compose(course -> {
           int at = session == null ? course.upcomingSession() : session;
           if (at < 1 || at > course.sessionCount()) {
-            return Future.failedFuture(ApiError.badRequest("session: must be from 1 to " + course.sessionCount()));
+            return Future.failedFuture(Refusal.invalid("session: must be from 1 to " + course.sessionCount()));
           }
           return access.auditGroup(access.pool(), user, groupId, "homework.read_group", null)
               .compose(v -> Future.all(HomeworkStore.ofGroup(access.pool(), groupId),

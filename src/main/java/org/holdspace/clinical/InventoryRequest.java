@@ -3,8 +3,8 @@ package org.holdspace.clinical;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.holdspace.group.FocusArea;
-import org.holdspace.http.ApiError;
-import org.holdspace.http.Fields;
+import org.holdspace.core.Refusal;
+import org.holdspace.core.Fields;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,7 +40,7 @@ public record InventoryRequest(List<Relationship> relationships) {
     for (int i = 0; i < array.size(); i++) {
       Relationship r = ClinicalFields.item(array, "relationships", i, Relationship::fromJson);
       if (r.id() != null && !ids.add(r.id())) {
-        throw ApiError.badRequest("relationships[" + i + "].id: appears twice");
+        throw Refusal.invalid("relationships[" + i + "].id: appears twice");
       }
       list.add(r);
     }

@@ -3,8 +3,8 @@ package org.holdspace.clinical;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.holdspace.group.Phase;
-import org.holdspace.http.ApiError;
+import org.holdspace.protocol.Phase;
+import org.holdspace.core.Refusal;
 
 /**
  * The interpersonal inventory: written by the member during the initial phase, or by a facilitator with them at
@@ -28,7 +28,7 @@ public final class InventoryService {
                 .compose(v -> Courses.find(tx, s.groupId()))
                 .compose(course -> {
                   if (!s.byFacilitator() && course.phase() != Phase.INITIAL) {
-                    return Future.failedFuture(ApiError.conflict("inventory: members write it in the initial phase; "
+                    return Future.failedFuture(Refusal.conflict("inventory: members write it in the initial phase; "
                         + "later, a facilitator updates it with you"));
                   }
                   return InventoryStore.activeIds(tx, s.groupId(), s.memberId());
@@ -37,7 +37,7 @@ public final class InventoryService {
                   for (int i = 0; i < request.relationships().size(); i++) {
                     Long id = request.relationships().get(i).id();
                     if (id != null && !active.contains(id)) {
-                      return Future.failedFuture(ApiError.badRequest("relationships[" + i
+                      return Future.failedFuture(Refusal.invalid("relationships[" + i
                           + "].id: not one of this member's current relationships"));
                     }
                   }

@@ -2,8 +2,8 @@ package org.holdspace.clinical;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.holdspace.http.ApiError;
-import org.holdspace.http.Fields;
+import org.holdspace.core.Refusal;
+import org.holdspace.core.Fields;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ public record MeasureRequest(Instrument instrument, List<Integer> answers, Integ
       Object value = raw.getValue(i);
       if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
           || n.doubleValue() < 0 || n.doubleValue() > 3) {
-        throw ApiError.badRequest("answers: item " + (i + 1) + " must be a whole number from 0 to 3");
+        throw Refusal.invalid("answers: item " + (i + 1) + " must be a whole number from 0 to 3");
       }
       answers.add(n.intValue());
     }
@@ -31,7 +31,7 @@ public record MeasureRequest(Instrument instrument, List<Integer> answers, Integ
     try {
       return new MeasureRequest(instrument, List.copyOf(answers), session, instrument.score(answers));
     } catch (IllegalArgumentException e) {
-      throw ApiError.badRequest(e.getMessage());
+      throw Refusal.invalid(e.getMessage());
     }
   }
 

@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.holdspace.alert.Alerts;
-import org.holdspace.http.ApiError;
+import org.holdspace.core.Refusal;
 
 /**
  * Recording and listing PHQ-9 and GAD-7. A PHQ-9 with item 9 above 0 stores a {@code phq9_item9} alert in the same
@@ -25,7 +25,7 @@ public final class MeasureService {
       try {
         session = course.checkSession(request.session(), "session");
       } catch (IllegalArgumentException e) {
-        return Future.failedFuture(ApiError.badRequest(e.getMessage()));
+        return Future.failedFuture(Refusal.invalid(e.getMessage()));
       }
       JsonObject[] alert = new JsonObject[1];
       return access.pool().withTransaction(tx -> MeasureStore.insert(tx, s.groupId(), s.memberId(), request, session,

@@ -3,9 +3,9 @@ package org.holdspace.clinical;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.holdspace.http.ApiError;
+import org.holdspace.core.Refusal;
 import org.holdspace.http.Bodies;
-import org.holdspace.http.Fields;
+import org.holdspace.core.Fields;
 import org.holdspace.http.Responses;
 
 /** {@code GET .../members/{userId}/meetings} and {@code PUT .../members/{userId}/meetings/{kind}}. */
@@ -29,17 +29,17 @@ public final class MeetingRoutes {
     ClinicalAccess.Target target = ClinicalAccess.Target.of(ctx);
     String kind = ctx.pathParam("kind");
     if (!MeetingPlan.KINDS.contains(kind)) {
-      throw ApiError.notFound();
+      throw Refusal.notFound();
     }
     JsonObject body = Bodies.object(ctx);
     Object held = body.getValue("held");
     if (held != null && !(held instanceof Boolean)) {
-      throw ApiError.badRequest("held: must be true or false");
+      throw Refusal.invalid("held: must be true or false");
     }
     MeetingService.Change change = new MeetingService.Change(kind, Fields.optionalInstant(body, "scheduledAt"),
         (Boolean) held);
     if (change.scheduledAt() == null && change.held() == null) {
-      throw ApiError.badRequest("body: give scheduledAt, held or both");
+      throw Refusal.invalid("body: give scheduledAt, held or both");
     }
     Responses.reply(ctx, 200, meetings.change(target, change));
   }

@@ -1,6 +1,6 @@
 package org.holdspace.clinical;
 
-import org.holdspace.group.Phase;
+import org.holdspace.protocol.Phase;
 
 import java.util.List;
 

@@ -2,8 +2,8 @@ package org.holdspace.clinical;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.holdspace.http.ApiError;
-import org.holdspace.http.Fields;
+import org.holdspace.core.Refusal;
+import org.holdspace.core.Fields;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,14 +25,14 @@ public record ReportCardRequest(Integer session, List<Rating> ratings) {
     Integer session = Fields.optionalInt(json, "session", 0, 1000);
     JsonArray array = Fields.array(json, "ratings", InventoryRequest.MAX_RELATIONSHIPS);
     if (array.isEmpty()) {
-      throw ApiError.badRequest("ratings: rate at least one relationship");
+      throw Refusal.invalid("ratings: rate at least one relationship");
     }
     List<Rating> ratings = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
     for (int i = 0; i < array.size(); i++) {
       Rating r = ClinicalFields.item(array, "ratings", i, Rating::fromJson);
       if (!seen.add(r.relationshipId())) {
-        throw ApiError.badRequest("ratings[" + i + "].relationshipId: rated twice");
+        throw Refusal.invalid("ratings[" + i + "].relationshipId: rated twice");
       }
       ratings.add(r);
     }

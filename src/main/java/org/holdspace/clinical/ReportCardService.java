@@ -3,7 +3,7 @@ package org.holdspace.clinical;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.holdspace.db.SqlErrors;
-import org.holdspace.http.ApiError;
+import org.holdspace.core.Refusal;
 
 /** Relationship report cards: at chosen sessions the member rates inventory relationships again. */
 public final class ReportCardService {
@@ -20,12 +20,12 @@ public final class ReportCardService {
               try {
                 session = course.checkSession(request.session(), "session");
               } catch (IllegalArgumentException e) {
-                return Future.failedFuture(ApiError.badRequest(e.getMessage()));
+                return Future.failedFuture(Refusal.invalid(e.getMessage()));
               }
               return InventoryStore.activeIds(tx, s.groupId(), s.memberId()).compose(active -> {
                 for (int i = 0; i < request.ratings().size(); i++) {
                   if (!active.contains(request.ratings().get(i).relationshipId())) {
-                    return Future.failedFuture(ApiError.badRequest("ratings[" + i
+                    return Future.failedFuture(Refusal.invalid("ratings[" + i
                         + "].relationshipId: not one of this member's current relationships"));
                   }
                 }
@@ -35,7 +35,7 @@ public final class ReportCardService {
             .compose(card -> access.audit(tx, s, "report_card.write", new JsonObject().put("cardId", card.getLong("id")))
                 .map(card)))
         .recover(failure -> Future.failedFuture(SqlErrors.isUniqueViolation(failure)
-            ? ApiError.conflict("session: this member already has a report card for that session") : failure)));
+            ? Refusal.conflict("session: this member already has a report card for that session") : failure)));
   }
 
   public Future<JsonObject> history(ClinicalAccess.Target target) {

@@ -3,9 +3,9 @@ package org.holdspace.clinical;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.holdspace.http.ApiError;
+import org.holdspace.core.Refusal;
 import org.holdspace.http.Bodies;
-import org.holdspace.http.Fields;
+import org.holdspace.core.Fields;
 import org.holdspace.http.Responses;
 
 /** {@code GET .../members/{userId}/review} and {@code PUT .../members/{userId}/relapse-plan}. */
@@ -35,7 +35,7 @@ public final class ReviewRoutes {
         ClinicalFields.blankToNull(Fields.optionalText(body, "strategies", MAX_TEXT)),
         ClinicalFields.blankToNull(Fields.optionalText(body, "supports", MAX_TEXT)));
     if (plan.warningSigns() == null && plan.strategies() == null && plan.supports() == null) {
-      throw ApiError.badRequest("body: write at least one of warningSigns, strategies, supports");
+      throw Refusal.invalid("body: write at least one of warningSigns, strategies, supports");
     }
     Responses.reply(ctx, 200, reviews.saveRelapsePlan(target, plan));
   }

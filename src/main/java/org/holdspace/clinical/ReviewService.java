@@ -6,8 +6,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import org.holdspace.group.Phase;
-import org.holdspace.http.ApiError;
+import org.holdspace.protocol.Phase;
+import org.holdspace.core.Refusal;
 
 import java.util.List;
 
@@ -39,7 +39,7 @@ public final class ReviewService {
   public Future<JsonObject> review(ClinicalAccess.Target target) {
     return access.selfOrFacilitator(target).compose(s -> Courses.find(access.pool(), s.groupId()).compose(course -> {
       if (course.phase() != Phase.TERMINATION) {
-        return Future.failedFuture(ApiError.conflict("review: opens when the group enters the termination phase"));
+        return Future.failedFuture(Refusal.conflict("review: opens when the group enters the termination phase"));
       }
       SqlClient db = access.pool();
       return access.audit(s, "review.read", null).compose(v -> Future.all(List.of(
@@ -78,7 +78,7 @@ public final class ReviewService {
     return access.selfOrFacilitator(target).compose(s -> access.pool().withTransaction(tx -> Courses.find(tx,
             s.groupId()).compose(course -> {
               if (course.phase() != Phase.TERMINATION) {
-                return Future.failedFuture(ApiError.conflict(
+                return Future.failedFuture(Refusal.conflict(
                     "relapse plan: written in the termination phase, with the progress review"));
               }
               return tx.preparedQuery(SAVE_PLAN).execute(Tuple.of(s.groupId(), s.memberId(), plan.warningSigns(),

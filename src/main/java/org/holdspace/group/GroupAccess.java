@@ -4,8 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.holdspace.auth.AuthUser;
-import org.holdspace.http.ApiError;
+import org.holdspace.core.AuthUser;
+import org.holdspace.core.Refusal;
 
 /** Who an account is to a group: its facilitator, one of its members, or nobody (404 when the group is unknown). */
 public final class GroupAccess {
@@ -24,7 +24,7 @@ public final class GroupAccess {
   public Future<Standing> standing(AuthUser user, long groupId) {
     return pool.preparedQuery(MEMBERSHIP).execute(Tuple.of(groupId, user.id())).map(rows -> {
       if (rows.size() == 0) {
-        throw ApiError.notFound();
+        throw Refusal.notFound();
       }
       Row row = rows.iterator().next();
       String role = row.getString(0);
@@ -39,7 +39,7 @@ public final class GroupAccess {
   public Future<Void> requireFacilitator(AuthUser user, long groupId) {
     return standing(user, groupId).map(s -> {
       if (s != Standing.FACILITATOR) {
-        throw ApiError.forbidden();
+        throw Refusal.forbidden();
       }
       return null;
     });
@@ -49,7 +49,7 @@ public final class GroupAccess {
   public Future<Standing> requireParticipant(AuthUser user, long groupId) {
     return standing(user, groupId).map(s -> {
       if (s == Standing.NONE) {
-        throw ApiError.forbidden();
+        throw Refusal.forbidden();
       }
       return s;
     });
@@ -59,7 +59,7 @@ public final class GroupAccess {
   public Future<Standing> requireSelfOrFacilitator(AuthUser user, long groupId, long memberId) {
     return requireParticipant(user, groupId).map(s -> {
       if (s == Standing.MEMBER && user.id() != memberId) {
-        throw ApiError.forbidden();
+        throw Refusal.forbidden();
       }
       return s;
     });

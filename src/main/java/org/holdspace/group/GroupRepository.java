@@ -1,5 +1,7 @@
 package org.holdspace.group;
 
+import org.holdspace.protocol.SessionPlan;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

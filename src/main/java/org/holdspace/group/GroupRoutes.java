@@ -1,14 +1,16 @@
 package org.holdspace.group;
 
+import org.holdspace.protocol.Protocol;
+
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.holdspace.auth.AuthHandler;
-import org.holdspace.auth.AuthUser;
-import org.holdspace.auth.Role;
-import org.holdspace.http.ApiError;
+import org.holdspace.core.AuthUser;
+import org.holdspace.core.Role;
+import org.holdspace.core.Refusal;
 import org.holdspace.http.Bodies;
-import org.holdspace.http.Fields;
+import org.holdspace.core.Fields;
 import org.holdspace.http.Responses;
 
 import java.time.Instant;
@@ -44,7 +46,7 @@ public final class GroupRoutes {
     long groupId = Fields.pathId(ctx.pathParam("id"));
     JsonObject body = Bodies.object(ctx);
     if (!body.containsKey("retentionDays")) {
-      throw ApiError.badRequest("retentionDays: required (a number of days, or null to keep the text)");
+      throw Refusal.invalid("retentionDays: required (a number of days, or null to keep the text)");
     }
     Responses.reply(ctx, 200, groups.setRetention(user, groupId, retentionDays(body)));
   }
@@ -61,7 +63,7 @@ public final class GroupRoutes {
     Protocol protocol = Protocol.named(protocolName).orElseThrow();
     int sessionCount = Fields.integer(body, "sessionCount", 1, 1000);
     if (sessionCount < protocol.minSessions() || sessionCount > protocol.maxSessions()) {
-      throw ApiError.badRequest("sessionCount: " + protocolName + " takes " + protocol.minSessions()
+      throw Refusal.invalid("sessionCount: " + protocolName + " takes " + protocol.minSessions()
           + (protocol.minSessions() == protocol.maxSessions() ? "" : " to " + protocol.maxSessions()) + " sessions");
     }
     Instant first = Fields.optionalInstant(body, "firstSessionAt");

@@ -1,15 +1,18 @@
 package org.holdspace.group;
 
+import org.holdspace.protocol.Protocol;
+import org.holdspace.protocol.SessionPlan;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import org.holdspace.audit.AuditLog;
-import org.holdspace.auth.AuthUser;
-import org.holdspace.auth.Role;
+import org.holdspace.core.AuthUser;
+import org.holdspace.core.Role;
 import org.holdspace.auth.UserRepository;
 import org.holdspace.db.SqlErrors;
-import org.holdspace.http.ApiError;
+import org.holdspace.core.Refusal;
 
 import java.time.Instant;
 import java.util.List;
@@ -55,7 +58,7 @@ public final class GroupService {
 
   private Future<JsonObject> view(long groupId, boolean withFocus) {
     return groups.find(groupId).compose(found -> {
-      JsonObject group = found.orElseThrow(ApiError::notFound);
+      JsonObject group = found.orElseThrow(Refusal::notFound);
       return Future.all(groups.sessions(groupId), groups.people(groupId)).map(all -> {
         JsonArray plan = all.resultAt(0);
         List<Row> people = all.resultAt(1);
@@ -90,18 +93,18 @@ public final class GroupService {
     return access.requireFacilitator(facilitator, groupId)
         .compose(v -> Future.all(groups.find(groupId), users.findById(userId)))
         .compose(all -> {
-          JsonObject group = all.<java.util.Optional<JsonObject>>resultAt(0).orElseThrow(ApiError::notFound);
+          JsonObject group = all.<java.util.Optional<JsonObject>>resultAt(0).orElseThrow(Refusal::notFound);
           UserRepository.StoredUser user =
-              all.<java.util.Optional<UserRepository.StoredUser>>resultAt(1).orElseThrow(ApiError::notFound);
+              all.<java.util.Optional<UserRepository.StoredUser>>resultAt(1).orElseThrow(Refusal::notFound);
           if (user.user().role() != Role.MEMBER) {
-            throw ApiError.badRequest("userId: only member accounts can be enrolled");
+            throw Refusal.invalid("userId: only member accounts can be enrolled");
           }
           Protocol protocol = Protocol.named(group.getString("protocol")).orElseThrow();
           return groups.pool().withTransaction(tx -> groups.lockGroup(tx, groupId)
               .compose(r -> groups.countMembers(tx, groupId))
               .compose(count -> {
                 if (count >= protocol.maxMembers()) {
-                  return Future.failedFuture(ApiError.conflict("group: " + protocol.name() + " takes at most "
+                  return Future.failedFuture(Refusal.conflict("group: " + protocol.name() + " takes at most "
                       + protocol.maxMembers() + " member(s)"));
                 }
                 return groups.enrol(tx, groupId, userId);
@@ -109,7 +112,7 @@ public final class GroupService {
               .compose(v -> audit.record(tx, facilitator.id(), "group.enrol", groupId, userId, null)));
         })
         .recover(failure -> Future.failedFuture(SqlErrors.isUniqueViolation(failure)
-            ? ApiError.conflict("userId: already enrolled") : failure));
+            ? Refusal.conflict("userId: already enrolled") : failure));
   }
 
   /** The facilitator sets the group's retention: chat text purged {@code days} after the course ends (null: kept). */

@@ -1,5 +1,7 @@
 package org.holdspace.http;
 
+import org.holdspace.core.Refusal;
+
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -30,7 +32,7 @@ public final class ApiRouter {
     publicRoutes.forEach(mount -> mount.accept(router));
     router.route("/api/*").handler(authHandler);
     protectedRoutes.forEach(mount -> mount.accept(router));
-    router.route("/api/*").handler(ctx -> ctx.fail(ApiError.notFound()));
+    router.route("/api/*").handler(ctx -> ctx.fail(Refusal.notFound()));
     router.route().handler(StaticHandler.create(WEBROOT).setCachingEnabled(false).setIndexPage("index.html"));
     router.route().failureHandler(Responses::failure);
     return router;

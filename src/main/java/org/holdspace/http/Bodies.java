@@ -1,5 +1,7 @@
 package org.holdspace.http;
 
+import org.holdspace.core.Refusal;
+
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -14,16 +16,16 @@ public final class Bodies {
     // A request without any body has no buffer at all (not an empty one).
     Buffer buffer = ctx.body() == null ? null : ctx.body().buffer();
     if (buffer == null || buffer.length() == 0) {
-      throw ApiError.badRequest("body: a JSON object is required");
+      throw Refusal.invalid("body: a JSON object is required");
     }
     Object value;
     try {
       value = buffer.toJsonValue();
     } catch (DecodeException e) {
-      throw ApiError.badRequest("body: not valid JSON");
+      throw Refusal.invalid("body: not valid JSON");
     }
     if (!(value instanceof JsonObject json)) {
-      throw ApiError.badRequest("body: must be a JSON object");
+      throw Refusal.invalid("body: must be a JSON object");
     }
     return json;
   }

@@ -3,6 +3,7 @@ package org.holdspace.http;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import org.holdspace.core.Refusal;
 
 /** Writing JSON answers and turning failures into the contract's error bodies: the one place errors become responses. */
 public final class Responses {
@@ -50,38 +51,67 @@ public final class Responses {
   /** The router's failure handler. */
   public static void failure(RoutingContext ctx) {
     Throwable failure = ctx.failure();
-    ApiError error;
-    if (failure instanceof ApiError api) {
-      error = api;
+    if (failure instanceof Refusal refusal) {
+      refuse(ctx, statusOf(refusal.code()), refusal);
     } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
-      error = forStatus(ctx.statusCode());
+      refuseStatus(ctx, ctx.statusCode());
     } else if (failure instanceof io.vertx.ext.web.handler.HttpException http && http.getStatusCode() >= 400
         && http.getStatusCode() < 500) {
-      error = forStatus(http.getStatusCode());
+      refuseStatus(ctx, http.getStatusCode());
     } else if (org.holdspace.db.SqlErrors.isUnavailable(failure)) {
       LOG.warn("{} {} refused: the database is unavailable ({})", ctx.request().method(), ctx.normalizedPath(),
           failure.toString());
-      error = new ApiError(503, "unavailable", "the database is unavailable; try again shortly");
+      refuse(ctx, 503, Refusal.unavailable("the database is unavailable; try again shortly"));
     } else {
       LOG.error("{} {} failed", ctx.request().method(), ctx.normalizedPath(), failure);
-      error = new ApiError(500, "internal", "the server could not complete the request");
+      json(ctx, 500, new JsonObject().put("code", "internal"));
     }
-    JsonObject body = new JsonObject().put("code", error.code());
-    if (error.getMessage() != null && error.status() != 500) {
-      body.put("message", error.getMessage());
-    }
-    json(ctx, error.status(), body);
   }
 
-  private static ApiError forStatus(int status) {
-    return switch (status) {
-      case 401 -> ApiError.unauthenticated();
-      case 403 -> ApiError.forbidden();
-      case 404 -> ApiError.notFound();
-      case 405 -> new ApiError(405, "method_not_allowed", "method not allowed here");
-      case 413 -> new ApiError(413, "too_large", "body too large");
-      case 415 -> ApiError.badRequest("body: must be JSON");
-      default -> ApiError.badRequest("request: not understood");
+  /**
+   * The HTTP status of each refusal. Refusals of the current state (a session that is not live, a muted or locked
+   * room) are conflicts over HTTP, where the contract's body code for 409 is {@code conflict}.
+   */
+  static int statusOf(Refusal.Code code) {
+    return switch (code) {
+      case INVALID -> 400;
+      case UNAUTHENTICATED -> 401;
+      case FORBIDDEN -> 403;
+      case NOT_FOUND -> 404;
+      case CONFLICT, NOT_LIVE, MUTED, LOCKED -> 409;
+      case TOO_LARGE -> 413;
+      case RATE_LIMITED -> 429;
+      case UNAVAILABLE -> 503;
     };
+  }
+
+  private static String bodyCode(int status, Refusal.Code code) {
+    return switch (status) {
+      case 400 -> "bad_request";
+      case 409 -> "conflict";
+      default -> code.wire();
+    };
+  }
+
+  private static void refuse(RoutingContext ctx, int status, Refusal refusal) {
+    JsonObject body = new JsonObject().put("code", bodyCode(status, refusal.code()));
+    if (refusal.getMessage() != null) {
+      body.put("message", refusal.getMessage());
+    }
+    json(ctx, status, body);
+  }
+
+  /** The router's own refusals (no route, wrong method, body too large or not JSON). */
+  private static void refuseStatus(RoutingContext ctx, int status) {
+    switch (status) {
+      case 401 -> refuse(ctx, 401, Refusal.unauthenticated());
+      case 403 -> refuse(ctx, 403, Refusal.forbidden());
+      case 404 -> refuse(ctx, 404, Refusal.notFound());
+      case 405 -> json(ctx, 405, new JsonObject().put("code", "method_not_allowed")
+          .put("message", "method not allowed here"));
+      case 413 -> refuse(ctx, 413, Refusal.tooLarge("body too large"));
+      case 415 -> refuse(ctx, 400, Refusal.invalid("body: must be JSON"));
+      default -> refuse(ctx, 400, Refusal.invalid("request: not understood"));
+    }
   }
 }

@@ -3,10 +3,10 @@ package org.holdspace.moderation;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import org.holdspace.alert.Alerts;
-import org.holdspace.chat.ChatError;
+import org.holdspace.core.Refusal;
 import org.holdspace.chat.Frame;
 import org.holdspace.chat.GroupCommand;
-import org.holdspace.chat.Whispers;
+import org.holdspace.whisper.Whispers;
 import org.holdspace.group.GroupAccess;
 
 import java.util.Map;
@@ -39,7 +39,7 @@ public final class ModerationCommands {
     commands.put("slow_mode", facilitatorOnly((u, s, g, f) -> {
       Long seconds = f.optionalCount("seconds");
       if (seconds == null || seconds > 3600) {
-        throw ChatError.badFrame("seconds: required, a whole number from 0 to 3600");
+        throw Refusal.invalid("seconds: required, a whole number from 0 to 3600");
       }
       return moderation.slowMode(u, g, seconds.intValue());
     }));
@@ -47,7 +47,7 @@ public final class ModerationCommands {
       String prompt = boundedText(f, "prompt", MAX_PROMPT);
       Long turnSeconds = f.optionalCount("turnSeconds");
       if (turnSeconds != null && (turnSeconds < 5 || turnSeconds > 1800)) {
-        throw ChatError.badFrame("turnSeconds: must be from 5 to 1800");
+        throw Refusal.invalid("turnSeconds: must be from 5 to 1800");
       }
       return moderation.startRound(u, g, prompt, turnSeconds == null ? null : turnSeconds.intValue());
     }));
@@ -62,7 +62,7 @@ public final class ModerationCommands {
         return whispers.toMember(u, g, f.userId(), text);
       }
       if (f.json().getValue("userId") != null) {
-        throw new ChatError("forbidden", "userId: members write to the facilitators only");
+        throw Refusal.forbidden("userId: members write to the facilitators only");
       }
       return whispers.toFacilitators(u, g, text);
     });
@@ -70,7 +70,7 @@ public final class ModerationCommands {
       long seq = f.positiveId("seq");
       String reason = f.optionalText("reason");
       if (reason != null && reason.length() > MAX_REASON) {
-        throw new ChatError("too_large", "reason: at most " + MAX_REASON + " characters");
+        throw Refusal.tooLarge("reason: at most " + MAX_REASON + " characters");
       }
       JsonObject ref = new JsonObject().put("seq", seq).put("reason", reason);
       return alerts.raise(g, u.id(), "report", ref).map(a -> (Long) null);
@@ -80,10 +80,10 @@ public final class ModerationCommands {
   private static String boundedText(Frame f, String field, int max) {
     String text = f.text(field);
     if (text.isBlank()) {
-      throw ChatError.badFrame(field + ": must not be empty");
+      throw Refusal.invalid(field + ": must not be empty");
     }
     if (text.length() > max) {
-      throw new ChatError("too_large", field + ": at most " + max + " characters");
+      throw Refusal.tooLarge(field + ": at most " + max + " characters");
     }
     return text;
   }
@@ -91,6 +91,6 @@ public final class ModerationCommands {
   private static GroupCommand memberOnly(GroupCommand command) {
     return (u, s, g, f) -> s == GroupAccess.Standing.MEMBER
         ? command.run(u, s, g, f)
-        : Future.failedFuture(new ChatError("forbidden", "only members do this"));
+        : Future.failedFuture(Refusal.forbidden("only members do this"));
   }
 }

@@ -1,19 +1,24 @@
 package org.holdspace.moderation;
 
+import org.holdspace.grouplog.GroupState;
+import org.holdspace.grouplog.Rounds;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import org.holdspace.audit.AuditLog;
-import org.holdspace.auth.AuthUser;
-import org.holdspace.chat.ChatError;
-import org.holdspace.chat.EventLog;
-import org.holdspace.chat.EventLog.NewEvent;
-import org.holdspace.chat.GroupSnapshot;
+import org.holdspace.core.AuthUser;
+import org.holdspace.core.Refusal;
+import org.holdspace.grouplog.EventLog;
+import org.holdspace.grouplog.Change;
+import org.holdspace.grouplog.GroupSnapshot;
+import org.holdspace.grouplog.NewEvent;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The facilitator's moderation and the members' turn-taking, each an event in the group's log written under the
@@ -36,51 +41,47 @@ public final class ModerationService {
     this.audit = audit;
   }
 
-  private static ChatError notLive() {
-    return new ChatError("not_live", "no session is live");
-  }
-
   private static Long seqOf(List<JsonObject> events) {
     return events.isEmpty() ? null : events.get(events.size() - 1).getLong("seq");
   }
 
   /** Fails unless the account is an enrolled member (not a facilitator) of the group. */
-  private static Future<Void> requireMember(SqlConnection tx, long groupId, long userId) {
+  private static Future<Void> requireMember(SqlClient tx, long groupId, long userId) {
     return tx.preparedQuery(MEMBER_ROLE).execute(Tuple.of(groupId, userId)).map(rows -> {
       if (rows.size() == 0 || !"member".equals(rows.iterator().next().getString(0))) {
-        throw new ChatError("not_found", "userId: not a member of this group");
+        throw Refusal.notFound("userId: not a member of this group");
       }
       return null;
     });
   }
 
-  private Future<List<NewEvent>> audited(SqlConnection tx, AuthUser actor, String action, long groupId, Long subject,
-                                         List<NewEvent> events) {
-    if (events.isEmpty()) {
-      return Future.succeededFuture(events);
+  /** The change, with the facilitator's action audited in its transaction (nothing is audited when nothing changes). */
+  private Future<Change> audited(SqlClient tx, AuthUser actor, String action, long groupId, Long subject,
+                                 Change change) {
+    if (change.isEmpty()) {
+      return Future.succeededFuture(change);
     }
-    return audit.record(tx, actor.id(), action, groupId, subject, null).map(events);
+    return audit.record(tx, actor.id(), action, groupId, subject, null).map(change);
   }
 
   public Future<Long> mute(AuthUser facilitator, long groupId, long userId, Double minutes) {
     return log.change(groupId, (tx, s) -> requireMember(tx, groupId, userId).compose(v -> {
       Long until = minutes == null ? null : System.currentTimeMillis() + Math.round(minutes * 60_000);
-      s.state.mute(userId, until);
       JsonObject body = new JsonObject().put("userId", userId)
           .put("until", until == null ? null : Instant.ofEpochMilli(until).toString());
       return audited(tx, facilitator, "moderation.mute", groupId, userId,
-          List.of(new NewEvent("mute", facilitator, null, body)));
+          Change.of(s.with(s.state().withMute(userId, until)), NewEvent.of("mute", facilitator, body)));
     })).map(ModerationService::seqOf);
   }
 
   public Future<Long> unmute(AuthUser facilitator, long groupId, long userId) {
     return log.change(groupId, (tx, s) -> requireMember(tx, groupId, userId).compose(v -> {
-      if (!s.state.unmute(userId)) {
-        return Future.succeededFuture(List.<NewEvent>of());
+      if (!s.state().hasMute(userId)) {
+        return Future.succeededFuture(Change.none(s));
       }
       return audited(tx, facilitator, "moderation.unmute", groupId, userId,
-          List.of(new NewEvent("unmute", facilitator, null, new JsonObject().put("userId", userId)
-              .put("expired", false))));
+          Change.of(s.with(s.state().withoutMute(userId)), NewEvent.of("unmute", facilitator,
+              new JsonObject().put("userId", userId).put("expired", false))));
     })).map(ModerationService::seqOf);
   }
 
@@ -88,40 +89,40 @@ public final class ModerationService {
     return log.change(groupId, (tx, s) -> tx.preparedQuery(EVENT_KIND).execute(Tuple.of(groupId, seq))
         .compose(rows -> {
           if (rows.size() == 0 || !"message".equals(rows.iterator().next().getString(0))) {
-            return Future.failedFuture(new ChatError("not_found", "seq: no message with this seq"));
+            return Future.failedFuture(Refusal.notFound("seq: no message with this seq"));
           }
           return tx.preparedQuery(REDACT).execute(Tuple.of(groupId, seq));
         })
         .compose(updated -> updated.rowCount() == 0
-            ? Future.succeededFuture(List.<NewEvent>of())
+            ? Future.succeededFuture(Change.none(s))
             : audited(tx, facilitator, "moderation.redact", groupId, null,
-                List.of(new NewEvent("redact", facilitator, null, new JsonObject().put("targetSeq", seq))))))
+                Change.of(s, NewEvent.of("redact", facilitator, new JsonObject().put("targetSeq", seq))))))
         .map(ModerationService::seqOf);
   }
 
   public Future<Long> lock(AuthUser facilitator, long groupId, boolean locked) {
     return log.change(groupId, (tx, s) -> {
-      if (s.state.locked() == locked) {
-        return Future.succeededFuture(List.<NewEvent>of());
+      if (s.state().locked() == locked) {
+        return Future.succeededFuture(Change.none(s));
       }
-      s.state.setLocked(locked);
       return audited(tx, facilitator, locked ? "moderation.lock" : "moderation.unlock", groupId, null,
-          List.of(new NewEvent(locked ? "lock" : "unlock", facilitator, null, new JsonObject())));
+          Change.of(s.with(s.state().withLocked(locked)),
+              NewEvent.of(locked ? "lock" : "unlock", facilitator, new JsonObject())));
     }).map(ModerationService::seqOf);
   }
 
   public Future<Long> remove(AuthUser facilitator, long groupId, long userId) {
     return log.change(groupId, (tx, s) -> {
       if (!s.live()) {
-        return Future.failedFuture(notLive());
+        return Future.failedFuture(Refusal.notLive());
       }
       return requireMember(tx, groupId, userId).compose(v -> {
-        if (s.state.isRemoved(userId)) {
-          return Future.succeededFuture(List.<NewEvent>of());
+        if (s.state().isRemoved(userId)) {
+          return Future.succeededFuture(Change.none(s));
         }
-        s.state.remove(userId);
         return audited(tx, facilitator, "moderation.remove", groupId, userId,
-            List.of(new NewEvent("remove", facilitator, null, new JsonObject().put("userId", userId))));
+            Change.of(s.with(s.state().withRemoved(userId)),
+                NewEvent.of("remove", facilitator, new JsonObject().put("userId", userId))));
       });
     }).map(ModerationService::seqOf);
   }
@@ -130,31 +131,31 @@ public final class ModerationService {
   public Future<Long> giveFloor(AuthUser facilitator, long groupId, Long userId) {
     return log.change(groupId, (tx, s) -> {
       if (!s.live()) {
-        return Future.failedFuture(notLive());
+        return Future.failedFuture(Refusal.notLive());
       }
       Future<Void> check = userId == null ? Future.succeededFuture() : requireMember(tx, groupId, userId);
       return check.compose(v -> {
-        if (userId != null && s.state.isRemoved(userId)) {
-          return Future.failedFuture(new ChatError("forbidden", "userId: removed from this session"));
+        if (userId != null && s.state().isRemoved(userId)) {
+          return Future.failedFuture(Refusal.forbidden("userId: removed from this session"));
         }
-        if (java.util.Objects.equals(s.state.floor(), userId)) {
-          return Future.succeededFuture(List.<NewEvent>of());
+        if (Objects.equals(s.state().floor(), userId)) {
+          return Future.succeededFuture(Change.none(s));
         }
-        s.state.setFloor(userId);
         return audited(tx, facilitator, "moderation.floor", groupId, userId,
-            List.of(new NewEvent("floor", facilitator, null, new JsonObject().put("userId", userId))));
+            Change.of(s.with(s.state().withFloor(userId)),
+                NewEvent.of("floor", facilitator, new JsonObject().put("userId", userId))));
       });
     }).map(ModerationService::seqOf);
   }
 
   public Future<Long> slowMode(AuthUser facilitator, long groupId, int seconds) {
     return log.change(groupId, (tx, s) -> {
-      if (s.state.slowModeSeconds() == seconds) {
-        return Future.succeededFuture(List.<NewEvent>of());
+      if (s.state().slowModeSeconds() == seconds) {
+        return Future.succeededFuture(Change.none(s));
       }
-      s.state.setSlowModeSeconds(seconds);
       return audited(tx, facilitator, "moderation.slow_mode", groupId, null,
-          List.of(new NewEvent("slow_mode", facilitator, null, new JsonObject().put("seconds", seconds))));
+          Change.of(s.with(s.state().withSlowMode(seconds)),
+              NewEvent.of("slow_mode", facilitator, new JsonObject().put("seconds", seconds))));
     }).map(ModerationService::seqOf);
   }
 
@@ -162,16 +163,17 @@ public final class ModerationService {
   public Future<Long> hand(AuthUser member, long groupId, boolean raise) {
     return log.change(groupId, s -> {
       if (!s.live()) {
-        throw notLive();
+        throw Refusal.notLive();
       }
-      if (s.state.isRemoved(member.id())) {
-        throw new ChatError("forbidden", "you were removed from this session");
+      if (s.state().isRemoved(member.id())) {
+        throw Refusal.forbidden("you were removed from this session");
       }
-      boolean changed = raise ? s.state.raiseHand(member.id()) : s.state.lowerHand(member.id());
-      return changed
-          ? List.of(new NewEvent(raise ? "hand_raised" : "hand_lowered", member, null,
-              new JsonObject().put("userId", member.id())))
-          : List.of();
+      if (s.state().hasHandUp(member.id()) == raise) {
+        return Change.none(s);
+      }
+      GroupState next = raise ? s.state().withHandRaised(member.id()) : s.state().withHandLowered(member.id());
+      return Change.of(s.with(next), NewEvent.of(raise ? "hand_raised" : "hand_lowered", member,
+          new JsonObject().put("userId", member.id())));
     }).map(ModerationService::seqOf);
   }
 
@@ -179,24 +181,22 @@ public final class ModerationService {
   public Future<Long> startRound(AuthUser facilitator, long groupId, String prompt, Integer turnSeconds) {
     return log.change(groupId, (tx, s) -> {
       if (!s.live()) {
-        return Future.failedFuture(notLive());
+        return Future.failedFuture(Refusal.notLive());
       }
       return tx.preparedQuery(PRESENT_MEMBERS).execute(Tuple.of(groupId)).compose(rows -> {
         List<Long> order = new ArrayList<>();
         rows.forEach(r -> {
-          if (!s.state.isRemoved(r.getLong(0))) {
+          if (!s.state().isRemoved(r.getLong(0))) {
             order.add(r.getLong(0));
           }
         });
         if (order.isEmpty()) {
-          return Future.failedFuture(new ChatError("not_found", "no member is present for a go-round"));
+          return Future.failedFuture(Refusal.notFound("no member is present for a go-round"));
         }
-        List<NewEvent> events = new ArrayList<>();
-        events.add(new NewEvent("round_started", facilitator, null, new JsonObject().put("prompt", prompt)
-            .put("order", new io.vertx.core.json.JsonArray(order)).put("turnSeconds", turnSeconds)));
-        s.state.setRound(new GroupState.Round(prompt, order, -1, turnSeconds, null));
-        events.addAll(Rounds.advance(s.state, facilitator, System.currentTimeMillis()));
-        return audited(tx, facilitator, "moderation.round_start", groupId, null, events);
+        Rounds.Step step = Rounds.start(s.state(), facilitator, prompt, order, turnSeconds,
+            System.currentTimeMillis());
+        return audited(tx, facilitator, "moderation.round_start", groupId, null,
+            Change.of(s.with(step.state()), step.events()));
       });
     }).map(ModerationService::seqOf);
   }
@@ -204,29 +204,30 @@ public final class ModerationService {
   /** Ends the current turn: the facilitator moving on, or the member passing on their own turn. */
   public Future<Long> nextTurn(AuthUser actor, long groupId, boolean pass) {
     return log.change(groupId, (tx, s) -> {
-      GroupState.Round round = s.state.round();
+      GroupState.Round round = s.state().round();
       if (round == null) {
-        return Future.failedFuture(new ChatError("not_found", "no go-round is running"));
+        return Future.failedFuture(Refusal.notFound("no go-round is running"));
       }
-      List<NewEvent> events = new ArrayList<>();
+      if (pass && !Objects.equals(round.current(), actor.id())) {
+        return Future.failedFuture(Refusal.forbidden("it is not your turn"));
+      }
+      Rounds.Step step = Rounds.advance(s.state(), actor, System.currentTimeMillis());
       if (pass) {
-        if (!java.util.Objects.equals(round.current(), actor.id())) {
-          return Future.failedFuture(new ChatError("forbidden", "it is not your turn"));
-        }
-        events.add(new NewEvent("round_passed", actor, null, new JsonObject().put("userId", actor.id())));
+        return Future.succeededFuture(Change.of(s.with(step.state()), Rounds.prepend(
+            NewEvent.of("round_passed", actor, new JsonObject().put("userId", actor.id())), step.events())));
       }
-      events.addAll(Rounds.advance(s.state, actor, System.currentTimeMillis()));
-      return pass ? Future.succeededFuture(events)
-          : audited(tx, actor, "moderation.round_next", groupId, null, events);
+      return audited(tx, actor, "moderation.round_next", groupId, null, Change.of(s.with(step.state()), step.events()));
     }).map(ModerationService::seqOf);
   }
 
   public Future<Long> endRound(AuthUser facilitator, long groupId) {
     return log.change(groupId, (tx, s) -> {
-      if (s.state.round() == null) {
-        return Future.succeededFuture(List.<NewEvent>of());
+      if (s.state().round() == null) {
+        return Future.succeededFuture(Change.none(s));
       }
-      return audited(tx, facilitator, "moderation.round_end", groupId, null, Rounds.end(s.state, facilitator));
+      Rounds.Step step = Rounds.end(s.state(), facilitator);
+      return audited(tx, facilitator, "moderation.round_end", groupId, null,
+          Change.of(s.with(step.state()), step.events()));
     }).map(ModerationService::seqOf);
   }
 
@@ -234,15 +235,18 @@ public final class ModerationService {
   public Future<List<JsonObject>> expire(long groupId, long now) {
     return log.change(groupId, (GroupSnapshot s) -> {
       List<NewEvent> events = new ArrayList<>();
-      for (Long userId : s.state.expiredMutes(now)) {
-        s.state.unmute(userId);
-        events.add(new NewEvent("unmute", null, null, new JsonObject().put("userId", userId).put("expired", true)));
+      GroupState state = s.state();
+      for (Long userId : state.expiredMutes(now)) {
+        state = state.withoutMute(userId);
+        events.add(NewEvent.of("unmute", null, new JsonObject().put("userId", userId).put("expired", true)));
       }
-      GroupState.Round round = s.state.round();
+      GroupState.Round round = state.round();
       if (round != null && round.turnUntil() != null && round.turnUntil() <= now) {
-        events.addAll(Rounds.advance(s.state, null, now));
+        Rounds.Step step = Rounds.advance(state, null, now);
+        state = step.state();
+        events.addAll(step.events());
       }
-      return events;
+      return Change.of(s.with(state), events);
     });
   }
 }

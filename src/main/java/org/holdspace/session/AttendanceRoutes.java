@@ -6,9 +6,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import org.holdspace.audit.AuditLog;
 import org.holdspace.auth.AuthHandler;
-import org.holdspace.auth.AuthUser;
+import org.holdspace.core.AuthUser;
 import org.holdspace.group.GroupAccess;
-import org.holdspace.http.Fields;
+import org.holdspace.core.Fields;
 import org.holdspace.http.Responses;
 
 

@@ -4,11 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.holdspace.auth.AuthHandler;
-import org.holdspace.auth.AuthUser;
-import org.holdspace.chat.ChatError;
+import org.holdspace.core.AuthUser;
+import org.holdspace.core.Refusal;
 import org.holdspace.group.GroupAccess;
-import org.holdspace.http.ApiError;
-import org.holdspace.http.Fields;
+import org.holdspace.core.Fields;
 import org.holdspace.http.Responses;
 
 /** {@code POST /api/groups/{id}/sessions/current/start} and {@code .../end}. */
@@ -30,12 +29,7 @@ public final class SessionRoutes {
     AuthUser user = AuthHandler.user(ctx);
     long groupId = Fields.pathId(ctx.pathParam("id"));
     Future<SessionService.Outcome> outcome = access.requireFacilitator(user, groupId)
-        .compose(v -> start ? sessions.start(user, groupId) : sessions.end(user, groupId))
-        .recover(failure -> Future.failedFuture(failure instanceof ChatError e ? toApi(e) : failure));
+        .compose(v -> start ? sessions.start(user, groupId) : sessions.end(user, groupId));
     Responses.reply(ctx, 200, outcome.map(SessionService.Outcome::toJson));
-  }
-
-  private static ApiError toApi(ChatError e) {
-    return new ApiError(409, "conflict", e.getMessage());
   }
 }

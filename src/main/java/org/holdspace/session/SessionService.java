@@ -2,12 +2,17 @@ package org.holdspace.session;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import org.holdspace.audit.AuditLog;
-import org.holdspace.auth.AuthUser;
-import org.holdspace.chat.ChatError;
-import org.holdspace.chat.EventLog;
-import org.holdspace.moderation.GroupState;
+import org.holdspace.core.AuthUser;
+import org.holdspace.core.Refusal;
+import org.holdspace.grouplog.Change;
+import org.holdspace.grouplog.EventLog;
+import org.holdspace.grouplog.GroupSnapshot;
+import org.holdspace.grouplog.NewEvent;
+import org.holdspace.grouplog.SessionStatus;
+import org.holdspace.grouplog.GroupState;
 
 import java.util.List;
 
@@ -35,45 +40,48 @@ public final class SessionService {
 
   /** Starts the next planned session; when one is already live, answers it unchanged (seq null). */
   public Future<Outcome> start(AuthUser facilitator, long groupId) {
-    int[] number = new int[1];
-    String[] phase = new String[1];
+    GroupSnapshot[] after = new GroupSnapshot[1];
     return log.change(groupId, (tx, s) -> {
-      number[0] = s.currentSession;
-      phase[0] = s.phase().wire();
+      after[0] = s;
       if (s.live()) {
-        return Future.succeededFuture(List.of());
+        return Future.succeededFuture(Change.none(s));
       }
-      if (s.currentSession >= s.sessionCount) {
-        return Future.failedFuture(new ChatError("not_found", "every planned session has taken place"));
+      if (s.currentSession() >= s.sessionCount()) {
+        return Future.failedFuture(Refusal.conflict("every planned session has taken place"));
       }
-      s.currentSession++;
-      s.sessionStatus = "live";
-      s.state = GroupState.forNewSession();
-      number[0] = s.currentSession;
-      phase[0] = s.phase().wire();
-      return tx.preparedQuery(MARK_STARTED).execute(Tuple.of(groupId, s.currentSession))
-          .compose(v -> audit.record(tx, facilitator.id(), "session.start", groupId, null,
-              new JsonObject().put("number", number[0])))
-          .map(v -> List.of(new EventLog.NewEvent("session_started", facilitator, null,
-              new JsonObject().put("number", number[0]).put("phase", phase[0]))));
-    }).map(events -> new Outcome(number[0], phase[0], "live", events.isEmpty() ? null : events.get(0).getLong("seq")));
+      GroupSnapshot next = s.inSession(s.currentSession() + 1, SessionStatus.LIVE, GroupState.forNewSession());
+      after[0] = next;
+      return mark(tx, MARK_STARTED, facilitator, "session.start", next)
+          .map(v -> Change.of(next, sessionEvent("session_started", facilitator, next)));
+    }).map(events -> outcome(after[0], events));
   }
 
   public Future<Outcome> end(AuthUser facilitator, long groupId) {
-    int[] number = new int[1];
-    String[] phase = new String[1];
+    GroupSnapshot[] after = new GroupSnapshot[1];
     return log.change(groupId, (tx, s) -> {
       if (!s.live()) {
-        return Future.failedFuture(new ChatError("not_live", "no session is live"));
+        return Future.failedFuture(Refusal.notLive());
       }
-      s.sessionStatus = "ended";
-      number[0] = s.currentSession;
-      phase[0] = s.phase().wire();
-      return tx.preparedQuery(MARK_ENDED).execute(Tuple.of(groupId, s.currentSession))
-          .compose(v -> audit.record(tx, facilitator.id(), "session.end", groupId, null,
-              new JsonObject().put("number", number[0])))
-          .map(v -> List.of(new EventLog.NewEvent("session_ended", facilitator, null,
-              new JsonObject().put("number", number[0]).put("phase", phase[0]))));
-    }).map(events -> new Outcome(number[0], phase[0], "ended", events.get(0).getLong("seq")));
+      GroupSnapshot next = s.inSession(s.currentSession(), SessionStatus.ENDED, s.state());
+      after[0] = next;
+      return mark(tx, MARK_ENDED, facilitator, "session.end", next)
+          .map(v -> Change.of(next, sessionEvent("session_ended", facilitator, next)));
+    }).map(events -> outcome(after[0], events));
+  }
+
+  private Future<Void> mark(SqlClient tx, String statement, AuthUser facilitator, String action, GroupSnapshot s) {
+    return tx.preparedQuery(statement).execute(Tuple.of(s.groupId(), s.currentSession()))
+        .compose(v -> audit.record(tx, facilitator.id(), action, s.groupId(), null,
+            new JsonObject().put("number", s.currentSession())));
+  }
+
+  private static NewEvent sessionEvent(String kind, AuthUser facilitator, GroupSnapshot s) {
+    return NewEvent.of(kind, facilitator, new JsonObject().put("number", s.currentSession())
+        .put("phase", s.phase().wire()));
+  }
+
+  private static Outcome outcome(GroupSnapshot s, List<JsonObject> events) {
+    return new Outcome(s.currentSession(), s.phase().wire(), s.status().wire(),
+        events.isEmpty() ? null : events.get(0).getLong("seq"));
   }
 }

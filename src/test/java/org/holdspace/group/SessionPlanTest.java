@@ -1,5 +1,8 @@
 package org.holdspace.group;
 
+import org.holdspace.protocol.Protocol;
+import org.holdspace.protocol.SessionPlan;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,9 @@
 package org.holdspace.moderation;
 
+import org.holdspace.core.Refusal;
+import org.holdspace.grouplog.GroupState;
+import org.holdspace.alert.RiskPhrases;
+
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -18,18 +22,18 @@ class ModerationRulesTest {
   @Test
   @DisplayName("outside a live session only facilitators talk")
   void waitingRoom() {
-    GroupState state = new GroupState();
-    assertEquals(Optional.of("not_live"), SpeakingRules.refusal(false, 7, false, state, NOW));
-    assertEquals(Optional.empty(), SpeakingRules.refusal(true, 1, false, state, NOW));
+    GroupState state = GroupState.forNewSession();
+    assertEquals(Optional.of("not_live"), SpeakingRules.refusal(false, 7, false, state, NOW).map(Refusal.Code::wire));
+    assertEquals(Optional.empty(), SpeakingRules.refusal(true, 1, false, state, NOW).map(Refusal.Code::wire));
   }
 
   @Test
   @DisplayName("a timed mute holds until its end and not after")
   void timedMute() {
-    GroupState state = new GroupState();
-    state.mute(7, NOW + 1000);
-    assertEquals(Optional.of("muted"), SpeakingRules.refusal(false, 7, true, state, NOW + 999));
-    assertEquals(Optional.empty(), SpeakingRules.refusal(false, 7, true, state, NOW + 1000));
+    GroupState state = GroupState.forNewSession();
+    state = state.withMute(7, NOW + 1000);
+    assertEquals(Optional.of("muted"), SpeakingRules.refusal(false, 7, true, state, NOW + 999).map(Refusal.Code::wire));
+    assertEquals(Optional.empty(), SpeakingRules.refusal(false, 7, true, state, NOW + 1000).map(Refusal.Code::wire));
     assertEquals(List.of(7L), state.expiredMutes(NOW + 1000));
     assertEquals(NOW + 1000, state.nextDeadline());
   }
@@ -37,25 +41,21 @@ class ModerationRulesTest {
   @Test
   @DisplayName("a lock lets only the floor holder among members speak, and removal outranks everything")
   void lockFloorRemoval() {
-    GroupState state = new GroupState();
-    state.setLocked(true);
-    state.setFloor(8L);
-    assertEquals(Optional.of("locked"), SpeakingRules.refusal(false, 7, true, state, NOW));
-    assertEquals(Optional.empty(), SpeakingRules.refusal(false, 8, true, state, NOW));
-    state.remove(8);
-    assertEquals(Optional.of("forbidden"), SpeakingRules.refusal(false, 8, true, state, NOW));
+    GroupState state = GroupState.forNewSession();
+    state = state.withLocked(true).withFloor(8L);
+    assertEquals(Optional.of("locked"), SpeakingRules.refusal(false, 7, true, state, NOW).map(Refusal.Code::wire));
+    assertEquals(Optional.empty(), SpeakingRules.refusal(false, 8, true, state, NOW).map(Refusal.Code::wire));
+    state = state.withRemoved(8);
+    assertEquals(Optional.of("forbidden"), SpeakingRules.refusal(false, 8, true, state, NOW).map(Refusal.Code::wire));
     assertEquals(null, state.floor());
   }
 
   @Test
   @DisplayName("the state survives its stored form, go-round included")
   void roundTripJson() {
-    GroupState state = new GroupState();
-    state.raiseHand(3);
-    state.raiseHand(4);
-    state.mute(5, null);
-    state.setSlowModeSeconds(30);
-    state.setRound(new GroupState.Round("check-in", List.of(3L, 4L), 1, 60, NOW));
+    GroupState state = GroupState.forNewSession();
+    state = state.withHandRaised(3).withHandRaised(4).withMute(5, null).withSlowMode(30)
+        .withRound(new GroupState.Round("check-in", List.of(3L, 4L), 1, 60, NOW));
     JsonObject stored = new JsonObject(state.toJson().encode());
     GroupState back = GroupState.fromJson(stored);
     assertEquals(List.of(3L, 4L), back.hands());

@@ -1,4 +1,4 @@
-package org.holdspace.group;
+package org.holdspace.protocol;
 
 import java.util.Locale;
 

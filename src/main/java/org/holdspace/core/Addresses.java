@@ -1,4 +1,4 @@
-package org.holdspace.chat;
+package org.holdspace.core;
 
 /** Event-bus addresses, all in one place. */
 public final class Addresses {

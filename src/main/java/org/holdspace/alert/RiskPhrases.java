@@ -1,4 +1,4 @@
-package org.holdspace.moderation;
+package org.holdspace.alert;
 
 import java.text.Normalizer;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.holdspace.chat;
+package org.holdspace.grouplog;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -6,19 +6,18 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import org.holdspace.auth.AuthUser;
-import org.holdspace.group.Protocol;
+import org.holdspace.core.Addresses;
+import org.holdspace.core.Refusal;
+import org.holdspace.protocol.Protocol;
 import org.holdspace.metrics.Meters;
-import org.holdspace.moderation.GroupState;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -49,29 +48,39 @@ public final class EventLog {
     this.meters = meters;
   }
 
-  /** An event to append: its kind, who caused it (may be null), an idempotency key (may be null) and its fields. */
-  public record NewEvent(String kind, AuthUser actor, String clientId, JsonObject body) {
+  /** A decision on a locked group that may read and write within its transaction. */
+  @FunctionalInterface
+  public interface Decision {
+    /** The change to make, or a failed future (a {@link org.holdspace.core.Refusal}) that rolls everything back. */
+    Future<Change> decide(SqlClient tx, GroupSnapshot snapshot);
   }
 
   /**
-   * Locks the group's row, lets {@code decide} read and change the snapshot and write within the transaction
-   * (or fail, for example with a {@link ChatError}, which rolls everything back), appends the events it returns
-   * with consecutive seqs, saves the state, commits, and only then publishes the events.
+   * Locks the group's row, lets the decision read the snapshot and write within the transaction, appends the events
+   * it answers with consecutive seqs, saves the snapshot they lead to, commits, and only then publishes the events.
    */
-  public Future<List<JsonObject>> change(long groupId,
-                                         BiFunction<SqlConnection, GroupSnapshot, Future<List<NewEvent>>> decide) {
-    return pool.withTransaction(tx -> lock(tx, groupId).compose(snapshot -> decide.apply(tx, snapshot)
-        .compose(events -> appendAll(tx, snapshot, events))
-        .compose(events -> events.isEmpty() ? Future.succeededFuture(events) : save(tx, snapshot).map(events))))
+  public Future<List<JsonObject>> change(long groupId, Decision decision) {
+    return pool.withTransaction(tx -> lock(tx, groupId)
+        .compose(snapshot -> decision.decide(tx, snapshot))
+        .compose(change -> change.isEmpty() ? Future.succeededFuture(List.<JsonObject>of()) : append(tx, change)))
         .onSuccess(events -> publish(groupId, events));
   }
 
-  /** {@link #change(long, BiFunction)} for decisions that need no reads or writes of their own. */
-  public Future<List<JsonObject>> change(long groupId, Function<GroupSnapshot, List<NewEvent>> decide) {
-    return change(groupId, (tx, snapshot) -> Future.succeededFuture(decide.apply(snapshot)));
+  /** {@link #change(long, Decision)} for decisions that need no reads or writes of their own. */
+  public Future<List<JsonObject>> change(long groupId, Function<GroupSnapshot, Change> decision) {
+    return change(groupId, (tx, snapshot) -> Future.succeededFuture(decision.apply(snapshot)));
   }
 
-  private Future<GroupSnapshot> lock(SqlConnection tx, long groupId) {
+  private Future<List<JsonObject>> append(SqlClient tx, Change change) {
+    GroupSnapshot after = change.after();
+    Appends appends = new Appends(List.of(after));
+    change.events().forEach(e -> appends.add(after.groupId(), e));
+    Future<List<JsonObject>> inserted = appends.insert(tx);
+    Future<?> saved = save(tx, after.withLastSeq(appends.lastSeq(after.groupId())));
+    return Future.all(inserted, saved).map(done -> inserted.result());
+  }
+
+  private Future<GroupSnapshot> lock(SqlClient tx, long groupId) {
     return tx.preparedQuery(LOCK).execute(Tuple.of(groupId)).map(rows -> toSnapshot(groupId, rows));
   }
 
@@ -82,7 +91,7 @@ public final class EventLog {
 
   private static GroupSnapshot toSnapshot(long groupId, io.vertx.sqlclient.RowSet<Row> rows) {
     if (rows.size() == 0) {
-      throw new ChatError("not_found", "groupId: no such group");
+      throw Refusal.notFound("groupId: no such group");
     }
     return snapshotOf(groupId, rows.iterator().next());
   }
@@ -91,36 +100,15 @@ public final class EventLog {
   static GroupSnapshot snapshotOf(long groupId, Row r) {
     Object state = r.getValue("state");
     return new GroupSnapshot(groupId, r.getLong("last_seq"), r.getInteger("current_session"),
-        r.getString("session_status"), r.getInteger("session_count"),
+        SessionStatus.fromWire(r.getString("session_status")), r.getInteger("session_count"),
         Protocol.named(r.getString("protocol")).orElseThrow(),
         GroupState.fromJson(state instanceof JsonObject o ? o : new JsonObject()));
   }
 
-  private Future<List<JsonObject>> appendAll(SqlConnection tx, GroupSnapshot snapshot, List<NewEvent> events) {
-    Future<List<JsonObject>> chain = Future.succeededFuture(new ArrayList<>());
-    for (NewEvent event : events) {
-      chain = chain.compose(list -> {
-        long seq = ++snapshot.lastSeq;
-        JsonObject body = event.body() == null ? new JsonObject() : event.body();
-        return tx.preparedQuery(INSERT)
-            .execute(Tuple.of(snapshot.groupId, seq, event.kind(), event.actor() == null ? null : event.actor().id(),
-                event.clientId(), body))
-            .map(rows -> {
-              String at = rows.iterator().next().getOffsetDateTime(0).toInstant().toString();
-              list.add(wire(snapshot.groupId, seq, event.kind(), at,
-                  event.actor() == null ? null : event.actor().id(),
-                  event.actor() == null ? null : event.actor().displayName(), event.clientId(), body));
-              return list;
-            });
-      });
-    }
-    return chain;
-  }
-
-  private Future<Void> save(SqlConnection tx, GroupSnapshot s) {
-    Long deadline = s.state.nextDeadline();
+  private static Future<Void> save(SqlClient tx, GroupSnapshot s) {
+    Long deadline = s.state().nextDeadline();
     return tx.preparedQuery(SAVE)
-        .execute(Tuple.of(s.groupId, s.lastSeq, s.currentSession, s.sessionStatus, s.state.toJson(),
+        .execute(Tuple.of(s.groupId(), s.lastSeq(), s.currentSession(), s.status().wire(), s.state().toJson(),
             deadline == null ? null : java.time.Instant.ofEpochMilli(deadline).atOffset(java.time.ZoneOffset.UTC)))
         .mapEmpty();
   }
@@ -129,10 +117,6 @@ public final class EventLog {
   void publish(long groupId, List<JsonObject> events) {
     events.forEach(e -> vertx.eventBus().publish(Addresses.group(groupId), e));
     meters.published(events.size());
-  }
-
-  Pool pool() {
-    return pool;
   }
 
   /** Stored events with {@code seq > after}, oldest first, at most {@code limit}. */

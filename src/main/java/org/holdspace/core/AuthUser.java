@@ -1,4 +1,4 @@
-package org.holdspace.auth;
+package org.holdspace.core;
 
 import io.vertx.core.json.JsonObject;
 

@@ -1,13 +1,13 @@
-package org.holdspace.chat;
+package org.holdspace.grouplog;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.holdspace.alert.Alerts;
-import org.holdspace.auth.AuthUser;
-import org.holdspace.moderation.RiskPhrases;
+import io.vertx.sqlclient.Pool;
+import org.holdspace.core.AuthUser;
+import org.holdspace.core.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,27 +18,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Messages: checked against the group's state, stored, acknowledged with their seq, idempotent by clientId.
- * Messages wait in lanes, each lane serving a share of the groups and storing its messages in batches, one
- * transaction at a time, so a busy server pays one commit for many messages, a message never overtakes an earlier
- * one of its group, and two lanes never wait on each other's group locks.
- * A message with a risk phrase raises an alert to the facilitators; the member is neither blocked nor told.
+ * The log's write path for messages: checked against the group's state by the {@link MessageRule}, stored,
+ * acknowledged with their seq, idempotent by clientId. Messages wait in lanes, each lane serving a share of the
+ * groups and storing its messages in batches, one transaction at a time, so a busy server pays one commit for many
+ * messages, a message never overtakes an earlier one of its group, and two lanes never wait on each other's group
+ * locks. Each newly stored message is handed to the {@link Listener} after it is published.
  */
-public final class ChatService {
-  private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
+public final class MessageLog {
+  private static final Logger LOG = LoggerFactory.getLogger(MessageLog.class);
   private static final int MAX_BATCH = 256;
 
   private final Vertx vertx;
+  private final Pool pool;
   private final EventLog log;
-  private final Alerts alerts;
-  private final RiskPhrases riskPhrases;
+  private final MessageRule rule;
+  private final Listener listener;
   private final Lane[] lanes;
 
-  public ChatService(Vertx vertx, EventLog log, Alerts alerts, RiskPhrases riskPhrases, int lanes) {
+  /** Told of every message once it is stored and published (not of repeats or refusals). */
+  @FunctionalInterface
+  public interface Listener {
+    void stored(Message message, long seq);
+  }
+
+  public MessageLog(Vertx vertx, Pool pool, EventLog log, MessageRule rule, Listener listener, int lanes) {
     this.vertx = vertx;
+    this.pool = pool;
     this.log = log;
-    this.alerts = alerts;
-    this.riskPhrases = riskPhrases;
+    this.rule = rule;
+    this.listener = listener;
     this.lanes = new Lane[Math.max(1, lanes)];
     for (int i = 0; i < this.lanes.length; i++) {
       this.lanes[i] = new Lane();
@@ -102,10 +110,10 @@ public final class ChatService {
               // Acks first: a sender's ack and its own event go to its event loop in this order.
               settle(batch, null);
               ar.result().forEach(log::publish);
-              batch.forEach(ChatService.this::raiseRiskAlert);
+              batch.forEach(MessageLog.this::tell);
             } else {
               LOG.warn("Storing {} message(s) failed: {}", batch.size(), ar.cause().getMessage());
-              settle(batch, new ChatError("unavailable",
+              settle(batch, Refusal.unavailable(
                   "the message could not be stored; send it again with the same clientId"));
             }
             next();
@@ -114,11 +122,11 @@ public final class ChatService {
   }
 
   private Future<Map<Long, List<JsonObject>>> store(List<MessageBatch.Item> items, boolean lookUpClientIds) {
-    return MessageBatch.store(log.pool(), items, System.currentTimeMillis(), lookUpClientIds);
+    return MessageBatch.store(pool, items, rule, System.currentTimeMillis(), lookUpClientIds);
   }
 
   /** Answers each sender on its own context, one hand-over per context and batch. */
-  private static void settle(List<Pending> batch, ChatError failure) {
+  private static void settle(List<Pending> batch, Refusal failure) {
     Map<Context, List<Pending>> byContext = new IdentityHashMap<>();
     for (Pending pending : batch) {
       byContext.computeIfAbsent(pending.context(), c -> new ArrayList<>()).add(pending);
@@ -137,22 +145,10 @@ public final class ChatService {
     }));
   }
 
-  private void raiseRiskAlert(Pending pending) {
+  private void tell(Pending pending) {
     MessageBatch.Item item = pending.item();
-    Message m = item.message;
-    if (item.refusal == null && !item.duplicate && !m.facilitator() && riskPhrases.matches(m.text())) {
-      alerts.raise(m.groupId(), m.user().id(), "risk_phrase", new JsonObject().put("seq", item.seq))
-          .onFailure(e -> LOG.error("Could not raise a risk alert in group {}: {}", m.groupId(), e.getMessage()));
+    if (item.refusal == null && !item.duplicate) {
+      listener.stored(item.message, item.seq);
     }
-  }
-
-  static String refusalMessage(String code) {
-    return switch (code) {
-      case "not_live" -> "no session is live";
-      case "muted" -> "you are muted";
-      case "locked" -> "the chat is locked; only the floor holder may speak";
-      case "forbidden" -> "you were removed from this session";
-      default -> "not allowed";
-    };
   }
 }

@@ -1,11 +1,14 @@
-package org.holdspace.chat;
+package org.holdspace.presence;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.holdspace.auth.AuthUser;
+import org.holdspace.core.AuthUser;
+import org.holdspace.grouplog.Change;
+import org.holdspace.grouplog.EventLog;
+import org.holdspace.grouplog.NewEvent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +39,8 @@ public final class Presence {
         .execute(Tuple.of(groupId, user.id(), connectionId, nodeId))
         .compose(inserted -> tx.preparedQuery(COUNT).execute(Tuple.of(groupId, user.id()))
             .map(rows -> inserted.rowCount() == 1 && rows.iterator().next().getLong(0) == 1
-                ? List.of(event("join", user))
-                : List.<EventLog.NewEvent>of()))).mapEmpty();
+                ? Change.of(snapshot, event("join", user))
+                : Change.none(snapshot)))).mapEmpty();
   }
 
   public Future<Void> leave(long groupId, AuthUser user, String connectionId) {
@@ -45,12 +48,12 @@ public final class Presence {
         .execute(Tuple.of(groupId, connectionId))
         .compose(deleted -> tx.preparedQuery(COUNT).execute(Tuple.of(groupId, user.id()))
             .map(rows -> deleted.rowCount() == 1 && rows.iterator().next().getLong(0) == 0
-                ? List.of(event("leave", user))
-                : List.<EventLog.NewEvent>of()))).mapEmpty();
+                ? Change.of(snapshot, event("leave", user))
+                : Change.none(snapshot)))).mapEmpty();
   }
 
-  private static EventLog.NewEvent event(String kind, AuthUser user) {
-    return new EventLog.NewEvent(kind, user, null, new JsonObject().put("userId", user.id()));
+  private static NewEvent event(String kind, AuthUser user) {
+    return NewEvent.of(kind, user, new JsonObject().put("userId", user.id()));
   }
 
   /** The accounts with at least one socket in the group's room. */

@@ -1,4 +1,4 @@
-package org.holdspace.chat;
+package org.holdspace.grouplog;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -7,7 +7,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import org.holdspace.moderation.SpeakingRules;
+import org.holdspace.core.Refusal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,21 +30,17 @@ final class MessageBatch {
   private static final String LAST_MESSAGE_AT = "SELECT DISTINCT ON (e.group_id, e.actor_id) e.group_id, e.actor_id, "
       + "e.at FROM group_events e JOIN unnest($1::bigint[], $2::bigint[]) AS k(g, a) "
       + "ON e.group_id = k.g AND e.actor_id = k.a WHERE e.kind = 'message' ORDER BY e.group_id, e.actor_id, e.seq DESC";
-  private static final String INSERT = "INSERT INTO group_events (group_id, seq, kind, actor_id, client_id, body) "
-      + "SELECT g, s, 'message', a, c, b::jsonb "
-      + "FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[]) AS r(g, s, a, c, b) "
-      + "RETURNING group_id, seq, at";
   private static final String MOVE_SEQ = "UPDATE groups SET last_seq = u.s "
       + "FROM unnest($1::bigint[], $2::bigint[]) AS u(id, s) WHERE groups.id = u.id";
 
   /** One message waiting to be stored, and what became of it. */
   static final class Item {
-    final ChatService.Message message;
+    final MessageLog.Message message;
     Long seq;
     boolean duplicate;
-    ChatError refusal;
+    Refusal refusal;
 
-    Item(ChatService.Message message) {
+    Item(MessageLog.Message message) {
       this.message = message;
     }
 
@@ -77,7 +73,8 @@ final class MessageBatch {
    * is rare): a batch that repeats a stored one fails on the unique index with {@link RepeatedClientId}, rolled
    * back whole, to be stored again with the look-up.
    */
-  static Future<Map<Long, List<JsonObject>>> store(Pool pool, List<Item> items, long now, boolean lookUpClientIds) {
+  static Future<Map<Long, List<JsonObject>>> store(Pool pool, List<Item> items, MessageRule rule, long now,
+                                                   boolean lookUpClientIds) {
     items.forEach(Item::reset);
     // Started inside a future, so that a statement refused on the spot still rolls back and releases the connection.
     return pool.withConnection(conn -> Future.succeededFuture().compose(start -> {
@@ -86,10 +83,11 @@ final class MessageBatch {
       Future<Map<String, Long>> known = lookUpClientIds ? knownClientIds(conn, items)
           : Future.succeededFuture(new HashMap<>());
       return Future.all(begun, locked, known)
-          .compose(ready -> lastMessages(conn, items, locked.result()))
+          .compose(ready -> lastMessages(conn, items, locked.result(), rule))
           .compose(last -> {
-            decide(items, locked.result(), known.result(), last, now);
-            return writeAndCommit(conn, items, locked.result());
+            Appends appends = new Appends(locked.result().values());
+            decide(items, locked.result(), known.result(), last, rule, appends, now);
+            return writeAndCommit(conn, items, appends);
           });
     }).recover(e -> conn.query("ROLLBACK").execute().transform(ignored -> Future.failedFuture(
         e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState()) ? new RepeatedClientId() : e))));
@@ -127,12 +125,11 @@ final class MessageBatch {
     });
   }
 
-  /** When a group is in slow mode: the last message time of each member writing to it in this batch. */
+  /** Where the rule needs it: the last message time of each member writing to that group in this batch. */
   private static Future<Map<String, Long>> lastMessages(SqlConnection tx, List<Item> items,
-                                                        Map<Long, GroupSnapshot> groups) {
-    List<Item> slowed = items.stream().filter(i -> !i.message.facilitator())
-        .filter(i -> groups.containsKey(i.message.groupId())
-            && groups.get(i.message.groupId()).state.slowModeSeconds() > 0).toList();
+                                                        Map<Long, GroupSnapshot> groups, MessageRule rule) {
+    List<Item> slowed = items.stream().filter(i -> groups.containsKey(i.message.groupId())
+        && rule.needsLastMessageAt(i.message, groups.get(i.message.groupId()))).toList();
     if (slowed.isEmpty()) {
       return Future.succeededFuture(new HashMap<>());
     }
@@ -148,12 +145,12 @@ final class MessageBatch {
   }
 
   private static void decide(List<Item> items, Map<Long, GroupSnapshot> groups, Map<String, Long> known,
-                             Map<String, Long> lastAt, long now) {
+                             Map<String, Long> lastAt, MessageRule rule, Appends appends, long now) {
     for (Item item : items) {
-      ChatService.Message m = item.message;
+      MessageLog.Message m = item.message;
       GroupSnapshot s = groups.get(m.groupId());
       if (s == null) {
-        item.refusal = new ChatError("not_found", "groupId: no such group");
+        item.refusal = Refusal.notFound("groupId: no such group");
         continue;
       }
       String key = m.clientId() == null ? null : key(m.groupId(), m.user().id(), m.clientId());
@@ -162,18 +159,13 @@ final class MessageBatch {
         item.duplicate = true;
         continue;
       }
-      var refusal = SpeakingRules.refusal(m.facilitator(), m.user().id(), s.live(), s.state, now);
-      if (refusal.isPresent()) {
-        item.refusal = new ChatError(refusal.get(), ChatService.refusalMessage(refusal.get()));
-        continue;
-      }
       String speaker = m.groupId() + "/" + m.user().id();
-      int slow = s.state.slowModeSeconds();
-      if (!m.facilitator() && slow > 0 && lastAt.containsKey(speaker) && now - lastAt.get(speaker) < slow * 1000L) {
-        item.refusal = new ChatError("rate_limited", "slow mode: one message every " + slow + " seconds");
+      item.refusal = rule.refusal(m, s, lastAt.get(speaker), now);
+      if (item.refusal != null) {
         continue;
       }
-      item.seq = ++s.lastSeq;
+      item.seq = appends.add(m.groupId(), new NewEvent("message", m.user(), m.clientId(),
+          new JsonObject().put("text", m.text())));
       lastAt.put(speaker, now);
       if (key != null) {
         known.put(key, item.seq);
@@ -183,43 +175,21 @@ final class MessageBatch {
 
   /** The inserts, the groups' new last seqs and COMMIT, sent together; the commit holds only if both succeeded. */
   private static Future<Map<Long, List<JsonObject>>> writeAndCommit(SqlConnection tx, List<Item> items,
-                                                                    Map<Long, GroupSnapshot> groups) {
-    List<Item> accepted = items.stream().filter(i -> i.seq != null && !i.duplicate).toList();
-    if (accepted.isEmpty()) {
+                                                                    Appends appends) {
+    if (appends.isEmpty()) {
       return tx.query("COMMIT").execute().map(done -> Map.of());
     }
-    int n = accepted.size();
-    Long[] g = new Long[n];
-    Long[] s = new Long[n];
-    Long[] a = new Long[n];
-    String[] c = new String[n];
-    String[] b = new String[n];
-    for (int i = 0; i < n; i++) {
-      ChatService.Message m = accepted.get(i).message;
-      g[i] = m.groupId();
-      s[i] = accepted.get(i).seq;
-      a[i] = m.user().id();
-      c[i] = m.clientId();
-      b[i] = new JsonObject().put("text", m.text()).encode();
-    }
-    Long[] movedIds = groups.keySet().stream().sorted().toArray(Long[]::new);
-    Long[] lastSeqs = java.util.Arrays.stream(movedIds).map(id -> groups.get(id).lastSeq).toArray(Long[]::new);
-    Future<io.vertx.sqlclient.RowSet<Row>> inserted = tx.preparedQuery(INSERT).execute(Tuple.of(g, s, a, c, b));
+    Long[] movedIds = appends.lastSeqs().keySet().stream().sorted().toArray(Long[]::new);
+    Long[] lastSeqs = java.util.Arrays.stream(movedIds).map(appends::lastSeq).toArray(Long[]::new);
+    Future<List<JsonObject>> inserted = appends.insert(tx);
     Future<?> moved = tx.preparedQuery(MOVE_SEQ)
         .execute(Tuple.tuple().addArrayOfLong(movedIds).addArrayOfLong(lastSeqs));
     // After a failed statement PostgreSQL answers COMMIT with a rollback, so the batch is stored whole or not at all.
     Future<?> committed = tx.query("COMMIT").execute();
     return Future.all(inserted, moved, committed).map(all -> {
-      Map<String, String> at = new HashMap<>();
-      for (Row r : inserted.result()) {
-        at.put(r.getLong(0) + "/" + r.getLong(1), r.getOffsetDateTime(2).toInstant().toString());
-      }
       Map<Long, List<JsonObject>> events = new TreeMap<>();
-      for (Item item : accepted) {
-        ChatService.Message m = item.message;
-        events.computeIfAbsent(m.groupId(), k -> new ArrayList<>()).add(EventLog.wire(m.groupId(), item.seq, "message",
-            at.get(m.groupId() + "/" + item.seq), m.user().id(), m.user().displayName(), m.clientId(),
-            new JsonObject().put("text", m.text())));
+      for (JsonObject event : inserted.result()) {
+        events.computeIfAbsent(event.getLong("groupId"), k -> new ArrayList<>()).add(event);
       }
       return events;
     });

@@ -1,12 +1,12 @@
-package org.holdspace.chat;
+package org.holdspace.group;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.holdspace.auth.AuthHandler;
-import org.holdspace.group.GroupAccess;
-import org.holdspace.http.ApiError;
-import org.holdspace.http.Fields;
+import org.holdspace.core.Refusal;
+import org.holdspace.core.Fields;
+import org.holdspace.grouplog.EventLog;
 import org.holdspace.http.Responses;
 
 /** {@code GET /api/groups/{id}/events?after=N&limit=M}: a page of the group's event log for its people. */
@@ -40,11 +40,11 @@ public final class HistoryRoutes {
       return fallback;
     }
     if (!raw.matches("\\d{1,15}")) {
-      throw ApiError.badRequest(name + ": must be a whole number");
+      throw Refusal.invalid(name + ": must be a whole number");
     }
     long value = Long.parseLong(raw);
     if (value < min || value > max) {
-      throw ApiError.badRequest(name + ": must be from " + min + " to " + max);
+      throw Refusal.invalid(name + ": must be from " + min + " to " + max);
     }
     return value;
   }

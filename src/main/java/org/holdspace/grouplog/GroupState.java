@@ -1,9 +1,10 @@
-package org.holdspace.moderation;
+package org.holdspace.grouplog;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,19 +13,37 @@ import java.util.Set;
 
 /**
  * The moderation state of a group's current session, derived from its events: lock, mutes (with optional expiry),
- * the raised-hand queue, who holds the floor, slow mode and who was removed. Pure: no I/O.
+ * the raised-hand queue, who holds the floor, slow mode, who was removed and the go-round. Immutable and pure: each
+ * change answers a new state.
  */
 public final class GroupState {
-  private boolean locked;
-  private final Map<Long, Long> mutedUntil = new LinkedHashMap<>();
-  private final List<Long> hands = new ArrayList<>();
-  private Long floor;
-  private int slowModeSeconds;
-  private final Set<Long> removed = new LinkedHashSet<>();
-  private Round round;
+  private static final GroupState EMPTY = new GroupState(false, Map.of(), List.of(), null, 0, Set.of(), null);
+
+  private final boolean locked;
+  private final Map<Long, Long> mutedUntil;
+  private final List<Long> hands;
+  private final Long floor;
+  private final int slowModeSeconds;
+  private final Set<Long> removed;
+  private final Round round;
+
+  private GroupState(boolean locked, Map<Long, Long> mutedUntil, List<Long> hands, Long floor, int slowModeSeconds,
+                     Set<Long> removed, Round round) {
+    this.locked = locked;
+    this.mutedUntil = Collections.unmodifiableMap(new LinkedHashMap<>(mutedUntil));
+    this.hands = List.copyOf(hands);
+    this.floor = floor;
+    this.slowModeSeconds = slowModeSeconds;
+    this.removed = Collections.unmodifiableSet(new LinkedHashSet<>(removed));
+    this.round = round;
+  }
 
   /** A go-round: a prompt, the members in turn order, whose turn it is and until when. */
   public record Round(String prompt, List<Long> order, int index, Integer turnSeconds, Long turnUntil) {
+    public Round {
+      order = List.copyOf(order);
+    }
+
     public Long current() {
       return index < order.size() ? order.get(index) : null;
     }
@@ -44,24 +63,24 @@ public final class GroupState {
   }
 
   public static GroupState fromJson(JsonObject json) {
-    GroupState s = new GroupState();
     if (json == null) {
-      return s;
+      return EMPTY;
     }
-    s.locked = json.getBoolean("locked", false);
-    JsonObject muted = json.getJsonObject("muted", new JsonObject());
-    for (String id : muted.fieldNames()) {
-      Object until = muted.getValue(id);
-      s.mutedUntil.put(Long.parseLong(id), until == null ? null : ((Number) until).longValue());
+    Map<Long, Long> muted = new LinkedHashMap<>();
+    JsonObject mutedJson = json.getJsonObject("muted", new JsonObject());
+    for (String id : mutedJson.fieldNames()) {
+      Object until = mutedJson.getValue(id);
+      muted.put(Long.parseLong(id), until == null ? null : ((Number) until).longValue());
     }
-    json.getJsonArray("hands", new JsonArray()).forEach(id -> s.hands.add(((Number) id).longValue()));
+    List<Long> hands = new ArrayList<>();
+    json.getJsonArray("hands", new JsonArray()).forEach(id -> hands.add(((Number) id).longValue()));
     Object floor = json.getValue("floor");
-    s.floor = floor == null ? null : ((Number) floor).longValue();
-    s.slowModeSeconds = json.getInteger("slowModeSeconds", 0);
-    json.getJsonArray("removed", new JsonArray()).forEach(id -> s.removed.add(((Number) id).longValue()));
+    Set<Long> removed = new LinkedHashSet<>();
+    json.getJsonArray("removed", new JsonArray()).forEach(id -> removed.add(((Number) id).longValue()));
     JsonObject round = json.getJsonObject("round");
-    s.round = round == null ? null : Round.fromJson(round);
-    return s;
+    return new GroupState(json.getBoolean("locked", false), muted, hands,
+        floor == null ? null : ((Number) floor).longValue(), json.getInteger("slowModeSeconds", 0), removed,
+        round == null ? null : Round.fromJson(round));
   }
 
   /** The stored form. */
@@ -105,15 +124,15 @@ public final class GroupState {
 
   /** A fresh session: hands, floor, lock and slow mode cleared; mutes and removals of the last session lifted. */
   public static GroupState forNewSession() {
-    return new GroupState();
+    return EMPTY;
   }
 
   public boolean locked() {
     return locked;
   }
 
-  public void setLocked(boolean value) {
-    locked = value;
+  public GroupState withLocked(boolean value) {
+    return new GroupState(value, mutedUntil, hands, floor, slowModeSeconds, removed, round);
   }
 
   public boolean isMuted(long userId, long nowMillis) {
@@ -124,15 +143,22 @@ public final class GroupState {
     return until == null || until > nowMillis;
   }
 
-  public void mute(long userId, Long untilMillis) {
-    mutedUntil.put(userId, untilMillis);
+  /** Whether a mute of the member is recorded, expired or not. */
+  public boolean hasMute(long userId) {
+    return mutedUntil.containsKey(userId);
   }
 
-  /** Lifts a mute; answers whether there was one. */
-  public boolean unmute(long userId) {
-    boolean had = mutedUntil.containsKey(userId);
-    mutedUntil.remove(userId);
-    return had;
+  /** Mutes the member until {@code untilMillis} (null: until unmuted). */
+  public GroupState withMute(long userId, Long untilMillis) {
+    Map<Long, Long> next = new LinkedHashMap<>(mutedUntil);
+    next.put(userId, untilMillis);
+    return new GroupState(locked, next, hands, floor, slowModeSeconds, removed, round);
+  }
+
+  public GroupState withoutMute(long userId) {
+    Map<Long, Long> next = new LinkedHashMap<>(mutedUntil);
+    next.remove(userId);
+    return new GroupState(locked, next, hands, floor, slowModeSeconds, removed, round);
   }
 
   /** Timed mutes that have ended by {@code nowMillis}. */
@@ -159,54 +185,65 @@ public final class GroupState {
     return round;
   }
 
-  public void setRound(Round value) {
-    round = value;
+  public GroupState withRound(Round value) {
+    return new GroupState(locked, mutedUntil, hands, floor, slowModeSeconds, removed, value);
   }
 
   public List<Long> hands() {
-    return List.copyOf(hands);
+    return hands;
   }
 
-  public boolean raiseHand(long userId) {
+  public boolean hasHandUp(long userId) {
+    return hands.contains(userId);
+  }
+
+  public GroupState withHandRaised(long userId) {
     if (hands.contains(userId)) {
-      return false;
+      return this;
     }
-    hands.add(userId);
-    return true;
+    List<Long> next = new ArrayList<>(hands);
+    next.add(userId);
+    return new GroupState(locked, mutedUntil, next, floor, slowModeSeconds, removed, round);
   }
 
-  public boolean lowerHand(long userId) {
-    return hands.remove(Long.valueOf(userId));
+  public GroupState withHandLowered(long userId) {
+    List<Long> next = new ArrayList<>(hands);
+    next.remove(Long.valueOf(userId));
+    return new GroupState(locked, mutedUntil, next, floor, slowModeSeconds, removed, round);
   }
 
   public Long floor() {
     return floor;
   }
 
-  public void setFloor(Long userId) {
-    floor = userId;
+  /** Gives the floor to the member (null: to nobody); a member given the floor has their hand lowered. */
+  public GroupState withFloor(Long userId) {
+    List<Long> next = new ArrayList<>(hands);
     if (userId != null) {
-      hands.remove(userId);
+      next.remove(userId);
     }
+    return new GroupState(locked, mutedUntil, next, userId, slowModeSeconds, removed, round);
   }
 
   public int slowModeSeconds() {
     return slowModeSeconds;
   }
 
-  public void setSlowModeSeconds(int seconds) {
-    slowModeSeconds = seconds;
+  public GroupState withSlowMode(int seconds) {
+    return new GroupState(locked, mutedUntil, hands, floor, seconds, removed, round);
   }
 
   public boolean isRemoved(long userId) {
     return removed.contains(userId);
   }
 
-  public void remove(long userId) {
-    removed.add(userId);
-    hands.remove(Long.valueOf(userId));
-    if (floor != null && floor == userId) {
-      floor = null;
-    }
+  /** Removes the member from the session: their hand goes down and they lose the floor. */
+  public GroupState withRemoved(long userId) {
+    Set<Long> next = new LinkedHashSet<>(removed);
+    next.add(userId);
+    List<Long> nextHands = new ArrayList<>(hands);
+    nextHands.remove(Long.valueOf(userId));
+    Long nextFloor = floor != null && floor == userId ? null : floor;
+    return new GroupState(locked, mutedUntil, nextHands, nextFloor, slowModeSeconds, next, round);
   }
 }

@@ -1,12 +1,12 @@
-package org.holdspace.chat;
+package org.holdspace.presence;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.holdspace.auth.AuthUser;
-import org.holdspace.auth.Role;
+import org.holdspace.core.AuthUser;
+import org.holdspace.core.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

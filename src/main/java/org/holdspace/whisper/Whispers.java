@@ -1,4 +1,7 @@
-package org.holdspace.chat;
+package org.holdspace.whisper;
+
+import org.holdspace.core.Addresses;
+import org.holdspace.core.Refusal;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -7,7 +10,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import org.holdspace.audit.AuditLog;
-import org.holdspace.auth.AuthUser;
+import org.holdspace.core.AuthUser;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +42,7 @@ public final class Whispers {
     return pool.withTransaction(tx -> tx.preparedQuery(IS_MEMBER).execute(Tuple.of(groupId, memberId))
         .compose(rows -> {
           if (rows.size() == 0) {
-            return Future.failedFuture(new ChatError("not_found", "userId: not a member of this group"));
+            return Future.failedFuture(Refusal.notFound("userId: not a member of this group"));
           }
           return tx.preparedQuery(INSERT).execute(Tuple.of(groupId, facilitator.id(), memberId, text));
         })
