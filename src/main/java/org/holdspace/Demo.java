@@ -2,7 +2,9 @@ package org.holdspace;
 
 import io.vertx.core.Future;
 import org.holdspace.core.AuthUser;
+import org.holdspace.auth.AccountService;
 import org.holdspace.auth.PasswordHasher;
+import org.holdspace.auth.UserRepository;
 import org.holdspace.core.Role;
 import org.holdspace.group.GroupService;
 import org.holdspace.protocol.Protocol;
@@ -25,15 +27,15 @@ final class Demo {
   }
 
   /** Seeds the demo and answers the lines to print. */
-  static Future<List<String>> seed(Services services) {
+  static Future<List<String>> seed(UserRepository users, AccountService accounts, GroupService groups) {
     List<String> lines = new ArrayList<>();
     lines.add("Demo accounts (passwords are new at every start):");
-    return account(services, FACILITATOR, "Dr. Morgan (facilitator)", Role.FACILITATOR, lines)
-        .compose(facilitator -> services.groups().mine(facilitator).compose(groups -> {
-          if (!groups.isEmpty()) {
-            return Future.succeededFuture(groups.getJsonObject(0).getLong("id"));
+    return account(users, accounts, FACILITATOR, "Dr. Morgan (facilitator)", Role.FACILITATOR, lines)
+        .compose(facilitator -> groups.mine(facilitator).compose(mine -> {
+          if (!mine.isEmpty()) {
+            return Future.succeededFuture(mine.getJsonObject(0).getLong("id"));
           }
-          return services.groups().create(facilitator, new GroupService.NewGroup("Tuesday evening IPT group",
+          return groups.create(facilitator, new GroupService.NewGroup("Tuesday evening IPT group",
                   Protocol.named("ipt").orElseThrow(), 16,
                   Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS), 90))
               .map(group -> group.getLong("id"));
@@ -42,8 +44,8 @@ final class Demo {
           for (int i = 0; i < MEMBERS.length; i++) {
             String username = MEMBERS[i];
             String name = MEMBER_NAMES[i];
-            chain = chain.compose(v -> account(services, username, name, Role.MEMBER, lines))
-                .compose(member -> services.groups().enrol(facilitator, groupId, member.id())
+            chain = chain.compose(v -> account(users, accounts, username, name, Role.MEMBER, lines))
+                .compose(member -> groups.enrol(facilitator, groupId, member.id())
                     .recover(e -> Future.succeededFuture()));
           }
           return chain.map(v -> {
@@ -53,12 +55,12 @@ final class Demo {
         }));
   }
 
-  private static Future<AuthUser> account(Services services, String username, String displayName, Role role,
+  private static Future<AuthUser> account(UserRepository users, AccountService accounts, String username, String displayName, Role role,
                                           List<String> lines) {
     String password = PasswordHasher.generatePassword();
     lines.add(String.format("  %-12s %-18s password %s", role.wire(), username, password));
-    return services.users().findByUsername(username).compose(found -> found.isPresent()
-        ? services.accounts().resetPassword(found.get().user().id(), password).map(found.get().user())
-        : services.accounts().create(username, password, displayName, role));
+    return users.findByUsername(username).compose(found -> found.isPresent()
+        ? accounts.resetPassword(found.get().user().id(), password).map(found.get().user())
+        : accounts.create(username, password, displayName, role));
   }
 }

@@ -29,7 +29,7 @@ public final class Main {
     try {
       server = Server.start(config);
       if (Arrays.asList(args).contains("--demo")) {
-        Demo.seed(server.services()).await().forEach(System.out::println);
+        server.services().seedDemo().await().forEach(System.out::println);
       }
     } catch (Exception e) {
       LOG.error("Holdspace could not start: {}", e.toString());

@@ -6,6 +6,8 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -16,23 +18,19 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
-import org.holdspace.auth.AdminBootstrap;
 import org.holdspace.auth.JwtSecret;
-import org.holdspace.presence.PresenceSweeper;
 import org.holdspace.cluster.ClusterStatus;
 import org.holdspace.cluster.HazelcastSettings;
 import org.holdspace.config.Config;
+import org.holdspace.core.Jobs;
 import org.holdspace.db.DatabaseUrl;
 import org.holdspace.db.EmbeddedDatabase;
 import org.holdspace.db.Migrations;
 import org.holdspace.http.HttpVerticle;
-import org.holdspace.moderation.DeadlineSweeper;
-import org.holdspace.retention.RetentionJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -50,10 +48,10 @@ public final class Server implements AutoCloseable {
   private final int port;
   private final ClusterStatus cluster;
   private final String metricsName;
-  private final List<Runnable> stopTimers;
+  private final Jobs jobs;
 
   private Server(Vertx vertx, EmbeddedDatabase embedded, Services services, DatabaseUrl databaseUrl, int port,
-                 ClusterStatus cluster, String metricsName, List<Runnable> stopTimers) {
+                 ClusterStatus cluster, String metricsName, Jobs jobs) {
     this.vertx = vertx;
     this.embedded = embedded;
     this.services = services;
@@ -61,7 +59,7 @@ public final class Server implements AutoCloseable {
     this.port = port;
     this.cluster = cluster;
     this.metricsName = metricsName;
-    this.stopTimers = stopTimers;
+    this.jobs = jobs;
   }
 
   /** Starts everything and returns once the server accepts connections. Blocking. */
@@ -94,18 +92,13 @@ public final class Server implements AutoCloseable {
           .using(vertx)
           .build();
       Services services = new Services(vertx, pool, config, secret, cluster, registry);
-      AdminBootstrap.ensureAdmin(services.users(), services.accounts(), config).await();
-      PresenceSweeper presenceSweeper = new PresenceSweeper(vertx, pool, services.presence());
-      presenceSweeper.start().await();
-      DeadlineSweeper deadlineSweeper = new DeadlineSweeper(vertx, pool, services.moderation());
-      deadlineSweeper.start();
-      RetentionJob retentionJob = new RetentionJob(vertx, pool, services.audit());
-      retentionJob.start();
+      services.ensureAdmin().await();
+      Jobs jobs = Jobs.start(vertx, services.jobs()).await();
       int port = config.httpPort() == 0 ? freePort(config.httpHost()) : config.httpPort();
-      vertx.deployVerticle(() -> new HttpVerticle(services, config.httpHost(), port),
+      HttpServerOptions options = httpOptions(config, port);
+      vertx.deployVerticle(() -> new HttpVerticle(services::router, options),
           new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors())).await();
-      return new Server(vertx, embedded, services, url, port, cluster, metricsName,
-          List.of(presenceSweeper::stop, deadlineSweeper::stop, retentionJob::stop));
+      return new Server(vertx, embedded, services, url, port, cluster, metricsName, jobs);
     } catch (Exception e) {
       // await() rethrows checked failures too (a taken port is a BindException), so catch them all: a failed
       // start must not leave Vert.x, its pool connections, its meters or the embedded PostgreSQL running.
@@ -147,6 +140,19 @@ public final class Server implements AutoCloseable {
     return builder.withClusterManager(manager).buildClustered().await();
   }
 
+  /** The servers' options: where they listen, the frame limits of the contract, compression and TLS. */
+  private static HttpServerOptions httpOptions(Config config, int port) {
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(config.httpHost())
+        .setPort(port)
+        .setMaxWebSocketFrameSize(256 * 1024)
+        .setMaxWebSocketMessageSize(256 * 1024)
+        .setCompressionSupported(true);
+    config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(
+        new PemKeyCertOptions().setCertPath(tls.certPath().toString()).setKeyPath(tls.keyPath().toString())));
+    return options;
+  }
+
   /** A port that is free now, so that every event loop's server can share it. */
   private static int freePort(String host) {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
@@ -180,7 +186,7 @@ public final class Server implements AutoCloseable {
   @Override
   public void close() {
     try {
-      stopTimers.forEach(Runnable::run);
+      jobs.stop();
       vertx.close().await();
     } finally {
       BackendRegistries.stop(metricsName);

@@ -1,73 +1,72 @@
 package org.holdspace;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import org.holdspace.alert.AlertRoutes;
 import org.holdspace.alert.Alerts;
+import org.holdspace.alert.RiskPhrases;
 import org.holdspace.alert.RiskScreen;
-import org.holdspace.grouplog.MessageLog;
-import org.holdspace.moderation.SpeakingRules;
 import org.holdspace.audit.AuditLog;
 import org.holdspace.audit.AuditRoutes;
 import org.holdspace.auth.AccountRoutes;
 import org.holdspace.auth.AccountService;
+import org.holdspace.auth.AdminBootstrap;
 import org.holdspace.auth.AuthHandler;
 import org.holdspace.auth.PasswordHasher;
 import org.holdspace.auth.Tokens;
 import org.holdspace.auth.UserRepository;
 import org.holdspace.chat.ChatGateway;
-import org.holdspace.grouplog.EventLog;
-import org.holdspace.chat.GroupCommand;
-import org.holdspace.group.HistoryRoutes;
-import org.holdspace.presence.Presence;
-import org.holdspace.whisper.Whispers;
-import org.holdspace.cluster.ClusterStatus;
-import org.holdspace.moderation.ModerationCommands;
-import org.holdspace.moderation.ModerationService;
-import org.holdspace.alert.RiskPhrases;
+import org.holdspace.chat.Commands;
 import org.holdspace.clinical.Clinical;
+import org.holdspace.cluster.ClusterStatus;
 import org.holdspace.config.Config;
+import org.holdspace.core.Job;
 import org.holdspace.group.GroupAccess;
 import org.holdspace.group.GroupRepository;
 import org.holdspace.group.GroupRoutes;
 import org.holdspace.group.GroupService;
+import org.holdspace.group.HistoryRoutes;
+import org.holdspace.grouplog.EventLog;
+import org.holdspace.grouplog.MessageLog;
+import org.holdspace.http.ApiRouter;
 import org.holdspace.http.HealthRoute;
 import org.holdspace.limits.SlidingWindowLimiter;
 import org.holdspace.metrics.Meters;
 import org.holdspace.metrics.MetricsRoute;
+import org.holdspace.moderation.DeadlineSweeper;
+import org.holdspace.moderation.ModerationService;
+import org.holdspace.moderation.SpeakingRules;
+import org.holdspace.presence.Presence;
+import org.holdspace.presence.PresenceSweeper;
+import org.holdspace.retention.RetentionJob;
 import org.holdspace.session.AttendanceRoutes;
 import org.holdspace.session.SessionRoutes;
 import org.holdspace.session.SessionService;
+import org.holdspace.whisper.Whispers;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
-/** Every service of the process, built once from the pool and the settings; verticles take what they need. */
+/**
+ * Every service of the process, built once from the pool and the settings: the HTTP surface of an event loop, the
+ * socket gateway's dependencies and the periodic jobs.
+ */
 public final class Services {
   private final Config config;
   private final UserRepository users;
   private final AccountService accounts;
-  private final AuthHandler authHandler;
-  private final AccountRoutes accountRoutes;
   private final GroupService groups;
-  private final GroupRoutes groupRoutes;
-  private final SessionService sessions;
-  private final SessionRoutes sessionRoutes;
-  private final HistoryRoutes historyRoutes;
-  private final HealthRoute health;
+  private final AuthHandler authHandler;
+  private final List<Consumer<Router>> publicRoutes;
+  private final List<Consumer<Router>> protectedRoutes;
   private final ChatGateway.Dependencies chat;
-  private final Presence presence;
-  private final Alerts alerts;
-  private final AlertRoutes alertRoutes;
-  private final AuditLog audit;
-  private final GroupAccess access;
-  private final ModerationService moderation;
-  private final AuditRoutes auditRoutes;
-  private final AttendanceRoutes attendanceRoutes;
-  private final Clinical clinical;
-  private final MetricsRoute metricsRoute;
+  private final List<Job> jobs = new ArrayList<>();
 
   /**
    * The services of one node; {@code cluster} tells whether and how it is clustered, {@code registry} receives its
@@ -78,146 +77,74 @@ public final class Services {
     this.config = config;
     Meters meters = new Meters(registry);
     meters.clusterMembers(cluster::members);
-    this.metricsRoute = new MetricsRoute(registry, config.metricsToken());
     Tokens tokens = new Tokens(vertx, jwtSecret, config.tokenMinutes());
-    this.audit = new AuditLog(pool);
+    AuditLog audit = new AuditLog(pool);
     this.users = new UserRepository(pool);
     this.accounts = new AccountService(vertx, users, new PasswordHasher(config.passwordHashIterations()), tokens,
         config.loginLimits());
     this.authHandler = new AuthHandler(tokens);
-    this.accountRoutes = new AccountRoutes(accounts);
-    this.access = new GroupAccess(pool);
-    this.alerts = new Alerts(vertx, pool);
-    this.alertRoutes = new AlertRoutes(alerts, access, audit);
-    this.auditRoutes = new AuditRoutes(audit);
-    this.attendanceRoutes = new AttendanceRoutes(pool, access, audit);
-    GroupRepository groupRepository = new GroupRepository(pool);
-    this.groups = new GroupService(groupRepository, access, users, audit);
-    this.groupRoutes = new GroupRoutes(groups);
+    GroupAccess access = new GroupAccess(pool);
+    Alerts alerts = new Alerts(vertx, pool);
     EventLog log = new EventLog(vertx, pool, meters);
-    this.sessions = new SessionService(log, audit);
-    this.sessionRoutes = new SessionRoutes(sessions, access);
-    this.historyRoutes = new HistoryRoutes(log, access);
-    this.clinical = new Clinical(pool, access, audit, alerts, log);
-    this.health = new HealthRoute(pool, cluster, config.databasePoolSize());
+    SessionService sessions = new SessionService(log, audit);
+    this.groups = new GroupService(new GroupRepository(pool), access, users, audit);
+    ModerationService moderation = new ModerationService(log, audit);
+    Presence presence = new Presence(pool, log, UUID.randomUUID().toString());
     // One lane per two cores: each lane keeps a transaction in flight, and on two cores one lane's batches grow
     // instead of two lanes competing with the sockets for the same CPU.
     MessageLog messages = new MessageLog(vertx, pool, log, new SpeakingRules(),
         new RiskScreen(alerts, new RiskPhrases(config.riskPhrases())),
         Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
-    this.moderation = new ModerationService(log, audit);
-    Map<String, GroupCommand> commands = new HashMap<>();
-    commands.put("say", (user, standing, groupId, frame) -> messages.say(user,
-            standing == GroupAccess.Standing.FACILITATOR, groupId, frame.text("text"), frame.optionalText("clientId"))
-        .map(MessageLog.Said::seq));
-    commands.put("start_session", GroupCommand.facilitatorOnly(
-        (user, standing, groupId, frame) -> sessions.start(user, groupId).map(SessionService.Outcome::seq)));
-    commands.put("end_session", GroupCommand.facilitatorOnly(
-        (user, standing, groupId, frame) -> sessions.end(user, groupId).map(SessionService.Outcome::seq)));
-    ModerationCommands.register(commands, moderation, new Whispers(vertx, pool, audit), alerts);
-    this.presence = new Presence(pool, log, UUID.randomUUID().toString());
-    this.chat = new ChatGateway.Dependencies(tokens, access, log, presence, Map.copyOf(commands),
-        config.chatLimits(), config.allowedOrigins(), messageRate(vertx, config.chatLimits()), meters);
+    // Counted per node: a member whose sockets sit on several nodes may send up to the limit on each of them.
+    Config.ChatLimits limits = config.chatLimits();
+    SlidingWindowLimiter messageRate = new SlidingWindowLimiter(limits.messagesPerWindow(),
+        limits.messageWindowSeconds() * 1000L);
+    Commands commands = Commands.of(new Commands.Dependencies(sessions, moderation, messages,
+        new Whispers(vertx, pool, audit), alerts, messageRate, limits));
+    this.chat = new ChatGateway.Dependencies(tokens, access, log, presence, commands, limits,
+        config.allowedOrigins(), meters);
+
+    AccountRoutes accountRoutes = new AccountRoutes(accounts);
+    this.publicRoutes = List.of(accountRoutes::mountPublic,
+        new HealthRoute(pool, cluster, config.databasePoolSize())::mount,
+        new MetricsRoute(registry, config.metricsToken())::mount);
+    this.protectedRoutes = List.of(accountRoutes::mount, new GroupRoutes(groups)::mount,
+        new SessionRoutes(sessions, access)::mount, new HistoryRoutes(log, access)::mount,
+        new AlertRoutes(alerts, access, audit)::mount, new AuditRoutes(audit)::mount,
+        new AttendanceRoutes(pool, access, audit)::mount, new Clinical(pool, access, audit, alerts, log)::mount);
+
+    jobs.add(new PresenceSweeper(pool, presence));
+    jobs.add(new DeadlineSweeper(pool, moderation));
+    jobs.add(new RetentionJob(pool, audit));
+    jobs.add(messageRate.sweeper("Message rate sweep"));
+    jobs.addAll(accounts.jobs());
   }
 
-  /** The message rate of each account over all its sockets on this node (each node counts its own). */
-  private static SlidingWindowLimiter messageRate(Vertx vertx, Config.ChatLimits limits) {
-    long window = limits.messageWindowSeconds() * 1000L;
-    SlidingWindowLimiter limiter = new SlidingWindowLimiter(limits.messagesPerWindow(), window);
-    vertx.setPeriodic(Math.max(window, 60_000), id -> limiter.sweep());
-    return limiter;
-  }
-
-  public MetricsRoute metricsRoute() {
-    return metricsRoute;
+  /** The whole HTTP and WebSocket surface of one event loop (the authorization test lists its routes from here). */
+  public Router router(Vertx vertx) {
+    ChatGateway gateway = new ChatGateway(vertx, chat);
+    List<Consumer<Router>> open = new ArrayList<>(publicRoutes);
+    open.add(gateway::mount);
+    return ApiRouter.create(vertx, authHandler, open, protectedRoutes);
   }
 
   /** Every frame type /ws answers (the authorization test checks its table against it). */
-  public java.util.Set<String> frameTypes() {
-    return ChatGateway.frameTypes(chat);
+  public Set<String> frameTypes() {
+    return chat.commands().types();
   }
 
-  public ChatGateway chatGateway(Vertx vertx) {
-    return new ChatGateway(vertx, chat);
+  /** The periodic jobs of this node, to be started once it is wired and stopped before its pool closes. */
+  public List<Job> jobs() {
+    return List.copyOf(jobs);
   }
 
-  public AttendanceRoutes attendanceRoutes() {
-    return attendanceRoutes;
+  /** Seeds the demo group and its accounts; answers the lines to print. */
+  public Future<List<String>> seedDemo() {
+    return Demo.seed(users, accounts, groups);
   }
 
-  public AuditRoutes auditRoutes() {
-    return auditRoutes;
-  }
-
-  public ModerationService moderation() {
-    return moderation;
-  }
-
-  public Alerts alerts() {
-    return alerts;
-  }
-
-  public AlertRoutes alertRoutes() {
-    return alertRoutes;
-  }
-
-  public Clinical clinical() {
-    return clinical;
-  }
-
-  public AuditLog audit() {
-    return audit;
-  }
-
-  public GroupAccess access() {
-    return access;
-  }
-
-  public Presence presence() {
-    return presence;
-  }
-
-  public Config config() {
-    return config;
-  }
-
-  public UserRepository users() {
-    return users;
-  }
-
-  public AccountService accounts() {
-    return accounts;
-  }
-
-  public AuthHandler authHandler() {
-    return authHandler;
-  }
-
-  public AccountRoutes accountRoutes() {
-    return accountRoutes;
-  }
-
-  public GroupService groups() {
-    return groups;
-  }
-
-  public GroupRoutes groupRoutes() {
-    return groupRoutes;
-  }
-
-  public SessionService sessions() {
-    return sessions;
-  }
-
-  public SessionRoutes sessionRoutes() {
-    return sessionRoutes;
-  }
-
-  public HistoryRoutes historyRoutes() {
-    return historyRoutes;
-  }
-
-  public HealthRoute health() {
-    return health;
+  /** Creates the first admin when there is none. */
+  public Future<Void> ensureAdmin() {
+    return AdminBootstrap.ensureAdmin(users, accounts, config);
   }
 }

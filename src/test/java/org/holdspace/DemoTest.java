@@ -57,7 +57,7 @@ class DemoTest {
   @Test
   @DisplayName("seeds a 16-session ipt group with four members whose printed logins work, and reseeding reuses it")
   void seedTwice() {
-    List<String> first = Demo.seed(server.server().services()).await();
+    List<String> first = server.server().services().seedDemo().await();
     Map<String, String> passwords = passwords(first);
     assertEquals(5, passwords.size(), String.join("\n", first));
     long groupId = groupId(first);
@@ -71,7 +71,7 @@ class DemoTest {
     String member = server.login("demo-member-1", passwords.get("demo-member-1"));
     expect(server.get("/api/groups/" + groupId, member), 200);
 
-    List<String> second = Demo.seed(server.server().services()).await();
+    List<String> second = server.server().services().seedDemo().await();
     assertEquals(groupId, groupId(second));
     Map<String, String> fresh = passwords(second);
     assertNotEquals(passwords.get("demo-facilitator"), fresh.get("demo-facilitator"));

@@ -1,6 +1,7 @@
 package org.holdspace.auth;
 
 import org.holdspace.core.AuthUser;
+import org.holdspace.core.Job;
 import org.holdspace.core.Role;
 
 import io.vertx.core.Future;
@@ -10,6 +11,7 @@ import org.holdspace.db.SqlErrors;
 import org.holdspace.core.Refusal;
 import org.holdspace.limits.SlidingWindowLimiter;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Signing in and creating accounts, with failed logins limited per username and per client address. */
@@ -30,10 +32,12 @@ public final class AccountService {
     long window = limits.windowMinutes() * 60_000L;
     this.failuresByUsername = new SlidingWindowLimiter(limits.failuresPerUsername(), window);
     this.failuresByAddress = new SlidingWindowLimiter(limits.failuresPerAddress(), window);
-    vertx.setPeriodic(window, id -> {
-      failuresByUsername.sweep();
-      failuresByAddress.sweep();
-    });
+  }
+
+  /** The jobs that keep the sign-in limits' memory bounded. */
+  public List<Job> jobs() {
+    return List.of(failuresByUsername.sweeper("Sign-in limit sweep (usernames)"),
+        failuresByAddress.sweeper("Sign-in limit sweep (addresses)"));
   }
 
   /** A successful sign-in: the token, its expiry and the account. */

@@ -11,7 +11,6 @@ import org.holdspace.auth.Tokens;
 import org.holdspace.config.Config;
 import org.holdspace.group.GroupAccess;
 import org.holdspace.http.Responses;
-import org.holdspace.limits.SlidingWindowLimiter;
 import org.holdspace.metrics.Meters;
 
 import java.util.HashMap;
@@ -31,13 +30,9 @@ public final class ChatGateway {
   private final Set<String> allowedOrigins;
   private boolean auditing;
 
-  /**
-   * What the sockets need, built once for the process and shared by every event loop. The message rate is counted
-   * per node: a member whose sockets sit on several nodes may send up to the limit on each of them.
-   */
-  public record Dependencies(Tokens tokens, GroupAccess access, EventLog log, Presence presence,
-                             Map<String, GroupCommand> commands, Config.ChatLimits limits, List<String> origins,
-                             SlidingWindowLimiter messageRate, Meters meters) {
+  /** What the sockets need, built once for the process and shared by every event loop. */
+  public record Dependencies(Tokens tokens, GroupAccess access, EventLog log, Presence presence, Commands commands,
+                             Config.ChatLimits limits, List<String> origins, Meters meters) {
   }
 
   public ChatGateway(Vertx vertx, Dependencies deps) {
@@ -45,13 +40,6 @@ public final class ChatGateway {
     this.deps = deps;
     this.allowedOrigins = Set.copyOf(deps.origins());
     vertx.setPeriodic(AUDIT_MS, id -> audit());
-  }
-
-  /** The frame types a socket answers: the ones it handles itself and every registered command. */
-  public static Set<String> frameTypes(Dependencies deps) {
-    Set<String> types = new java.util.TreeSet<>(Set.of("hello", "join", "leave", "typing"));
-    types.addAll(deps.commands().keySet());
-    return types;
   }
 
   public void mount(Router router) {
@@ -64,7 +52,7 @@ public final class ChatGateway {
       Responses.json(ctx, 403, new JsonObject().put("code", "forbidden").put("message", "origin not allowed"));
       return;
     }
-    ctx.request().toWebSocket().onSuccess(ws -> new ChatSocket(vertx, ws, this, deps).start());
+    ctx.request().toWebSocket().onSuccess(ws -> new ChatSocket(vertx, ws, this).start());
   }
 
   private boolean originAllowed(RoutingContext ctx, String origin) {
@@ -72,9 +60,8 @@ public final class ChatGateway {
     return origin.equalsIgnoreCase(own) || allowedOrigins.contains(origin);
   }
 
-  /** Whether the member may send one more message now (counted per account across its sockets here). */
-  boolean tryMessage(long userId) {
-    return deps.messageRate().tryAcquire(Long.toString(userId));
+  Dependencies deps() {
+    return deps;
   }
 
   /**

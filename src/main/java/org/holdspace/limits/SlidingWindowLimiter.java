@@ -1,5 +1,8 @@
 package org.holdspace.limits;
 
+import io.vertx.core.Future;
+import org.holdspace.core.Job;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -22,28 +25,6 @@ public final class SlidingWindowLimiter {
 
   public SlidingWindowLimiter(int limit, long windowMillis) {
     this(limit, windowMillis, System::currentTimeMillis);
-  }
-
-  /** Whether the key has reached the limit within the window. */
-  public boolean isLimited(String key) {
-    Deque<Long> times = events.get(key);
-    if (times == null) {
-      return false;
-    }
-    synchronized (times) {
-      prune(times, clock.getAsLong());
-      return times.size() >= limit;
-    }
-  }
-
-  /** Records one event for the key. */
-  public void record(String key) {
-    long now = clock.getAsLong();
-    Deque<Long> times = events.computeIfAbsent(key, k -> new ArrayDeque<>());
-    synchronized (times) {
-      prune(times, now);
-      times.addLast(now);
-    }
   }
 
   /** Records one event if the key is under the limit; answers whether it was allowed. */
@@ -71,8 +52,31 @@ public final class SlidingWindowLimiter {
     }
   }
 
-  public void forget(String key) {
-    events.remove(key);
+  /** A job that sweeps the limiter once a window (at least once a minute). */
+  public Job sweeper(String name) {
+    long every = Math.max(windowMillis, 60_000);
+    return new Job() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public long firstAfterMs() {
+        return every;
+      }
+
+      @Override
+      public long everyMs() {
+        return every;
+      }
+
+      @Override
+      public Future<?> run() {
+        sweep();
+        return Future.succeededFuture();
+      }
+    };
   }
 
   /** Drops keys with no event inside the window, so the map does not grow without bound. */

@@ -1,21 +1,18 @@
 package org.holdspace.presence;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import org.holdspace.core.AuthUser;
+import org.holdspace.core.Job;
 import org.holdspace.core.Role;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps this node's heartbeat in the {@code nodes} table and ends the presence of sockets whose node stopped
  * beating (a crash or a restart), with the {@code leave} events their members would have had.
  */
-public final class PresenceSweeper {
-  private static final Logger LOG = LoggerFactory.getLogger(PresenceSweeper.class);
+public final class PresenceSweeper implements Job {
   private static final long BEAT_MS = 10_000;
   private static final String BEAT = "INSERT INTO nodes (node_id) VALUES ($1) "
       + "ON CONFLICT (node_id) DO UPDATE SET heartbeat_at = now()";
@@ -24,26 +21,34 @@ public final class PresenceSweeper {
       + "(SELECT node_id FROM nodes WHERE heartbeat_at > now() - interval '30 seconds') LIMIT 500";
   private static final String FORGET_NODES = "DELETE FROM nodes WHERE heartbeat_at < now() - interval '1 day'";
 
-  private final Vertx vertx;
   private final Pool pool;
   private final Presence presence;
-  private long timer = -1;
 
-  public PresenceSweeper(Vertx vertx, Pool pool, Presence presence) {
-    this.vertx = vertx;
+  public PresenceSweeper(Pool pool, Presence presence) {
     this.pool = pool;
     this.presence = presence;
   }
 
-  public Future<Void> start() {
-    timer = vertx.setPeriodic(BEAT_MS, BEAT_MS, id -> beat().compose(v -> sweep())
-        .onFailure(e -> LOG.warn("Presence upkeep failed: {}", e.getMessage())));
-    return beat().compose(v -> sweep());
+  @Override
+  public String name() {
+    return "Presence upkeep";
   }
 
-  /** Stops the heartbeat (before the pool closes, at shutdown); the other nodes then sweep this node's sockets. */
-  public void stop() {
-    vertx.cancelTimer(timer);
+  /** At once: a restarted node ends what its last run left behind before it serves. */
+  @Override
+  public long firstAfterMs() {
+    return 0;
+  }
+
+  @Override
+  public long everyMs() {
+    return BEAT_MS;
+  }
+
+  /** Beats, then ends the presence of sockets on nodes that stopped beating; once stopped, the others sweep this one. */
+  @Override
+  public Future<Void> run() {
+    return beat().compose(v -> sweep());
   }
 
   private Future<Void> beat() {

@@ -1,12 +1,12 @@
 package org.holdspace.retention;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import org.holdspace.audit.AuditLog;
+import org.holdspace.core.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +21,7 @@ import java.util.List;
  * attendance still add up), whisper texts are emptied and report reasons dropped; clinical records are not
  * touched. Every node may run it: each purge changes only rows that still hold text, so a second run is a no-op.
  */
-public final class RetentionJob {
+public final class RetentionJob implements Job {
   private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
   /** The audit log's actor for what the server does by itself. */
   public static final long SYSTEM_ACTOR = 0;
@@ -38,37 +38,42 @@ public final class RetentionJob {
   private static final String PURGE_REASONS =
       "UPDATE alerts SET ref = ref - 'reason' WHERE group_id = $1 AND ref ? 'reason'";
 
-  private final Vertx vertx;
   private final Pool pool;
   private final AuditLog audit;
 
-  private long timer = -1;
-
-  public RetentionJob(Vertx vertx, Pool pool, AuditLog audit) {
-    this.vertx = vertx;
+  public RetentionJob(Pool pool, AuditLog audit) {
     this.pool = pool;
     this.audit = audit;
-  }
-
-  /** Stops the schedule (before the pool closes, at shutdown). */
-  public void stop() {
-    vertx.cancelTimer(timer);
   }
 
   /** What one run purged. */
   public record Purged(int groups, int messages, int whispers, int reasons) {
   }
 
-  /** Runs a minute after the start and then hourly. */
-  public void start() {
-    timer = vertx.setPeriodic(FIRST_AFTER_MS, EVERY_MS, id -> purge(Instant.now())
-        .onSuccess(p -> {
-          if (p.messages() + p.whispers() + p.reasons() > 0) {
-            LOG.info("Retention purged {} messages, {} whispers and {} report reasons in {} groups",
-                p.messages(), p.whispers(), p.reasons(), p.groups());
-          }
-        })
-        .onFailure(e -> LOG.warn("Retention purge failed: {}", e.toString())));
+  @Override
+  public String name() {
+    return "Retention purge";
+  }
+
+  /** A minute after the start, then hourly. */
+  @Override
+  public long firstAfterMs() {
+    return FIRST_AFTER_MS;
+  }
+
+  @Override
+  public long everyMs() {
+    return EVERY_MS;
+  }
+
+  @Override
+  public Future<Purged> run() {
+    return purge(Instant.now()).onSuccess(p -> {
+      if (p.messages() + p.whispers() + p.reasons() > 0) {
+        LOG.info("Retention purged {} messages, {} whispers and {} report reasons in {} groups",
+            p.messages(), p.whispers(), p.reasons(), p.groups());
+      }
+    });
   }
 
   /** Purges every group whose retention has run out by {@code now}. */

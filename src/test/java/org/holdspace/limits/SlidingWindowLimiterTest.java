@@ -13,41 +13,50 @@ class SlidingWindowLimiterTest {
   private final AtomicLong now = new AtomicLong(1_000_000);
   private final SlidingWindowLimiter limiter = new SlidingWindowLimiter(3, 10_000, now::get);
 
+  /** Whether the key is at its limit, asked without leaving an event behind. */
+  private boolean limited(String key) {
+    if (limiter.tryAcquire(key)) {
+      limiter.release(key);
+      return false;
+    }
+    return true;
+  }
+
   @Test
   @DisplayName("limits a key once it has the allowed number of events in the window")
   void limitsAtTheLimit() {
-    assertFalse(limiter.isLimited("a"));
-    limiter.record("a");
-    limiter.record("a");
-    assertFalse(limiter.isLimited("a"));
-    limiter.record("a");
-    assertTrue(limiter.isLimited("a"));
+    assertFalse(limited("a"));
+    limiter.tryAcquire("a");
+    limiter.tryAcquire("a");
+    assertFalse(limited("a"));
+    limiter.tryAcquire("a");
+    assertTrue(limited("a"));
   }
 
   @Test
   @DisplayName("counts each key on its own")
   void keysAreIndependent() {
     for (int i = 0; i < 3; i++) {
-      limiter.record("a");
+      limiter.tryAcquire("a");
     }
-    assertTrue(limiter.isLimited("a"));
-    assertFalse(limiter.isLimited("b"));
+    assertTrue(limited("a"));
+    assertFalse(limited("b"));
   }
 
   @Test
   @DisplayName("frees a key as its oldest events leave the window, one by one")
   void windowSlides() {
-    limiter.record("a");
+    limiter.tryAcquire("a");
     now.addAndGet(4_000);
-    limiter.record("a");
-    limiter.record("a");
-    assertTrue(limiter.isLimited("a"));
+    limiter.tryAcquire("a");
+    limiter.tryAcquire("a");
+    assertTrue(limited("a"));
     now.addAndGet(5_999);
-    assertTrue(limiter.isLimited("a"), "the first event is still inside the window");
+    assertTrue(limited("a"), "the first event is still inside the window");
     now.addAndGet(1);
-    assertFalse(limiter.isLimited("a"), "the first event has left the window");
-    limiter.record("a");
-    assertTrue(limiter.isLimited("a"));
+    assertFalse(limited("a"), "the first event has left the window");
+    limiter.tryAcquire("a");
+    assertTrue(limited("a"));
   }
 
   @Test
@@ -68,35 +77,25 @@ class SlidingWindowLimiterTest {
     assertTrue(limiter.tryAcquire("a"));
     assertTrue(limiter.tryAcquire("a"));
     limiter.release("a");
-    assertFalse(limiter.isLimited("a"));
+    assertFalse(limited("a"));
     assertTrue(limiter.tryAcquire("a"));
     assertFalse(limiter.tryAcquire("a"));
     limiter.release("unknown");
-    assertFalse(limiter.isLimited("unknown"));
-  }
-
-  @Test
-  @DisplayName("forget clears a key at once")
-  void forget() {
-    for (int i = 0; i < 3; i++) {
-      limiter.record("a");
-    }
-    limiter.forget("a");
-    assertFalse(limiter.isLimited("a"));
+    assertFalse(limited("unknown"));
   }
 
   @Test
   @DisplayName("sweep drops keys whose events have all expired, and keeps the others counting")
   void sweep() {
     for (int i = 0; i < 3; i++) {
-      limiter.record("old");
+      limiter.tryAcquire("old");
     }
     now.addAndGet(10_000);
     for (int i = 0; i < 3; i++) {
-      limiter.record("new");
+      limiter.tryAcquire("new");
     }
     limiter.sweep();
-    assertFalse(limiter.isLimited("old"));
-    assertTrue(limiter.isLimited("new"));
+    assertFalse(limited("old"));
+    assertTrue(limited("new"));
   }
 }

@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.client.HttpResponse;
 import org.holdspace.client.ChatClient;
-import org.holdspace.http.HttpVerticle;
 import org.holdspace.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,7 +96,7 @@ class AuthorizationMatrixTest {
   @DisplayName("the table names every route of the router and every frame type, and nothing that is gone")
   void tableCoversEverything() {
     Set<String> routes = new TreeSet<>();
-    for (Route route : HttpVerticle.router(server.server().vertx(), server.server().services()).getRoutes()) {
+    for (Route route : server.server().services().router(server.server().vertx()).getRoutes()) {
       if (route.methods() != null && route.getPath() != null) {
         route.methods().forEach(m -> routes.add(m.name() + " " + route.getPath()));
       }

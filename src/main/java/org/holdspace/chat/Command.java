@@ -1,0 +1,53 @@
+package org.holdspace.chat;
+
+import io.vertx.core.Future;
+import org.holdspace.core.AuthUser;
+import org.holdspace.group.GroupAccess;
+
+import java.util.function.Consumer;
+
+/**
+ * What one frame type does: who may send it, whether a success is answered with an ack, the checks of its fields
+ * made before anything is looked up, and the handler, which answers the seq of the event it created (or null).
+ */
+record Command(Access access, boolean acked, Consumer<Frame> check, Handler handler) {
+
+  /** Who may send the frame. */
+  enum Access {
+    /** The first frame, before any sign-in. */
+    HELLO,
+    /** Any signed-in socket; the frame acts on the socket itself (join, leave, typing) and answers for itself. */
+    SOCKET,
+    /** Anyone who belongs to the frame's group. */
+    PARTICIPANT,
+    /** Only the group's facilitators. */
+    FACILITATOR,
+    /** Only the group's members. */
+    MEMBER
+  }
+
+  /** A frame on its way to a handler: who sent it, over which connection, and their standing in the group. */
+  record Call(AuthUser user, Connection connection, GroupAccess.Standing standing, long groupId, Frame frame) {
+  }
+
+  /** The socket-level frames' side of the connection. */
+  interface Connection {
+    Future<Long> hello(Frame frame);
+
+    Future<Long> join(Frame frame);
+
+    Future<Long> leave(Frame frame);
+
+    Future<Long> typing(Frame frame);
+  }
+
+  @FunctionalInterface
+  interface Handler {
+    Future<Long> run(Call call);
+  }
+
+  /** Whether the command acts on a group, and so needs the sender's standing in it. */
+  boolean onGroup() {
+    return access == Access.PARTICIPANT || access == Access.FACILITATOR || access == Access.MEMBER;
+  }
+}

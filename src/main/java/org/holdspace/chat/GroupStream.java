@@ -1,0 +1,110 @@
+package org.holdspace.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.holdspace.core.AuthUser;
+import org.holdspace.group.GroupAccess;
+import org.holdspace.grouplog.GroupSnapshot;
+import org.holdspace.metrics.Meters;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One socket's membership of one group's stream: the {@code joined} frame, the replay from the store, then the live
+ * events in seq order, and the signals (typing, alerts) the socket's account may see.
+ */
+final class GroupStream implements GroupFeed.Listener {
+  private final long groupId;
+  private final AuthUser user;
+  private final GroupAccess.Standing standing;
+  private final Subscription subscription;
+  private final GroupFeed feed;
+  private final ChatGateway gateway;
+  private final Meters meters;
+  private final SocketWriter writer;
+  private final Consumer<Long> onRemoved;
+  private boolean detached;
+  /** Events after this seq happened since the join; their delivery time is measured. */
+  private long liveAfter = Long.MAX_VALUE;
+
+  /** Subscribes to the group's feed; {@code onRemoved} runs when the account is removed from the session. */
+  GroupStream(Vertx vertx, ChatGateway gateway, long groupId, AuthUser user, GroupAccess.Standing standing,
+              SocketWriter writer, Consumer<Long> onRemoved) {
+    this.groupId = groupId;
+    this.user = user;
+    this.standing = standing;
+    this.gateway = gateway;
+    this.meters = gateway.deps().meters();
+    this.writer = writer;
+    this.onRemoved = onRemoved;
+    this.subscription = new Subscription(vertx, gateway.deps().log(), groupId, this::deliver);
+    this.feed = gateway.subscribe(groupId, this);
+  }
+
+  /** Completes once the feed receives live events on every node. */
+  Future<GroupStream> ready() {
+    return feed.ready().map(this);
+  }
+
+  boolean detached() {
+    return detached;
+  }
+
+  /**
+   * Sends {@code joined} with the snapshot and who is present, then the stored events after {@code after} (the
+   * last {@code replayLimit} when absent), then live ones.
+   */
+  void start(GroupSnapshot s, List<Long> present, Long after, int replayLimit) {
+    JsonObject state = s.state().toWire(System.currentTimeMillis()).put("present", new JsonArray(present));
+    String role = standing == GroupAccess.Standing.FACILITATOR ? "facilitator" : "member";
+    writer.write(new JsonObject().put("type", "joined").put("groupId", groupId).put("lastSeq", s.lastSeq())
+        .put("session", s.sessionJson()).put("state", state).put("you", new JsonObject().put("role", role))
+        .encode());
+    long start = after == null ? Math.max(0, s.lastSeq() - replayLimit) : Math.min(after, s.lastSeq());
+    liveAfter = s.lastSeq();
+    subscription.startAfter(start);
+  }
+
+  private void deliver(FeedEvent event) {
+    writer.write(event.text());
+    if (event.seq > liveAfter) {
+      meters.delivered(event.storedAtMillis());
+    }
+    if ("remove".equals(event.frame.getString("kind")) && event.frame.getLong("userId", -1L) == user.id()) {
+      onRemoved.accept(groupId);
+    }
+  }
+
+  @Override
+  public void onEvent(FeedEvent event) {
+    subscription.offer(event);
+  }
+
+  @Override
+  public void onStored(long lastSeq) {
+    subscription.stored(lastSeq);
+  }
+
+  @Override
+  public void onSignal(JsonObject signal) {
+    if ("alert".equals(signal.getString("type"))) {
+      if (standing == GroupAccess.Standing.FACILITATOR) {
+        writer.write(signal.encode());
+      }
+      return;
+    }
+    JsonObject from = signal.getJsonObject("from");
+    if (from == null || from.getLong("id") != user.id()) {
+      writer.write(signal.encode());
+    }
+  }
+
+  void detach() {
+    detached = true;
+    subscription.close();
+    gateway.unsubscribe(groupId, this);
+  }
+}

@@ -1,0 +1,143 @@
+package org.holdspace.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.holdspace.core.Addresses;
+import org.holdspace.core.AuthUser;
+import org.holdspace.core.Refusal;
+import org.holdspace.group.GroupAccess;
+import org.holdspace.grouplog.GroupSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The groups one signed-in socket has joined: its standing in each, its presence, its streams and typing hints. */
+final class Rooms {
+  private static final Logger LOG = LoggerFactory.getLogger(Rooms.class);
+  private static final long TYPING_EVERY_MS = 1000;
+
+  private final Vertx vertx;
+  private final ChatGateway gateway;
+  private final ChatGateway.Dependencies deps;
+  private final SocketWriter writer;
+  private final AuthUser user;
+  private final String connectionId;
+  private final Map<Long, GroupStream> joined = new HashMap<>();
+  private final Map<Long, GroupAccess.Standing> standings = new HashMap<>();
+  private boolean closed;
+  private int joins;
+  private long lastTyping;
+
+  Rooms(Vertx vertx, ChatGateway gateway, SocketWriter writer, AuthUser user, String connectionId) {
+    this.vertx = vertx;
+    this.gateway = gateway;
+    this.deps = gateway.deps();
+    this.writer = writer;
+    this.user = user;
+    this.connectionId = connectionId;
+  }
+
+  /** The account's standing in the group, looked up once per socket; {@code forbidden} for outsiders. */
+  Future<GroupAccess.Standing> standing(long groupId) {
+    GroupAccess.Standing known = standings.get(groupId);
+    if (known != null) {
+      return Future.succeededFuture(known);
+    }
+    return deps.access().standing(user, groupId).map(s -> {
+      if (s == GroupAccess.Standing.NONE) {
+        throw Refusal.forbidden("groupId: you do not belong to this group");
+      }
+      standings.put(groupId, s);
+      return s;
+    });
+  }
+
+  Future<Long> join(Frame frame) {
+    long groupId = frame.groupId();
+    Long after = frame.optionalCount("after");
+    if (++joins > deps.limits().joinsPerSocket()) {
+      throw Refusal.rateLimited("too many joins on this socket");
+    }
+    return standing(groupId)
+        .compose(s -> deps.log().read(groupId).map(snapshot -> {
+          if (s == GroupAccess.Standing.MEMBER && snapshot.live() && snapshot.state().isRemoved(user.id())) {
+            throw Refusal.forbidden("you were removed from this session");
+          }
+          return s;
+        }))
+        .compose(s -> attach(groupId, s))
+        .compose(stream -> deps.presence().enter(groupId, user, connectionId)
+            .compose(v -> Future.all(deps.log().read(groupId), deps.presence().present(groupId)))
+            .map(state -> {
+              if (!stream.detached()) {
+                stream.start(state.<GroupSnapshot>resultAt(0), state.<List<Long>>resultAt(1), after,
+                    deps.limits().replayLimit());
+              }
+              return (Long) null;
+            })
+            .onFailure(e -> detach(groupId, false)));
+  }
+
+  private Future<GroupStream> attach(long groupId, GroupAccess.Standing standing) {
+    if (closed) {
+      return Future.failedFuture(Refusal.notFound("socket closed"));
+    }
+    GroupStream previous = joined.remove(groupId);
+    if (previous != null) {
+      previous.detach();
+    }
+    GroupStream stream = new GroupStream(vertx, gateway, groupId, user, standing, writer,
+        removed -> vertx.runOnContext(v -> detach(removed, true)));
+    joined.put(groupId, stream);
+    return stream.ready();
+  }
+
+  Future<Long> leave(Frame frame) {
+    long groupId = frame.groupId();
+    if (!joined.containsKey(groupId)) {
+      throw Refusal.notFound("groupId: not joined on this socket");
+    }
+    detach(groupId, true);
+    return Future.succeededFuture();
+  }
+
+  /** Relays a typing hint to the group's other sockets, at most once a second per socket; never stored. */
+  Future<Long> typing(Frame frame) {
+    long groupId = frame.groupId();
+    if (!joined.containsKey(groupId)) {
+      throw Refusal.notFound("groupId: join the group first");
+    }
+    long now = System.currentTimeMillis();
+    if (now - lastTyping >= TYPING_EVERY_MS) {
+      lastTyping = now;
+      vertx.eventBus().publish(Addresses.group(groupId), new JsonObject().put("type", "typing")
+          .put("groupId", groupId)
+          .put("from", new JsonObject().put("id", user.id()).put("displayName", user.displayName())));
+    }
+    return Future.succeededFuture();
+  }
+
+  private void detach(long groupId, boolean recordLeave) {
+    GroupStream stream = joined.remove(groupId);
+    if (stream == null) {
+      return;
+    }
+    stream.detach();
+    if (recordLeave) {
+      deps.presence().leave(groupId, user, connectionId)
+          .onFailure(e -> LOG.warn("Could not record leaving group {}: {}", groupId, e.getMessage()));
+    }
+  }
+
+  /** The socket closed: leaves every room it was in. */
+  void close() {
+    closed = true;
+    for (Long groupId : joined.keySet().toArray(new Long[0])) {
+      detach(groupId, true);
+    }
+  }
+}
