@@ -1,7 +1,7 @@
 package org.holdspace.chat;
 
 import io.vertx.core.json.JsonObject;
-import org.holdspace.client.ChatClient;
+import org.holdspace.support.ChatClient;
 import org.holdspace.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 
-import static org.holdspace.client.ChatClient.seconds;
+import static org.holdspace.support.ChatClient.seconds;
 import static org.holdspace.support.Refusals.errorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -3,15 +3,15 @@ package org.holdspace.clinical;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.holdspace.client.ChatClient;
+import org.holdspace.support.ChatClient;
 import org.holdspace.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import static org.holdspace.client.ChatClient.seconds;
 import static org.holdspace.clinical.MeasuresApiTest.assertBadRequest;
+import static org.holdspace.support.ChatClient.seconds;
 import static org.holdspace.support.TestServer.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

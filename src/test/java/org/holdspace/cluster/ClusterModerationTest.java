@@ -1,7 +1,7 @@
 package org.holdspace.cluster;
 
 import io.vertx.core.json.JsonObject;
-import org.holdspace.client.ChatClient;
+import org.holdspace.support.ChatClient;
 import org.holdspace.support.TestCluster;
 import org.holdspace.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -16,13 +16,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
-import static org.holdspace.client.ChatClient.seconds;
 import static org.holdspace.cluster.Streams.assertConsecutive;
 import static org.holdspace.cluster.Streams.count;
 import static org.holdspace.cluster.Streams.errorCode;
 import static org.holdspace.cluster.Streams.event;
 import static org.holdspace.cluster.Streams.seq;
 import static org.holdspace.cluster.Streams.seqs;
+import static org.holdspace.support.ChatClient.seconds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

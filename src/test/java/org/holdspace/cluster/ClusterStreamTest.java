@@ -2,7 +2,7 @@ package org.holdspace.cluster;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import org.holdspace.client.ChatClient;
+import org.holdspace.support.ChatClient;
 import org.holdspace.support.TestCluster;
 import org.holdspace.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -22,12 +22,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import static org.holdspace.client.ChatClient.seconds;
 import static org.holdspace.cluster.Streams.assertConsecutive;
 import static org.holdspace.cluster.Streams.assertNoRepeats;
 import static org.holdspace.cluster.Streams.event;
 import static org.holdspace.cluster.Streams.seq;
 import static org.holdspace.cluster.Streams.seqs;
+import static org.holdspace.support.ChatClient.seconds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,7 +1,7 @@
 package org.holdspace.cluster;
 
 import io.vertx.core.json.JsonObject;
-import org.holdspace.client.ChatClient;
+import org.holdspace.support.ChatClient;
 import org.holdspace.support.ProcessNode;
 import org.holdspace.support.TestCluster;
 import org.holdspace.support.TestServer;
@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import static org.holdspace.client.ChatClient.seconds;
 import static org.holdspace.cluster.Streams.assertConsecutive;
 import static org.holdspace.cluster.Streams.event;
 import static org.holdspace.cluster.Streams.seq;
 import static org.holdspace.cluster.Streams.seqs;
+import static org.holdspace.support.ChatClient.seconds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,7 +1,7 @@
 package org.holdspace.cluster;
 
 import io.vertx.core.json.JsonObject;
-import org.holdspace.client.ChatClient;
+import org.holdspace.support.ChatClient;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -11,8 +11,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import org.holdspace.client.ChatClient;
 import org.holdspace.db.DatabaseUrl;
+import org.holdspace.support.ChatClient;
 import org.holdspace.support.Soak;
 import org.holdspace.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +38,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static org.holdspace.client.ChatClient.seconds;
+import static org.holdspace.support.ChatClient.seconds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -2,7 +2,7 @@ package org.holdspace.load;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import org.holdspace.client.ChatClient;
+import org.holdspace.support.ChatClient;
 import org.holdspace.support.Soak;
 import org.holdspace.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static org.holdspace.client.ChatClient.seconds;
+import static org.holdspace.support.ChatClient.seconds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -5,8 +5,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import org.holdspace.audit.AuditLog;
-import org.holdspace.client.ChatClient;
 import org.holdspace.db.DatabaseUrl;
+import org.holdspace.support.ChatClient;
 import org.holdspace.support.TestDatabase;
 import org.holdspace.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import static org.holdspace.client.ChatClient.seconds;
+import static org.holdspace.support.ChatClient.seconds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

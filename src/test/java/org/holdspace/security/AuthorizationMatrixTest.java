@@ -5,8 +5,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.client.HttpResponse;
-import org.holdspace.client.ChatClient;
 import org.holdspace.http.HttpVerticle;
+import org.holdspace.support.ChatClient;
 import org.holdspace.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +25,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import static org.holdspace.client.ChatClient.seconds;
+import static org.holdspace.support.ChatClient.seconds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
