@@ -2,12 +2,13 @@ package org.holdspace.chat;
 
 import io.vertx.core.json.JsonObject;
 import org.holdspace.support.ChatClient;
+import org.holdspace.support.LiveGroup;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -23,28 +24,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("The /ws contract")
 class ChatContractTest {
+  @RegisterExtension
+  static final TestServerExtension SERVER =
+      TestServerExtension.with(Map.of("allowedOrigins", "https://clinic.example"));
   private static TestServer server;
+  @RegisterExtension
+  final LiveGroup group = LiveGroup.of("Dr. Ray", "Mia");
   private TestServer.Account facilitator;
   private TestServer.Account member;
   private long groupId;
 
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(org.holdspace.support.TestDatabase.fresh(),
-        Map.of("allowedOrigins", "https://clinic.example"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
   @BeforeEach
-  void group() {
-    facilitator = server.newAccount("facilitator", "Dr. Ray");
-    member = server.newAccount("member", "Mia");
-    groupId = server.newGroup(facilitator, "ipt", 12).getLong("id");
-    server.enrol(facilitator, groupId, member);
+  void cast() {
+    facilitator = group.facilitator();
+    member = group.member(0);
+    groupId = group.id();
   }
 
   @Test

@@ -4,11 +4,14 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import org.holdspace.support.LiveGroup;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,24 +21,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Input that is wrong in ways a form would not produce: it must get the contract's answers, never a 500. */
 @DisplayName("Bad input over HTTP")
+@ExtendWith(TestServerExtension.class)
 class BadInputTest {
   private static TestServer server;
+  @RegisterExtension
+  static final LiveGroup GROUP = LiveGroup.of("Dr. Q", "Rae");
   private static TestServer.Account facilitator;
   private static TestServer.Account member;
   private static long groupId;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
-    facilitator = server.newAccount("facilitator", "Dr. Q");
-    member = server.newAccount("member", "Rae");
-    groupId = server.newGroup(facilitator, "ipt", 12).getLong("id");
-    server.enrol(facilitator, groupId, member);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+    facilitator = GROUP.facilitator();
+    member = GROUP.member(0);
+    groupId = GROUP.id();
   }
 
   private static String badRequest(HttpResponse<Buffer> response) {
