@@ -5,7 +5,6 @@ import org.holdspace.support.ChatClient;
 import org.holdspace.support.LiveGroup;
 import org.holdspace.support.TestServer;
 import org.holdspace.support.TestServerExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,17 +28,10 @@ class ChatContractTest {
       TestServerExtension.with(Map.of("allowedOrigins", "https://clinic.example"));
   private static TestServer server;
   @RegisterExtension
-  final LiveGroup group = LiveGroup.of("Dr. Ray", "Mia");
-  private TestServer.Account facilitator;
-  private TestServer.Account member;
-  private long groupId;
-
-  @BeforeEach
-  void cast() {
-    facilitator = group.facilitator();
-    member = group.member(0);
-    groupId = group.id();
-  }
+  final LiveGroup group = LiveGroup.of("Dr. Ray", "Mia").open(server);
+  private final TestServer.Account facilitator = group.facilitator();
+  private final TestServer.Account member = group.member(0);
+  private final long groupId = group.id();
 
   @Test
   @DisplayName("a bad token gets unauthenticated and the socket is closed")

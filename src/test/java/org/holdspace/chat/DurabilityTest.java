@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DurabilityTest {
   private static TestServer server;
   @RegisterExtension
-  final LiveGroup group = LiveGroup.of("Dr. Kim", "Noa").started();
+  final LiveGroup group = LiveGroup.of("Dr. Kim", "Noa").started().open(server);
 
   @Test
   @DisplayName("survive a server restart between two messages, in order and with their seqs")

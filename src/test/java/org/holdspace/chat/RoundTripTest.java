@@ -23,7 +23,7 @@ class RoundTripTest {
   static final TestServerExtension SERVER = TestServerExtension.with(Map.of("messagesPerWindow", 1000));
   private static TestServer server;
   @RegisterExtension
-  final LiveGroup group = LiveGroup.of("Dr. Roe", "Eli").started();
+  final LiveGroup group = LiveGroup.of("Dr. Roe", "Eli").started().open(server);
 
   @Test
   @DisplayName("100 messages each come back as the sender's own event, in order")

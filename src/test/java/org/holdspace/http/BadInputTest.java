@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,17 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(TestServerExtension.class)
 class BadInputTest {
   private static TestServer server;
-  @RegisterExtension
-  static final LiveGroup GROUP = LiveGroup.of("Dr. Q", "Rae");
   private static TestServer.Account facilitator;
   private static TestServer.Account member;
   private static long groupId;
 
   @BeforeAll
   static void start() {
-    facilitator = GROUP.facilitator();
-    member = GROUP.member(0);
-    groupId = GROUP.id();
+    LiveGroup group = LiveGroup.of("Dr. Q", "Rae").open(server);
+    facilitator = group.facilitator();
+    member = group.member(0);
+    groupId = group.id();
   }
 
   private static String badRequest(HttpResponse<Buffer> response) {

@@ -6,7 +6,6 @@ import org.holdspace.support.ChatClient;
 import org.holdspace.support.LiveGroup;
 import org.holdspace.support.TestServer;
 import org.holdspace.support.TestServerExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,19 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ModerationTest {
   private static TestServer server;
   @RegisterExtension
-  final LiveGroup group = LiveGroup.of("Dr. Hale", "Ana", "Ben").started();
-  private TestServer.Account facilitator;
-  private TestServer.Account ana;
-  private TestServer.Account ben;
-  private long groupId;
-
-  @BeforeEach
-  void cast() {
-    facilitator = group.facilitator();
-    ana = group.member(0);
-    ben = group.member(1);
-    groupId = group.id();
-  }
+  final LiveGroup group = LiveGroup.of("Dr. Hale", "Ana", "Ben").started().open(server);
+  private final TestServer.Account facilitator = group.facilitator();
+  private final TestServer.Account ana = group.member(0);
+  private final TestServer.Account ben = group.member(1);
+  private final long groupId = group.id();
 
   /** A socket that joins after everything happened sees the same state in its joined snapshot. */
   private JsonObject lateState(TestServer.Account account) {

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SessionLifecycleTest {
   private static TestServer server;
   @RegisterExtension
-  final LiveGroup group = LiveGroup.of("Dr. Sol", "Ivy");
+  final LiveGroup group = LiveGroup.of("Dr. Sol", "Ivy").open(server);
 
   @Test
   @DisplayName("waiting room, start and end over the socket, and attendance recorded from the events")

@@ -3,32 +3,25 @@ package org.holdspace.support;
 import io.vertx.core.json.JsonObject;
 import org.holdspace.support.TestServer.Account;
 import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
  * A facilitator, a group of theirs with members enrolled, and optionally its session started; with the sockets a
- * test opens in it, which are closed after each test.
- *
- * <p>As {@code @RegisterExtension final LiveGroup group = LiveGroup.of("Dr. Hale", "Ana", "Ben").started()} the group
- * is made anew before each test on the class's {@link TestServerExtension} server; as a static field, once before
- * the class. {@link #open(TestServer)} makes one on the spot.
+ * test opens in it. Registered as
+ * {@code @RegisterExtension final LiveGroup group = LiveGroup.of("Dr. Hale", "Ana", "Ben").started().open(server)},
+ * each test gets a group of its own and its sockets are closed after it.
  */
-public final class LiveGroup implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AutoCloseable {
+public final class LiveGroup implements AfterEachCallback, AutoCloseable {
   private final String facilitatorName;
   private final List<String> memberNames;
   private String protocol = "ipt";
   private int sessions = 12;
   private boolean start;
-  private Supplier<TestServer> where;
-  private boolean perClass;
 
   private TestServer server;
   private Account facilitator;
@@ -64,13 +57,7 @@ public final class LiveGroup implements BeforeAllCallback, BeforeEachCallback, A
     return this;
   }
 
-  /** Makes the group on this server (a cluster node, say) instead of the class's {@link TestServerExtension}. */
-  public LiveGroup on(Supplier<TestServer> server) {
-    this.where = server;
-    return this;
-  }
-
-  /** Makes the accounts and the group now, on the given server. */
+  /** Makes the accounts and the group now, on the given server (or cluster node). */
   public LiveGroup open(TestServer on) {
     server = on;
     facilitator = on.newAccount("facilitator", facilitatorName);
@@ -81,23 +68,6 @@ public final class LiveGroup implements BeforeAllCallback, BeforeEachCallback, A
       on.startSession(facilitator, id);
     }
     return this;
-  }
-
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    perClass = true;
-    open(context);
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    if (!perClass) {
-      open(context);
-    }
-  }
-
-  private void open(ExtensionContext context) {
-    open(where != null ? where.get() : TestServerExtension.server(context));
   }
 
   @Override

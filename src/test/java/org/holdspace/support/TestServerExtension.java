@@ -32,15 +32,6 @@ public final class TestServerExtension implements BeforeAllCallback, AfterAllCal
     return new TestServerExtension(overrides);
   }
 
-  /** The server of the test class that the context belongs to. */
-  public static TestServer server(ExtensionContext context) {
-    TestServer server = context.getStore(NAMESPACE).get(TestServer.class, TestServer.class);
-    if (server == null) {
-      throw new IllegalStateException("no TestServerExtension on " + context.getRequiredTestClass().getName());
-    }
-    return server;
-  }
-
   @Override
   public void beforeAll(ExtensionContext context) throws IllegalAccessException {
     TestServer server = TestServer.start(TestDatabase.fresh(), overrides);
