@@ -5,10 +5,10 @@ import io.vertx.core.json.JsonObject;
 import org.holdspace.support.ChatClient;
 import org.holdspace.support.Soak;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,18 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every client of several full groups drops at the same moment and comes back at the same moment. */
 @DisplayName("A reconnect storm")
+@ExtendWith(TestServerExtension.class)
 class ReconnectStormTest {
   private static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   /** One member's place in the storm: its account, group, socket and the last seq it saw. */
   private static final class Seat {

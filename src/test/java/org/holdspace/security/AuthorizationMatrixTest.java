@@ -8,10 +8,11 @@ import io.vertx.ext.web.client.HttpResponse;
 import org.holdspace.http.HttpVerticle;
 import org.holdspace.support.ChatClient;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@code src/test/resources/authz-matrix.md}. A route or frame type missing from the table fails the test.
  */
 @DisplayName("Authorization matrix")
+@ExtendWith(TestServerExtension.class)
 class AuthorizationMatrixTest {
   private static final List<String> WHO = List.of("anonymous", "expired", "other_key", "alg_none", "outsider_member",
       "member", "outsider_facilitator", "facilitator", "admin");
@@ -62,7 +64,6 @@ class AuthorizationMatrixTest {
   @BeforeAll
   static void start() throws IOException {
     rows = readTable();
-    server = TestServer.start();
     facilitator = server.newAccount("facilitator", "Dr. Matrix");
     member = server.newAccount("member", "Mira");
     bystander = server.newAccount("member", "Bo");
@@ -86,11 +87,6 @@ class AuthorizationMatrixTest {
     tokens.put("outsider_facilitator", outsiderFacilitator.token());
     tokens.put("facilitator", facilitator.token());
     tokens.put("admin", server.adminToken());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test
