@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
  * A facilitator, a group of theirs with members enrolled, and optionally its session started; with the sockets a
  * test opens in it. Registered as
  * {@code @RegisterExtension final LiveGroup group = LiveGroup.of("Dr. Hale", "Ana", "Ben").started().open(server)},
- * each test gets a group of its own and its sockets are closed after it.
+ * each test (one test instance per test, JUnit's default) gets a group of its own and its sockets are closed after
+ * it.
  */
 public final class LiveGroup implements AfterEachCallback, AutoCloseable {
   private final String facilitatorName;
@@ -75,10 +76,6 @@ public final class LiveGroup implements AfterEachCallback, AutoCloseable {
     close();
   }
 
-  public TestServer server() {
-    return server;
-  }
-
   public long id() {
     return id;
   }
@@ -118,8 +115,7 @@ public final class LiveGroup implements AfterEachCallback, AutoCloseable {
     return client;
   }
 
-  /** Closes the socket after the test too. */
-  public ChatClient keep(ChatClient client) {
+  private ChatClient keep(ChatClient client) {
     clients.add(client);
     return client;
   }
