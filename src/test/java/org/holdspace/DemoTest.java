@@ -2,10 +2,10 @@ package org.holdspace;
 
 import io.vertx.core.json.JsonObject;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.HashMap;
 import java.util.List;
@@ -18,20 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 @DisplayName("The demo")
+@ExtendWith(TestServerExtension.class)
 class DemoTest {
   private static final Pattern LOGIN = Pattern.compile("\\s*(\\S+)\\s+(demo-\\S+)\\s+password (\\S+)");
   private static final Pattern GROUP = Pattern.compile("Demo group id: (\\d+)");
   private static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   private static Map<String, String> passwords(List<String> lines) {
     Map<String, String> passwords = new HashMap<>();

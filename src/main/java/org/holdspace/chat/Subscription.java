@@ -36,10 +36,6 @@ final class Subscription {
     this.deliver = deliver;
   }
 
-  long groupId() {
-    return groupId;
-  }
-
   /** Starts delivery after {@code after}: stored events first, then the live ones held meanwhile. */
   void startAfter(long after) {
     cursor = after;

@@ -12,8 +12,4 @@ public record AuthUser(long id, String username, String displayName, Role role) 
         .put("displayName", displayName)
         .put("role", role.wire());
   }
-
-  public boolean is(Role r) {
-    return role == r;
-  }
 }

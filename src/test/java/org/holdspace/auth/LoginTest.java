@@ -6,12 +6,11 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import org.holdspace.support.TestDatabase;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,18 +33,10 @@ class LoginTest {
   private static final int PER_USERNAME = 3;
   private static final int PER_ADDRESS = 6;
   private static final AtomicInteger ADDRESSES = new AtomicInteger(10);
+  @RegisterExtension
+  static final TestServerExtension SERVER = TestServerExtension.with(
+      Map.of("loginFailuresPerUsername", PER_USERNAME, "loginFailuresPerAddress", PER_ADDRESS));
   private static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(TestDatabase.fresh(),
-        Map.of("loginFailuresPerUsername", PER_USERNAME, "loginFailuresPerAddress", PER_ADDRESS));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   /** A client on a loopback address no other test uses. */
   private static WebClient newAddress() {

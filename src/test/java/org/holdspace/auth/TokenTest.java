@@ -3,10 +3,11 @@ package org.holdspace.auth;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Tokens are built by hand here, so each refusal below differs from an accepted token in one respect only. */
 @DisplayName("Bearer tokens")
+@ExtendWith(TestServerExtension.class)
 class TokenTest {
   private static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256";
   private static TestServer server;
@@ -27,13 +29,7 @@ class TokenTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
     member = server.newAccount("member", "Tia");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   private static JsonObject claims() {

@@ -1,19 +1,19 @@
 package org.holdspace.chat;
 
 import io.vertx.core.json.JsonObject;
-import org.holdspace.client.ChatClient;
+import org.holdspace.support.ChatClient;
+import org.holdspace.support.LiveGroup;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 
-import static org.holdspace.client.ChatClient.seconds;
+import static org.holdspace.support.ChatClient.seconds;
 import static org.holdspace.support.Refusals.errorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,29 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("The /ws contract")
 class ChatContractTest {
+  @RegisterExtension
+  static final TestServerExtension SERVER =
+      TestServerExtension.with(Map.of("allowedOrigins", "https://clinic.example"));
   private static TestServer server;
-  private TestServer.Account facilitator;
-  private TestServer.Account member;
-  private long groupId;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(org.holdspace.support.TestDatabase.fresh(),
-        Map.of("allowedOrigins", "https://clinic.example"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void group() {
-    facilitator = server.newAccount("facilitator", "Dr. Ray");
-    member = server.newAccount("member", "Mia");
-    groupId = server.newGroup(facilitator, "ipt", 12).getLong("id");
-    server.enrol(facilitator, groupId, member);
-  }
+  @RegisterExtension
+  final LiveGroup group = LiveGroup.of("Dr. Ray", "Mia").open(server);
+  private final TestServer.Account facilitator = group.facilitator();
+  private final TestServer.Account member = group.member(0);
+  private final long groupId = group.id();
 
   @Test
   @DisplayName("a bad token gets unauthenticated and the socket is closed")

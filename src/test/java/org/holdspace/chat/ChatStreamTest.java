@@ -1,49 +1,34 @@
 package org.holdspace.chat;
 
 import io.vertx.core.json.JsonObject;
-import org.holdspace.client.ChatClient;
+import org.holdspace.support.ChatClient;
+import org.holdspace.support.LiveGroup;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.holdspace.client.ChatClient.seconds;
+import static org.holdspace.support.ChatClient.seconds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("A group's live chat")
+@ExtendWith(TestServerExtension.class)
 class ChatStreamTest {
   private static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   @Test
   @DisplayName("three members and the facilitator see the same ordered stream, their own messages included")
   void everyoneSeesTheSameOrderedStream() {
-    TestServer.Account facilitator = server.newAccount("facilitator", "Dr. Lee");
-    long groupId = server.newGroup(facilitator, "ipt", 12).getLong("id");
-    List<TestServer.Account> members = new ArrayList<>();
-    for (String name : List.of("Ana", "Ben", "Cy")) {
-      TestServer.Account member = server.newAccount("member", name);
-      server.enrol(facilitator, groupId, member);
-      members.add(member);
-    }
-    server.startSession(facilitator, groupId);
+    LiveGroup group = LiveGroup.of("Dr. Lee", "Ana", "Ben", "Cy").started().open(server);
+    long groupId = group.id();
     List<ChatClient> clients = new ArrayList<>();
-    clients.add(server.connect(facilitator));
-    members.forEach(m -> clients.add(server.connect(m)));
+    clients.add(server.connect(group.facilitator()));
+    group.members().forEach(m -> clients.add(server.connect(m)));
     long lastSeq = 0;
     for (ChatClient c : clients) {
       JsonObject joined = c.join(groupId, null).await();
@@ -76,15 +61,10 @@ class ChatStreamTest {
   @Test
   @DisplayName("messages sent at once from several sockets get distinct seqs with no gap, and repeats are merged")
   void concurrentSays() {
-    TestServer.Account facilitator = server.newAccount("facilitator", "Dr. Park");
-    long groupId = server.newGroup(facilitator, "ipt", 12).getLong("id");
-    List<ChatClient> clients = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      TestServer.Account member = server.newAccount("member", "Member " + i);
-      server.enrol(facilitator, groupId, member);
-      clients.add(server.connect(member));
-    }
-    server.startSession(facilitator, groupId);
+    LiveGroup group = LiveGroup.of("Dr. Park", 4).open(server);
+    long groupId = group.id();
+    List<ChatClient> clients = new ArrayList<>(group.members().stream().map(server::connect).toList());
+    server.startSession(group.facilitator(), groupId);
     for (ChatClient c : clients) {
       c.join(groupId, null).await();
     }

@@ -1,42 +1,34 @@
 package org.holdspace.chat;
 
 import io.vertx.core.json.JsonObject;
-import org.holdspace.client.ChatClient;
+import org.holdspace.support.ChatClient;
+import org.holdspace.support.LiveGroup;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.holdspace.client.ChatClient.seconds;
+import static org.holdspace.support.ChatClient.seconds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("Acknowledged messages")
+@ExtendWith(TestServerExtension.class)
 class DurabilityTest {
   private static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  final LiveGroup group = LiveGroup.of("Dr. Kim", "Noa").started().open(server);
 
   @Test
   @DisplayName("survive a server restart between two messages, in order and with their seqs")
   void surviveRestart() {
-    TestServer.Account facilitator = server.newAccount("facilitator", "Dr. Kim");
-    TestServer.Account member = server.newAccount("member", "Noa");
-    long groupId = server.newGroup(facilitator, "ipt", 12).getLong("id");
-    server.enrol(facilitator, groupId, member);
-    server.startSession(facilitator, groupId);
+    TestServer.Account member = group.member(0);
+    long groupId = group.id();
     ChatClient before = server.connect(member);
     long first = before.say(groupId, "before the restart", "m-1").await();
     before.close();

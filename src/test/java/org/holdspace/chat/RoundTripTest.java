@@ -1,44 +1,35 @@
 package org.holdspace.chat;
 
-import org.holdspace.client.ChatClient;
+import org.holdspace.support.ChatClient;
+import org.holdspace.support.LiveGroup;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
-import static org.holdspace.client.ChatClient.seconds;
+import static org.holdspace.support.ChatClient.seconds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Sends 100 messages one after another on one socket and reports the time from say to the own event. */
 @DisplayName("One socket's round trip")
 class RoundTripTest {
+  @RegisterExtension
+  static final TestServerExtension SERVER = TestServerExtension.with(Map.of("messagesPerWindow", 1000));
   private static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(org.holdspace.support.TestDatabase.fresh(),
-        java.util.Map.of("messagesPerWindow", 1000));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  final LiveGroup group = LiveGroup.of("Dr. Roe", "Eli").started().open(server);
 
   @Test
   @DisplayName("100 messages each come back as the sender's own event, in order")
   void roundTrips() {
-    TestServer.Account facilitator = server.newAccount("facilitator", "Dr. Roe");
-    TestServer.Account member = server.newAccount("member", "Eli");
-    long groupId = server.newGroup(facilitator, "ipt", 12).getLong("id");
-    server.enrol(facilitator, groupId, member);
-    server.startSession(facilitator, groupId);
-    ChatClient client = server.connect(member);
+    long groupId = group.id();
+    ChatClient client = server.connect(group.member(0));
     client.join(groupId, null).await();
     List<Long> micros = new ArrayList<>();
     List<Long> seqs = new ArrayList<>();

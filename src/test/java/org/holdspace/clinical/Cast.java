@@ -3,6 +3,7 @@ package org.holdspace.clinical;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpResponse;
+import org.holdspace.support.LiveGroup;
 import org.holdspace.support.TestServer;
 
 import java.util.function.Function;
@@ -23,13 +24,12 @@ final class Cast {
 
   private Cast(TestServer server, int sessions) {
     this.server = server;
-    this.facilitator = server.newAccount("facilitator", "Dr. Okafor");
-    this.member = server.newAccount("member", "Ana");
-    this.peer = server.newAccount("member", "Ben");
+    LiveGroup group = LiveGroup.of("Dr. Okafor", "Ana", "Ben").protocol("ipt", sessions).open(server);
+    this.facilitator = group.facilitator();
+    this.member = group.member(0);
+    this.peer = group.member(1);
+    this.groupId = group.id();
     this.outsider = server.newAccount("facilitator", "Dr. Elsewhere");
-    this.groupId = server.newGroup(facilitator, "ipt", sessions).getLong("id");
-    server.enrol(facilitator, groupId, member);
-    server.enrol(facilitator, groupId, peer);
     long otherGroup = server.newGroup(outsider, "ipt", 12).getLong("id");
     server.enrol(outsider, otherGroup, server.newAccount("member", "Cy"));
   }

@@ -3,33 +3,24 @@ package org.holdspace.clinical;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.holdspace.client.ChatClient;
+import org.holdspace.support.ChatClient;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import static org.holdspace.client.ChatClient.seconds;
 import static org.holdspace.clinical.MeasuresApiTest.assertBadRequest;
+import static org.holdspace.support.ChatClient.seconds;
 import static org.holdspace.support.TestServer.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("A group's clinical settings and phase over HTTP")
+@ExtendWith(TestServerExtension.class)
 class CourseApiTest {
   private static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   private static void setFocus(Cast cast, TestServer.Account member, String area) {
     expect(server.put("/api/groups/" + cast.groupId + "/members/" + member.id() + "/focus", cast.facilitator.token(),

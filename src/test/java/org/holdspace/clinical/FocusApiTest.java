@@ -4,10 +4,10 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.holdspace.clinical.MeasuresApiTest.assertBadRequest;
 import static org.holdspace.support.TestServer.expect;
@@ -15,18 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 @DisplayName("Focus areas and goals over HTTP")
+@ExtendWith(TestServerExtension.class)
 class FocusApiTest {
   private static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   private static JsonObject focus(String area, String... goals) {
     return new JsonObject().put("area", area).put("goals", new JsonArray(java.util.List.of((Object[]) goals)));

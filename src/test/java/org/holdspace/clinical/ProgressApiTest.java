@@ -3,17 +3,18 @@ package org.holdspace.clinical;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.holdspace.client.ChatClient;
+import org.holdspace.support.ChatClient;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Arrays;
 
-import static org.holdspace.client.ChatClient.seconds;
 import static org.holdspace.clinical.MeasuresApiTest.assertBadRequest;
+import static org.holdspace.support.ChatClient.seconds;
 import static org.holdspace.support.TestServer.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * numbers worked out by hand in the comments below.
  */
 @DisplayName("Progress review and facilitator dashboard over HTTP")
+@ExtendWith(TestServerExtension.class)
 class ProgressApiTest {
   private static TestServer server;
   private static Cast cast;
@@ -31,7 +33,6 @@ class ProgressApiTest {
 
   @BeforeAll
   static void seedCourse() {
-    server = TestServer.start();
     cast = Cast.of(server, 12);
     String f = cast.facilitator.token();
     ChatClient room = server.connect(cast.facilitator);
@@ -106,11 +107,6 @@ class ProgressApiTest {
         .put("supports", "choir friends")), 200);
     ana.close();
     room.close();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

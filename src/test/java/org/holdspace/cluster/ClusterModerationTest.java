@@ -1,28 +1,28 @@
 package org.holdspace.cluster;
 
 import io.vertx.core.json.JsonObject;
-import org.holdspace.client.ChatClient;
+import org.holdspace.support.ChatClient;
+import org.holdspace.support.LiveGroup;
 import org.holdspace.support.TestCluster;
 import org.holdspace.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
-import static org.holdspace.client.ChatClient.seconds;
 import static org.holdspace.cluster.Streams.assertConsecutive;
 import static org.holdspace.cluster.Streams.count;
-import static org.holdspace.cluster.Streams.errorCode;
-import static org.holdspace.cluster.Streams.event;
-import static org.holdspace.cluster.Streams.seq;
 import static org.holdspace.cluster.Streams.seqs;
+import static org.holdspace.support.ChatClient.seconds;
+import static org.holdspace.support.Frames.event;
+import static org.holdspace.support.Frames.ids;
+import static org.holdspace.support.Frames.seq;
+import static org.holdspace.support.Refusals.errorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,11 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("Moderation across two clustered nodes")
 class ClusterModerationTest {
   private static TestCluster cluster;
-  private final List<ChatClient> clients = new ArrayList<>();
-  private TestServer.Account facilitator;
-  private TestServer.Account ana;
-  private TestServer.Account ben;
-  private long groupId;
+  @RegisterExtension
+  final LiveGroup group = LiveGroup.of("Dr. Vale", "Ana", "Ben").started().open(cluster.node(0));
+  private final TestServer.Account facilitator = group.facilitator();
+  private final TestServer.Account ana = group.member(0);
+  private final TestServer.Account ben = group.member(1);
+  private final long groupId = group.id();
 
   @BeforeAll
   static void start() {
@@ -49,33 +50,8 @@ class ClusterModerationTest {
     }
   }
 
-  @BeforeEach
-  void liveGroup() {
-    TestServer node = cluster.node(0);
-    facilitator = node.newAccount("facilitator", "Dr. Vale");
-    ana = node.newAccount("member", "Ana");
-    ben = node.newAccount("member", "Ben");
-    groupId = node.newGroup(facilitator, "ipt", 12).getLong("id");
-    node.enrol(facilitator, groupId, ana);
-    node.enrol(facilitator, groupId, ben);
-    node.startSession(facilitator, groupId);
-  }
-
-  @AfterEach
-  void closeClients() {
-    clients.forEach(ChatClient::close);
-    clients.clear();
-  }
-
   private ChatClient joined(int node, TestServer.Account account) {
-    ChatClient client = cluster.node(node).connect(account);
-    clients.add(client);
-    client.join(groupId, null).await();
-    return client;
-  }
-
-  private JsonObject frame(String type) {
-    return new JsonObject().put("type", type).put("groupId", groupId);
+    return group.joined(cluster.node(node), account);
   }
 
   @Test
@@ -84,11 +60,11 @@ class ClusterModerationTest {
     ChatClient f = joined(0, facilitator);
     ChatClient anaHere = joined(0, ana);
     ChatClient anaThere = joined(1, ana);
-    long muteSeq = f.request(frame("mute").put("userId", ana.id())).await().getLong("seq");
+    long muteSeq = f.request(group.frame("mute").put("userId", ana.id())).await().getLong("seq");
     anaThere.await(seq(muteSeq), seconds(5));
     assertEquals("muted", errorCode(() -> anaThere.say(groupId, "on the other node", null).await()));
     assertEquals("muted", errorCode(() -> anaHere.say(groupId, "on this node", null).await()));
-    f.request(frame("unmute").put("userId", ana.id())).await();
+    f.request(group.frame("unmute").put("userId", ana.id())).await();
     assertTrue(anaThere.say(groupId, "thank you", null).await() > 0);
   }
 
@@ -100,13 +76,13 @@ class ClusterModerationTest {
     ChatClient a1 = joined(1, ana);
     ChatClient b0 = joined(0, ben);
     long said = a1.say(groupId, "something to take back", null).await();
-    b0.request(frame("raise_hand")).await();
-    a1.request(frame("raise_hand")).await();
-    f1.request(frame("lock")).await();
-    f0.request(frame("mute").put("userId", ana.id()).put("minutes", 30)).await();
-    f1.request(frame("give_floor").put("userId", ben.id())).await();
-    f0.request(frame("slow_mode").put("seconds", 20)).await();
-    long last = f1.request(frame("redact").put("seq", said)).await().getLong("seq");
+    b0.request(group.frame("raise_hand")).await();
+    a1.request(group.frame("raise_hand")).await();
+    f1.request(group.frame("lock")).await();
+    f0.request(group.frame("mute").put("userId", ana.id()).put("minutes", 30)).await();
+    f1.request(group.frame("give_floor").put("userId", ben.id())).await();
+    f0.request(group.frame("slow_mode").put("seconds", 20)).await();
+    long last = f1.request(group.frame("redact").put("seq", said)).await().getLong("seq");
     for (ChatClient c : List.of(f0, f1, a1, b0)) {
       c.await(seq(last), seconds(5));
     }
@@ -120,18 +96,12 @@ class ClusterModerationTest {
     assertEquals(List.of(ana.id()), ids(state.getJsonArray("muted")));
     assertEquals(List.of(ana.id()), ids(state.getJsonArray("hands")));
     assertEquals(20, state.getInteger("slowModeSeconds"));
-    assertEquals("forbidden", errorCode(() -> b0.request(frame("unlock")).await()));
+    assertEquals("forbidden", errorCode(() -> b0.request(group.frame("unlock")).await()));
     assertEquals(seqs(f0, groupId), seqs(f1, groupId), "both facilitator sockets saw the same stream");
   }
 
-  private static List<Long> ids(io.vertx.core.json.JsonArray array) {
-    return array.stream().map(x -> ((Number) x).longValue()).toList();
-  }
-
   private JsonObject lateJoin(int node) {
-    ChatClient late = cluster.node(node).connect(facilitator);
-    clients.add(late);
-    return late.join(groupId, null).await();
+    return group.connect(cluster.node(node), facilitator).join(groupId, null).await();
   }
 
   @Test
@@ -140,11 +110,11 @@ class ClusterModerationTest {
     ChatClient f = joined(0, facilitator);
     ChatClient a = joined(1, ana);
     ChatClient b = joined(0, ben);
-    f.request(frame("mute").put("userId", ben.id()).put("minutes", 0.02)).await();
-    f.request(frame("start_round").put("prompt", "A word for today").put("turnSeconds", 5)).await();
+    f.request(group.frame("mute").put("userId", ben.id()).put("minutes", 0.02)).await();
+    f.request(group.frame("start_round").put("prompt", "A word for today").put("turnSeconds", 5)).await();
     // Ana's turn runs out by itself; Ben then passes his
     b.await(e -> event("round_turn").test(e) && e.getLong("userId") == ben.id(), seconds(15));
-    b.request(frame("pass")).await();
+    b.request(group.frame("pass")).await();
     for (ChatClient c : List.of(f, a, b)) {
       c.await(event("round_ended"), seconds(15));
       c.await(e -> event("unmute").test(e) && e.getLong("userId") == ben.id(), seconds(15));
@@ -167,10 +137,10 @@ class ClusterModerationTest {
     ChatClient f = joined(0, facilitator);
     ChatClient a = joined(1, ana);
     ChatClient b = joined(1, ben);
-    f.request(frame("whisper").put("userId", ana.id()).put("text", "How are you holding up?")).await();
+    f.request(group.frame("whisper").put("userId", ana.id()).put("text", "How are you holding up?")).await();
     JsonObject whisper = a.await(e -> "whisper".equals(e.getString("type")), seconds(5));
     assertEquals(facilitator.id(), whisper.getJsonObject("from").getLong("id"));
-    a.request(frame("whisper").put("text", "Hard week")).await();
+    a.request(group.frame("whisper").put("text", "Hard week")).await();
     f.await(e -> "whisper".equals(e.getString("type")) && e.getJsonObject("from").getLong("id") == ana.id(),
         seconds(5));
     long risky = a.say(groupId, "some days I want to die", null).await();

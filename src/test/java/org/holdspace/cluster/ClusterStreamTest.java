@@ -2,7 +2,8 @@ package org.holdspace.cluster;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import org.holdspace.client.ChatClient;
+import org.holdspace.support.ChatClient;
+import org.holdspace.support.LiveGroup;
 import org.holdspace.support.TestCluster;
 import org.holdspace.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -22,12 +23,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import static org.holdspace.client.ChatClient.seconds;
 import static org.holdspace.cluster.Streams.assertConsecutive;
 import static org.holdspace.cluster.Streams.assertNoRepeats;
-import static org.holdspace.cluster.Streams.event;
-import static org.holdspace.cluster.Streams.seq;
 import static org.holdspace.cluster.Streams.seqs;
+import static org.holdspace.support.ChatClient.seconds;
+import static org.holdspace.support.Frames.event;
+import static org.holdspace.support.Frames.seq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,21 +62,8 @@ class ClusterStreamTest {
     clients.clear();
   }
 
-  private record Group(long id, TestServer.Account facilitator, List<TestServer.Account> members) {
-  }
-
-  private static Group liveGroup(int members) {
-    TestServer node = cluster.node(0);
-    TestServer.Account facilitator = node.newAccount("facilitator", "Dr. Noor");
-    long id = node.newGroup(facilitator, "ipt", 12).getLong("id");
-    List<TestServer.Account> accounts = new ArrayList<>();
-    for (int i = 0; i < members; i++) {
-      TestServer.Account member = node.newAccount("member", "Member " + i);
-      node.enrol(facilitator, id, member);
-      accounts.add(member);
-    }
-    node.startSession(facilitator, id);
-    return new Group(id, facilitator, accounts);
+  private static LiveGroup liveGroup(int members) {
+    return LiveGroup.of("Dr. Noor", members).started().open(cluster.node(0));
   }
 
   /** A socket of the account on the node, joined to the group. */
@@ -90,7 +78,7 @@ class ClusterStreamTest {
   @Order(1)
   @DisplayName("members on three nodes see the same ordered stream, each event once")
   void sameStream() {
-    Group g = liveGroup(3);
+    LiveGroup g = liveGroup(3);
     List<ChatClient> sockets = List.of(joined(0, g.facilitator(), g.id()), joined(1, g.members().get(0), g.id()),
         joined(2, g.members().get(1), g.id()), joined(0, g.members().get(2), g.id()));
     List<Long> acked = new ArrayList<>();
@@ -116,7 +104,7 @@ class ClusterStreamTest {
   @Order(2)
   @DisplayName("concurrent says from every node, with retried clientIds, give one gapless stream and no duplicate")
   void concurrentSays() {
-    Group g = liveGroup(3);
+    LiveGroup g = liveGroup(3);
     List<TestServer.Account> speakers = List.of(g.facilitator(), g.members().get(0), g.members().get(1),
         g.members().get(2));
     List<ChatClient> sockets = new ArrayList<>();
@@ -172,7 +160,7 @@ class ClusterStreamTest {
   @Order(3)
   @DisplayName("delivery to a socket on another node: measured against one on the sender's node")
   void crossNodeLatency() throws Exception {
-    Group g = liveGroup(2);
+    LiveGroup g = liveGroup(2);
     ChatClient sender = joined(0, g.facilitator(), g.id());
     ChatClient sameNode = joined(0, g.members().get(0), g.id());
     ChatClient otherNode = joined(1, g.members().get(1), g.id());
@@ -218,7 +206,7 @@ class ClusterStreamTest {
   @Order(100)
   @DisplayName("a node stopped mid-stream: its members resume on another node with nothing lost, its timers run on")
   void nodeStopsMidStream() throws Exception {
-    Group g = liveGroup(2);
+    LiveGroup g = liveGroup(2);
     TestServer.Account ana = g.members().get(0);
     TestServer.Account ben = g.members().get(1);
     ChatClient facilitator = joined(1, g.facilitator(), g.id());

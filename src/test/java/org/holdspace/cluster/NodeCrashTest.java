@@ -1,7 +1,8 @@
 package org.holdspace.cluster;
 
 import io.vertx.core.json.JsonObject;
-import org.holdspace.client.ChatClient;
+import org.holdspace.support.ChatClient;
+import org.holdspace.support.LiveGroup;
 import org.holdspace.support.ProcessNode;
 import org.holdspace.support.TestCluster;
 import org.holdspace.support.TestServer;
@@ -16,11 +17,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import static org.holdspace.client.ChatClient.seconds;
 import static org.holdspace.cluster.Streams.assertConsecutive;
-import static org.holdspace.cluster.Streams.event;
-import static org.holdspace.cluster.Streams.seq;
 import static org.holdspace.cluster.Streams.seqs;
+import static org.holdspace.support.ChatClient.seconds;
+import static org.holdspace.support.Frames.event;
+import static org.holdspace.support.Frames.seq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,13 +55,11 @@ class NodeCrashTest {
   @DisplayName("its sockets resume on the other node with nothing lost, and its mute and go-round run out there")
   void crashMidSession() throws Exception {
     TestServer node = cluster.node(0);
-    TestServer.Account facilitator = node.newAccount("facilitator", "Dr. Park");
-    TestServer.Account ana = node.newAccount("member", "Ana");
-    TestServer.Account ben = node.newAccount("member", "Ben");
-    long groupId = node.newGroup(facilitator, "ipt", 12).getLong("id");
-    node.enrol(facilitator, groupId, ana);
-    node.enrol(facilitator, groupId, ben);
-    node.startSession(facilitator, groupId);
+    LiveGroup group = LiveGroup.of("Dr. Park", "Ana", "Ben").started().open(node);
+    TestServer.Account facilitator = group.facilitator();
+    TestServer.Account ana = group.member(0);
+    TestServer.Account ben = group.member(1);
+    long groupId = group.id();
 
     ChatClient staying = joined(node.connect(facilitator), groupId);
     ChatClient facilitatorOnDoomed = joined(node.connect(facilitator, doomed.port()), groupId);

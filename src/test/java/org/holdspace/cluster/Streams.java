@@ -1,17 +1,15 @@
 package org.holdspace.cluster;
 
 import io.vertx.core.json.JsonObject;
-import org.holdspace.client.ChatClient;
+import org.holdspace.support.ChatClient;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Checks on what sockets received, shared by the cluster tests. */
@@ -41,24 +39,8 @@ final class Streams {
     }
   }
 
-  static Predicate<JsonObject> event(String kind) {
-    return f -> "event".equals(f.getString("type")) && kind.equals(f.getString("kind"));
-  }
-
-  static Predicate<JsonObject> seq(long seq) {
-    return f -> "event".equals(f.getString("type")) && f.getLong("seq") == seq;
-  }
-
   static long count(ChatClient client, long groupId, Predicate<JsonObject> match) {
     return client.events(groupId).stream().filter(match).count();
-  }
-
-  /** The error code of a refused frame. */
-  static String errorCode(Runnable action) {
-    RuntimeException e = assertThrows(RuntimeException.class, action::run);
-    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-    assertTrue(cause instanceof ChatClient.ErrorFrame, "expected an error frame, got " + cause);
-    return ((ChatClient.ErrorFrame) cause).code();
   }
 
   /** Median and 99th percentile of microsecond samples, in milliseconds. */

@@ -1,8 +1,8 @@
 package org.holdspace.fault;
 
-import org.holdspace.client.ChatClient;
 import org.holdspace.db.DatabaseUrl;
 import org.holdspace.db.EmbeddedDatabase;
+import org.holdspace.support.ChatClient;
 import org.holdspace.support.Soak;
 import org.holdspace.support.TestDatabase;
 import org.holdspace.support.TestServer;
@@ -29,7 +29,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
-import static org.holdspace.client.ChatClient.seconds;
+import static org.holdspace.support.ChatClient.seconds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

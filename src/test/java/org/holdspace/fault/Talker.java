@@ -1,6 +1,6 @@
 package org.holdspace.fault;
 
-import org.holdspace.client.ChatClient;
+import org.holdspace.support.ChatClient;
 
 import java.util.Map;
 import java.util.Set;

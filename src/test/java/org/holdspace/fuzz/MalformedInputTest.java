@@ -11,14 +11,16 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import org.holdspace.client.ChatClient;
 import org.holdspace.db.DatabaseUrl;
+import org.holdspace.support.ChatClient;
+import org.holdspace.support.LiveGroup;
 import org.holdspace.support.Soak;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,7 +40,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static org.holdspace.client.ChatClient.seconds;
+import static org.holdspace.support.ChatClient.seconds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,6 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * error, never a server failure; no socket is closed for it; and the database holds exactly what it held before.
  */
 @DisplayName("Malformed input")
+@ExtendWith(TestServerExtension.class)
 class MalformedInputTest {
   static final Set<String> FRAME_CODES = Set.of("bad_frame", "unauthenticated", "forbidden", "not_found", "not_live",
       "muted", "locked", "rate_limited", "too_large");
@@ -63,22 +66,13 @@ class MalformedInputTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
-    facilitator = server.newAccount("facilitator", "Dr. Fuzz");
-    member = server.newAccount("member", "Mo");
-    TestServer.Account bystander = server.newAccount("member", "Bea");
-    groupId = server.newGroup(facilitator, "ipt", 12).getLong("id");
-    server.enrol(facilitator, groupId, member);
-    server.enrol(facilitator, groupId, bystander);
-    server.startSession(facilitator, groupId);
+    LiveGroup group = LiveGroup.of("Dr. Fuzz", "Mo", "Bea").started().open(server);
+    facilitator = group.facilitator();
+    member = group.member(0);
+    groupId = group.id();
     TestServer.Account otherFacilitator = server.newAccount("facilitator", "Dr. Else");
     otherGroupId = server.newGroup(otherFacilitator, "ipt", 12).getLong("id");
     System.out.println("malformed input seed " + SEED + " (replay with -Dholdspace.fuzz.seed=" + SEED + ")");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

@@ -8,10 +8,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("Groups over HTTP")
+@ExtendWith(TestServerExtension.class)
 class GroupApiTest {
   private static TestServer server;
   private static TestServer.Account facilitator;
@@ -33,14 +35,8 @@ class GroupApiTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
     facilitator = server.newAccount("facilitator", "Dr. Ng");
     otherFacilitator = server.newAccount("facilitator", "Dr. Other");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   private static JsonObject create(String protocol, int sessions, String firstSessionAt) {

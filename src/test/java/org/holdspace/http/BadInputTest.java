@@ -4,11 +4,13 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import org.holdspace.support.LiveGroup;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Input that is wrong in ways a form would not produce: it must get the contract's answers, never a 500. */
 @DisplayName("Bad input over HTTP")
+@ExtendWith(TestServerExtension.class)
 class BadInputTest {
   private static TestServer server;
   private static TestServer.Account facilitator;
@@ -26,16 +29,10 @@ class BadInputTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
-    facilitator = server.newAccount("facilitator", "Dr. Q");
-    member = server.newAccount("member", "Rae");
-    groupId = server.newGroup(facilitator, "ipt", 12).getLong("id");
-    server.enrol(facilitator, groupId, member);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+    LiveGroup group = LiveGroup.of("Dr. Q", "Rae").open(server);
+    facilitator = group.facilitator();
+    member = group.member(0);
+    groupId = group.id();
   }
 
   private static String badRequest(HttpResponse<Buffer> response) {

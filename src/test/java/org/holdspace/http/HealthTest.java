@@ -4,35 +4,31 @@ import io.vertx.core.json.JsonObject;
 import org.holdspace.db.DatabaseUrl;
 import org.holdspace.support.TestDatabase;
 import org.holdspace.support.TestServer;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.holdspace.support.TestServer.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The database is taken away for real: it refuses new connections and its open ones are ended. */
 @DisplayName("The health check")
+@ExtendWith(TestServerExtension.class)
 class HealthTest {
   private static DatabaseUrl database;
   private static TestServer server;
 
   @BeforeAll
   static void start() {
-    database = TestDatabase.fresh();
-    server = TestServer.start(database, Map.of());
+    database = server.server().databaseUrl();
   }
 
   @AfterAll
   static void stop() {
-    try {
-      setConnectionsAllowed(true);
-    } finally {
-      server.close();
-    }
+    setConnectionsAllowed(true);
   }
 
   private static void setConnectionsAllowed(boolean allowed) {

@@ -2,49 +2,40 @@ package org.holdspace.load;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import org.holdspace.client.ChatClient;
+import org.holdspace.support.ChatClient;
+import org.holdspace.support.LiveGroup;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static org.holdspace.client.ChatClient.seconds;
+import static org.holdspace.support.ChatClient.seconds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A member whose client stops reading while the facilitator floods the room. */
 @DisplayName("A client that stops reading")
+@ExtendWith(TestServerExtension.class)
 class SlowConsumerTest {
   private static final long MAX_SENT_BEFORE_DROP = 24L * 1024 * 1024;
   private static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  final LiveGroup group = LiveGroup.of("Dr. Flood", "Stella", "Rae", "Tal").started().open(server);
 
   @Test
   @DisplayName("is disconnected before its backlog grows large, and the others keep their pace and every event")
   void stalledReader() throws Exception {
-    TestServer.Account facilitator = server.newAccount("facilitator", "Dr. Flood");
-    TestServer.Account stalledMember = server.newAccount("member", "Stella");
-    TestServer.Account reader = server.newAccount("member", "Rae");
-    TestServer.Account talker = server.newAccount("member", "Tal");
-    long groupId = server.newGroup(facilitator, "ipt", 12).getLong("id");
-    for (TestServer.Account m : List.of(stalledMember, reader, talker)) {
-      server.enrol(facilitator, groupId, m);
-    }
-    server.startSession(facilitator, groupId);
+    TestServer.Account facilitator = group.facilitator();
+    TestServer.Account stalledMember = group.member(0);
+    TestServer.Account reader = group.member(1);
+    TestServer.Account talker = group.member(2);
+    long groupId = group.id();
     ChatClient readerSocket = server.connect(reader);
     readerSocket.join(groupId, null).await();
     ChatClient talkerSocket = server.connect(talker);
@@ -120,6 +111,5 @@ class SlowConsumerTest {
   private static boolean isPresence(JsonObject e, String kind, long userId) {
     return "event".equals(e.getString("type")) && kind.equals(e.getString("kind")) && e.getLong("userId") == userId;
   }
-
 
 }

@@ -1,12 +1,11 @@
 package org.holdspace.metrics;
 
 import io.vertx.core.json.JsonObject;
-import org.holdspace.support.TestDatabase;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -16,17 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("Health and metrics of a node on its own")
 class MetricsTest {
   private static final String TOKEN = "a-scraper-token-for-tests";
+  @RegisterExtension
+  static final TestServerExtension SERVER = TestServerExtension.with(Map.of("metricsToken", TOKEN));
   private static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(TestDatabase.fresh(), Map.of("metricsToken", TOKEN));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   @Test
   @DisplayName("health says the node is up and not clustered")

@@ -2,20 +2,20 @@ package org.holdspace.moderation;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.holdspace.client.ChatClient;
+import org.holdspace.support.ChatClient;
+import org.holdspace.support.LiveGroup;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
-import static org.holdspace.client.ChatClient.seconds;
+import static org.holdspace.support.ChatClient.seconds;
+import static org.holdspace.support.Frames.event;
+import static org.holdspace.support.Frames.has;
 import static org.holdspace.support.Refusals.errorCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,79 +23,33 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("Facilitation and moderation")
+@ExtendWith(TestServerExtension.class)
 class ModerationTest {
   private static TestServer server;
-  private TestServer.Account facilitator;
-  private TestServer.Account ana;
-  private TestServer.Account ben;
-  private long groupId;
-  private final List<ChatClient> clients = new ArrayList<>();
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void liveGroup() {
-    facilitator = server.newAccount("facilitator", "Dr. Hale");
-    ana = server.newAccount("member", "Ana");
-    ben = server.newAccount("member", "Ben");
-    groupId = server.newGroup(facilitator, "ipt", 12).getLong("id");
-    server.enrol(facilitator, groupId, ana);
-    server.enrol(facilitator, groupId, ben);
-    server.startSession(facilitator, groupId);
-  }
-
-  @AfterEach
-  void closeClients() {
-    clients.forEach(ChatClient::close);
-    clients.clear();
-  }
-
-  private ChatClient joined(TestServer.Account account) {
-    ChatClient client = server.connect(account);
-    client.join(groupId, null).await();
-    clients.add(client);
-    return client;
-  }
-
-  private JsonObject frame(String type) {
-    return new JsonObject().put("type", type).put("groupId", groupId);
-  }
-
-  private static Predicate<JsonObject> event(String kind) {
-    return f -> "event".equals(f.getString("type")) && kind.equals(f.getString("kind"));
-  }
-
-  private static boolean has(JsonArray ids, long id) {
-    return ids.stream().anyMatch(x -> ((Number) x).longValue() == id);
-  }
+  @RegisterExtension
+  final LiveGroup group = LiveGroup.of("Dr. Hale", "Ana", "Ben").started().open(server);
+  private final TestServer.Account facilitator = group.facilitator();
+  private final TestServer.Account ana = group.member(0);
+  private final TestServer.Account ben = group.member(1);
+  private final long groupId = group.id();
 
   /** A socket that joins after everything happened sees the same state in its joined snapshot. */
   private JsonObject lateState(TestServer.Account account) {
-    ChatClient late = server.connect(account);
-    clients.add(late);
-    return late.join(groupId, null).await().getJsonObject("state");
+    return group.connect(account).join(groupId, null).await().getJsonObject("state");
   }
 
   @Test
   @DisplayName("a muted member gets muted, the others see the mute, and a late socket sees it in the state")
   void mute() {
-    ChatClient f = joined(facilitator);
-    ChatClient a = joined(ana);
-    ChatClient b = joined(ben);
-    long seq = f.request(frame("mute").put("userId", ana.id())).await().getLong("seq");
+    ChatClient f = group.joined(facilitator);
+    ChatClient a = group.joined(ana);
+    ChatClient b = group.joined(ben);
+    long seq = f.request(group.frame("mute").put("userId", ana.id())).await().getLong("seq");
     b.await(e -> event("mute").test(e) && e.getLong("seq") == seq, seconds(5));
     assertEquals("muted", errorCode(() -> a.say(groupId, "can I speak?", null).await()));
     assertTrue(b.say(groupId, "I still can", null).await() > 0);
     assertTrue(has(lateState(facilitator).getJsonArray("muted"), ana.id()));
-    f.request(frame("unmute").put("userId", ana.id())).await();
+    f.request(group.frame("unmute").put("userId", ana.id())).await();
     assertTrue(a.say(groupId, "thank you", null).await() > 0);
     assertFalse(has(lateState(ben).getJsonArray("muted"), ana.id()));
   }
@@ -103,9 +57,9 @@ class ModerationTest {
   @Test
   @DisplayName("a timed mute ends by itself, with an unmute event and no action by anyone")
   void timedMute() {
-    ChatClient f = joined(facilitator);
-    ChatClient a = joined(ana);
-    f.request(frame("mute").put("userId", ana.id()).put("minutes", 0.02)).await();
+    ChatClient f = group.joined(facilitator);
+    ChatClient a = group.joined(ana);
+    f.request(group.frame("mute").put("userId", ana.id()).put("minutes", 0.02)).await();
     assertEquals("muted", errorCode(() -> a.say(groupId, "too soon", null).await()));
     JsonObject unmute = a.await(event("unmute"), seconds(10));
     assertEquals(true, unmute.getBoolean("expired"));
@@ -119,32 +73,31 @@ class ModerationTest {
   @Test
   @DisplayName("in a locked group only the facilitator and the floor holder speak")
   void lockAndFloor() {
-    ChatClient f = joined(facilitator);
-    ChatClient a = joined(ana);
-    ChatClient b = joined(ben);
-    f.request(frame("lock")).await();
+    ChatClient f = group.joined(facilitator);
+    ChatClient a = group.joined(ana);
+    ChatClient b = group.joined(ben);
+    f.request(group.frame("lock")).await();
     assertEquals("locked", errorCode(() -> a.say(groupId, "hello?", null).await()));
     assertTrue(f.say(groupId, "Ana, go ahead", null).await() > 0);
-    f.request(frame("give_floor").put("userId", ana.id())).await();
+    f.request(group.frame("give_floor").put("userId", ana.id())).await();
     assertTrue(a.say(groupId, "thanks, here is my week", null).await() > 0);
     assertEquals("locked", errorCode(() -> b.say(groupId, "me too", null).await()));
     JsonObject state = lateState(ben);
     assertTrue(state.getBoolean("locked"));
     assertEquals(ana.id(), state.getLong("floor"));
-    f.request(frame("unlock")).await();
+    f.request(group.frame("unlock")).await();
     assertTrue(b.say(groupId, "now me", null).await() > 0);
   }
 
   @Test
   @DisplayName("a redacted message's text is gone from storage and from every later replay; its seq stays")
   void redact() {
-    ChatClient f = joined(facilitator);
-    ChatClient a = joined(ana);
+    ChatClient f = group.joined(facilitator);
+    ChatClient a = group.joined(ana);
     long seq = a.say(groupId, "something I regret saying", null).await();
-    long redactSeq = f.request(frame("redact").put("seq", seq)).await().getLong("seq");
+    long redactSeq = f.request(group.frame("redact").put("seq", seq)).await().getLong("seq");
     a.await(e -> event("redact").test(e) && e.getLong("targetSeq") == seq, seconds(5));
-    ChatClient late = server.connect(ben);
-    clients.add(late);
+    ChatClient late = group.connect(ben);
     late.join(groupId, 0L).await();
     late.await(e -> "event".equals(e.getString("type")) && e.getLong("seq") == redactSeq, seconds(5));
     JsonObject replayed = late.events(groupId).stream().filter(e -> e.getLong("seq") == seq).findFirst().orElseThrow();
@@ -153,29 +106,28 @@ class ModerationTest {
     assertFalse(replayed.containsKey("text"));
     String history = server.get("/api/groups/" + groupId + "/events?limit=1000", facilitator.token()).bodyAsString();
     assertFalse(history.contains("something I regret saying"));
-    assertEquals("not_found", errorCode(() -> f.request(frame("redact").put("seq", redactSeq)).await()));
+    assertEquals("not_found", errorCode(() -> f.request(group.frame("redact").put("seq", redactSeq)).await()));
   }
 
   @Test
   @DisplayName("a removed member's sockets leave the live session and may not rejoin or speak")
   void remove() {
-    ChatClient f = joined(facilitator);
-    ChatClient a = joined(ana);
-    f.request(frame("remove").put("userId", ana.id())).await();
+    ChatClient f = group.joined(facilitator);
+    ChatClient a = group.joined(ana);
+    f.request(group.frame("remove").put("userId", ana.id())).await();
     a.await(e -> event("remove").test(e) && e.getLong("userId") == ana.id(), seconds(5));
     f.await(e -> event("leave").test(e) && e.getLong("userId") == ana.id(), seconds(5));
     assertEquals("forbidden", errorCode(() -> a.say(groupId, "let me back", null).await()));
-    ChatClient again = server.connect(ana);
-    clients.add(again);
+    ChatClient again = group.connect(ana);
     assertEquals("forbidden", errorCode(() -> again.join(groupId, null).await()));
   }
 
   @Test
   @DisplayName("slow mode rejects a second message inside the interval with rate_limited")
   void slowMode() {
-    ChatClient f = joined(facilitator);
-    ChatClient a = joined(ana);
-    f.request(frame("slow_mode").put("seconds", 30)).await();
+    ChatClient f = group.joined(facilitator);
+    ChatClient a = group.joined(ana);
+    f.request(group.frame("slow_mode").put("seconds", 30)).await();
     assertTrue(a.say(groupId, "first", null).await() > 0);
     assertEquals("rate_limited", errorCode(() -> a.say(groupId, "second", null).await()));
     assertTrue(f.say(groupId, "facilitators are not slowed", null).await() > 0);
@@ -185,34 +137,34 @@ class ModerationTest {
   @Test
   @DisplayName("raised hands form an ordered queue, and give_floor takes a member from it")
   void hands() {
-    ChatClient f = joined(facilitator);
-    ChatClient a = joined(ana);
-    ChatClient b = joined(ben);
-    b.request(frame("raise_hand")).await();
-    a.request(frame("raise_hand")).await();
+    ChatClient f = group.joined(facilitator);
+    ChatClient a = group.joined(ana);
+    ChatClient b = group.joined(ben);
+    b.request(group.frame("raise_hand")).await();
+    a.request(group.frame("raise_hand")).await();
     JsonArray hands = lateState(facilitator).getJsonArray("hands");
     assertEquals(List.of(ben.id(), ana.id()), hands.stream().map(x -> ((Number) x).longValue()).toList());
-    f.request(frame("give_floor").put("userId", ben.id())).await();
+    f.request(group.frame("give_floor").put("userId", ben.id())).await();
     JsonObject state = lateState(ana);
     assertEquals(ben.id(), state.getLong("floor"));
     assertEquals(List.of(ana.id()), state.getJsonArray("hands").stream().map(x -> ((Number) x).longValue()).toList());
-    a.request(frame("lower_hand")).await();
+    a.request(group.frame("lower_hand")).await();
     assertTrue(lateState(ana).getJsonArray("hands").isEmpty());
   }
 
   @Test
   @DisplayName("a go-round visits every present member once, in order, with pass and a turn budget")
   void goRound() {
-    ChatClient f = joined(facilitator);
-    ChatClient a = joined(ana);
-    ChatClient b = joined(ben);
-    f.request(frame("start_round").put("prompt", "One word for your week").put("turnSeconds", 5)).await();
+    ChatClient f = group.joined(facilitator);
+    ChatClient a = group.joined(ana);
+    ChatClient b = group.joined(ben);
+    f.request(group.frame("start_round").put("prompt", "One word for your week").put("turnSeconds", 5)).await();
     JsonObject started = b.await(event("round_started"), seconds(5));
     assertEquals(List.of(ana.id(), ben.id()),
         started.getJsonArray("order").stream().map(x -> ((Number) x).longValue()).toList());
     a.await(e -> event("round_turn").test(e) && e.getLong("userId") == ana.id(), seconds(5));
-    assertEquals("forbidden", errorCode(() -> b.request(frame("pass")).await()));
-    a.request(frame("pass")).await();
+    assertEquals("forbidden", errorCode(() -> b.request(group.frame("pass")).await()));
+    a.request(group.frame("pass")).await();
     b.await(e -> event("round_turn").test(e) && e.getLong("userId") == ben.id(), seconds(5));
     JsonObject late = lateState(facilitator);
     assertEquals(ben.id(), late.getLong("floor"));
@@ -226,15 +178,14 @@ class ModerationTest {
   @Test
   @DisplayName("a member trying any facilitator frame gets forbidden and nothing changes")
   void membersCannotModerate() {
-    ChatClient a = joined(ana);
-    long lastSeq = joined(ben).join(groupId, null).await().getLong("lastSeq");
+    ChatClient a = group.joined(ana);
+    long lastSeq = group.joined(ben).join(groupId, null).await().getLong("lastSeq");
     for (String type : List.of("mute", "unmute", "redact", "lock", "unlock", "remove", "give_floor", "take_floor",
         "slow_mode", "start_round", "next_turn", "end_round", "start_session", "end_session")) {
-      JsonObject f = frame(type).put("userId", ben.id()).put("seq", 1).put("seconds", 5).put("prompt", "x");
+      JsonObject f = group.frame(type).put("userId", ben.id()).put("seq", 1).put("seconds", 5).put("prompt", "x");
       assertEquals("forbidden", errorCode(() -> a.request(f).await()), type);
     }
-    ChatClient check = server.connect(facilitator);
-    clients.add(check);
+    ChatClient check = group.connect(facilitator);
     JsonObject joined = check.join(groupId, null).await();
     assertEquals(lastSeq + 1, joined.getLong("lastSeq"), "only the checking socket's own join was added");
     assertFalse(joined.getJsonObject("state").getBoolean("locked"));
@@ -244,28 +195,28 @@ class ModerationTest {
   @Test
   @DisplayName("a whisper reaches only its two sides, and members may write to the facilitators")
   void whispers() {
-    ChatClient f = joined(facilitator);
-    ChatClient a = joined(ana);
-    ChatClient b = joined(ben);
-    f.request(frame("whisper").put("userId", ana.id()).put("text", "How are you holding up?")).await();
+    ChatClient f = group.joined(facilitator);
+    ChatClient a = group.joined(ana);
+    ChatClient b = group.joined(ben);
+    f.request(group.frame("whisper").put("userId", ana.id()).put("text", "How are you holding up?")).await();
     JsonObject got = a.await(e -> "whisper".equals(e.getString("type")), seconds(5));
     assertEquals(facilitator.id(), got.getJsonObject("from").getLong("id"));
-    a.request(frame("whisper").put("text", "Hard week, thanks for asking")).await();
+    a.request(group.frame("whisper").put("text", "Hard week, thanks for asking")).await();
     f.await(e -> "whisper".equals(e.getString("type")) && e.getJsonObject("from").getLong("id") == ana.id(),
         seconds(5));
     b.say(groupId, "marker", null).await();
     b.await(e -> "event".equals(e.getString("type")) && "marker".equals(e.getString("text")), seconds(5));
     assertTrue(b.received().stream().noneMatch(e -> "whisper".equals(e.getString("type"))));
     assertEquals("forbidden", errorCode(() ->
-        b.request(frame("whisper").put("userId", ana.id()).put("text", "psst")).await()));
+        b.request(group.frame("whisper").put("userId", ana.id()).put("text", "psst")).await()));
   }
 
   @Test
   @DisplayName("a risk phrase alerts the facilitators only, in any case or accent, without telling the member")
   void riskAlert() {
-    ChatClient f = joined(facilitator);
-    ChatClient a = joined(ana);
-    ChatClient b = joined(ben);
+    ChatClient f = group.joined(facilitator);
+    ChatClient a = group.joined(ana);
+    ChatClient b = group.joined(ben);
     long seq = a.say(groupId, "Honestly some days I QUIERO MORÍR", null).await();
     JsonObject alert = f.await(e -> "alert".equals(e.getString("type")), seconds(5)).getJsonObject("alert");
     assertEquals("risk_phrase", alert.getString("kind"));
@@ -284,11 +235,11 @@ class ModerationTest {
   @Test
   @DisplayName("a member can report a message to the facilitators")
   void report() {
-    ChatClient f = joined(facilitator);
-    ChatClient a = joined(ana);
-    ChatClient b = joined(ben);
+    ChatClient f = group.joined(facilitator);
+    ChatClient a = group.joined(ana);
+    ChatClient b = group.joined(ben);
     long seq = b.say(groupId, "something unkind", null).await();
-    a.request(frame("report").put("seq", seq).put("reason", "it felt hurtful")).await();
+    a.request(group.frame("report").put("seq", seq).put("reason", "it felt hurtful")).await();
     JsonObject alert = f.await(e -> "alert".equals(e.getString("type")), seconds(5)).getJsonObject("alert");
     assertEquals("report", alert.getString("kind"));
     assertEquals(seq, alert.getJsonObject("ref").getLong("seq"));
@@ -297,10 +248,10 @@ class ModerationTest {
   @Test
   @DisplayName("every facilitator action is in the audit log, which only admins can read")
   void audit() {
-    ChatClient f = joined(facilitator);
-    joined(ana);
-    f.request(frame("mute").put("userId", ana.id())).await();
-    f.request(frame("lock")).await();
+    ChatClient f = group.joined(facilitator);
+    group.joined(ana);
+    f.request(group.frame("mute").put("userId", ana.id())).await();
+    f.request(group.frame("lock")).await();
     JsonArray entries = new JsonArray(server.get("/api/audit?groupId=" + groupId, server.adminToken()).bodyAsString());
     List<String> actions = entries.stream().map(JsonObject.class::cast).map(e -> e.getString("action")).toList();
     assertTrue(actions.containsAll(List.of("group.create", "group.enrol", "session.start", "moderation.mute",

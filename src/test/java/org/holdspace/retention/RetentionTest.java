@@ -5,14 +5,16 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import org.holdspace.audit.AuditLog;
-import org.holdspace.client.ChatClient;
 import org.holdspace.db.DatabaseUrl;
+import org.holdspace.support.ChatClient;
 import org.holdspace.support.TestDatabase;
 import org.holdspace.support.TestServer;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,7 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import static org.holdspace.client.ChatClient.seconds;
+import static org.holdspace.support.ChatClient.seconds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -34,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * what was said once a group's retention has run out, keeps events, seqs and clinical data, and does it once.
  */
 @DisplayName("Retention")
+@ExtendWith(TestServerExtension.class)
 class RetentionTest {
   private static TestServer server;
   private static Pool pool;
@@ -43,7 +46,6 @@ class RetentionTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
     DatabaseUrl url = server.server().databaseUrl();
     pool = PgBuilder.pool().connectingTo(url.connectOptions()).using(server.clientVertx()).build();
     job = new RetentionJob(pool, new AuditLog(pool));
@@ -54,7 +56,6 @@ class RetentionTest {
   @AfterAll
   static void stop() {
     pool.close().await();
-    server.close();
   }
 
   /** A group with a session's worth of talk: messages, a redaction, a whisper, a report, a focus area. */

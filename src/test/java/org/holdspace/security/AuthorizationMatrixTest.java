@@ -5,12 +5,13 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.client.HttpResponse;
-import org.holdspace.client.ChatClient;
+import org.holdspace.support.ChatClient;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import static org.holdspace.client.ChatClient.seconds;
+import static org.holdspace.support.ChatClient.seconds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@code src/test/resources/authz-matrix.md}. A route or frame type missing from the table fails the test.
  */
 @DisplayName("Authorization matrix")
+@ExtendWith(TestServerExtension.class)
 class AuthorizationMatrixTest {
   private static final List<String> WHO = List.of("anonymous", "expired", "other_key", "alg_none", "outsider_member",
       "member", "outsider_facilitator", "facilitator", "admin");
@@ -61,7 +63,6 @@ class AuthorizationMatrixTest {
   @BeforeAll
   static void start() throws IOException {
     rows = readTable();
-    server = TestServer.start();
     facilitator = server.newAccount("facilitator", "Dr. Matrix");
     member = server.newAccount("member", "Mira");
     bystander = server.newAccount("member", "Bo");
@@ -85,11 +86,6 @@ class AuthorizationMatrixTest {
     tokens.put("outsider_facilitator", outsiderFacilitator.token());
     tokens.put("facilitator", facilitator.token());
     tokens.put("admin", server.adminToken());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

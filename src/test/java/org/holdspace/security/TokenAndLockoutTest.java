@@ -2,13 +2,13 @@ package org.holdspace.security;
 
 import io.vertx.core.json.JsonObject;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,18 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Short-lived tokens renewed with refresh, and sign-in attempts limited per username and per address. */
 @DisplayName("Tokens and sign-in limits")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(TestServerExtension.class)
 class TokenAndLockoutTest {
   private static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
 
   private static int login(String username, String password) {
     return server.post("/api/auth/login", null, new JsonObject().put("username", username).put("password", password))

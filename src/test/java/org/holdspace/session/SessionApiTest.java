@@ -7,10 +7,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import static org.holdspace.support.TestServer.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @DisplayName("Starting and ending sessions over HTTP")
+@ExtendWith(TestServerExtension.class)
 class SessionApiTest {
   private static TestServer server;
   private static TestServer.Account facilitator;
@@ -26,14 +28,8 @@ class SessionApiTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
     facilitator = server.newAccount("facilitator", "Dr. Kim");
     member = server.newAccount("member", "Lou");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   private static long newGroup(String protocol, int sessions) {

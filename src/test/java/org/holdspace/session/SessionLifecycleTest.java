@@ -1,38 +1,32 @@
 package org.holdspace.session;
 
 import io.vertx.core.json.JsonObject;
-import org.holdspace.client.ChatClient;
+import org.holdspace.support.ChatClient;
+import org.holdspace.support.LiveGroup;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static org.holdspace.client.ChatClient.seconds;
+import static org.holdspace.support.ChatClient.seconds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("A session's life")
+@ExtendWith(TestServerExtension.class)
 class SessionLifecycleTest {
   private static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  final LiveGroup group = LiveGroup.of("Dr. Sol", "Ivy").open(server);
 
   @Test
   @DisplayName("waiting room, start and end over the socket, and attendance recorded from the events")
   void waitingRoomToAttendance() {
-    TestServer.Account facilitator = server.newAccount("facilitator", "Dr. Sol");
-    TestServer.Account member = server.newAccount("member", "Ivy");
-    long groupId = server.newGroup(facilitator, "ipt", 12).getLong("id");
-    server.enrol(facilitator, groupId, member);
+    TestServer.Account facilitator = group.facilitator();
+    TestServer.Account member = group.member(0);
+    long groupId = group.id();
     ChatClient f = server.connect(facilitator);
     f.join(groupId, null).await();
     ChatClient m = server.connect(member);

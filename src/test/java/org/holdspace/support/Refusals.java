@@ -1,6 +1,5 @@
 package org.holdspace.support;
 
-import org.holdspace.client.ChatClient;
 
 import java.util.concurrent.CompletionException;
 

@@ -8,7 +8,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import org.holdspace.Server;
-import org.holdspace.client.ChatClient;
 import org.holdspace.config.Config;
 import org.holdspace.db.DatabaseUrl;
 

@@ -2,13 +2,15 @@ package org.holdspace.web;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.holdspace.support.LiveGroup;
 import org.holdspace.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +33,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Each step of the scenario is reported here as its own test. Screenshots go to {@code target/screenshots/}.
  */
 @DisplayName("The web client in a real browser")
+@ExtendWith(TestServerExtension.class)
 class BrowserTest {
   private static final Path E2E = Path.of("e2e");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -57,7 +60,6 @@ class BrowserTest {
     }
     Files.createDirectories(SCREENSHOTS);
     installPlaywright();
-    server = TestServer.start();
     JsonObject cast = cast();
     ProcessBuilder builder = new ProcessBuilder("node", E2E.resolve("scenario.mjs").toString())
         .redirectErrorStream(true)
@@ -77,21 +79,13 @@ class BrowserTest {
     output.forEach(line -> System.out.println("e2e | " + line));
   }
 
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-  }
-
   /** A facilitator and two members of a 12-session IPT group, one with a focus area set. */
   private static JsonObject cast() {
-    TestServer.Account facilitator = server.newAccount("facilitator", "Dr. Rivera");
-    TestServer.Account alex = server.newAccount("member", "Alex");
-    TestServer.Account sam = server.newAccount("member", "Sam <b>M</b>");
-    long groupId = server.newGroup(facilitator, "ipt", 12).getLong("id");
-    server.enrol(facilitator, groupId, alex);
-    server.enrol(facilitator, groupId, sam);
+    LiveGroup group = LiveGroup.of("Dr. Rivera", "Alex", "Sam <b>M</b>").open(server);
+    TestServer.Account facilitator = group.facilitator();
+    TestServer.Account alex = group.member(0);
+    TestServer.Account sam = group.member(1);
+    long groupId = group.id();
     TestServer.expect(server.put("/api/groups/" + groupId + "/members/" + alex.id() + "/focus", facilitator.token(),
         new JsonObject().put("area", "role_transition").put("goal", "Settle into my new job without pulling away")), 200);
     return new JsonObject().put("groupId", groupId)

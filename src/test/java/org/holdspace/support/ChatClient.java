@@ -1,4 +1,4 @@
-package org.holdspace.client;
+package org.holdspace.support;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -23,8 +23,8 @@ import java.util.function.Predicate;
 
 /**
  * A small client of the {@code /ws} contract: connects, says hello, sends frames with a ref and completes each with
- * its {@code ack} (or fails with its {@code error}), and keeps every frame it received. Used by the tests and the
- * load generator instead of hand-built frames.
+ * its {@code ack} (or fails with its {@code error}), and keeps every frame it received. Used by the tests instead
+ * of hand-built frames.
  */
 public final class ChatClient implements AutoCloseable {
   private final WebSocketClient client;
