@@ -2,12 +2,12 @@ package org.holdspace.grouplog;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import org.holdspace.core.Refusal;
+import org.holdspace.db.SqlErrors;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +49,13 @@ final class MessageBatch {
       duplicate = false;
       refusal = null;
     }
+
+    /** Refuses the message after its batch was tried (it could not be stored). */
+    void refuse(Refusal why) {
+      seq = null;
+      duplicate = false;
+      refusal = why;
+    }
   }
 
   /**
@@ -60,8 +67,6 @@ final class MessageBatch {
       super("a clientId of the batch was stored before", null, false, false);
     }
   }
-
-  private static final String UNIQUE_VIOLATION = "23505";
 
   private MessageBatch() {
   }
@@ -76,6 +81,7 @@ final class MessageBatch {
   static Future<Map<Long, List<JsonObject>>> store(Pool pool, List<Item> items, MessageRule rule, long now,
                                                    boolean lookUpClientIds) {
     items.forEach(Item::reset);
+    boolean[] commitSent = new boolean[1];
     // Started inside a future, so that a statement refused on the spot still rolls back and releases the connection.
     return pool.withConnection(conn -> Future.succeededFuture().compose(start -> {
       Future<?> begun = conn.query("BEGIN").execute();
@@ -87,10 +93,15 @@ final class MessageBatch {
           .compose(last -> {
             Appends appends = new Appends(locked.result().values());
             decide(items, locked.result(), known.result(), last, rule, appends, now);
-            return writeAndCommit(conn, items, appends);
+            commitSent[0] = true;
+            return writeAndCommit(conn, appends);
           });
-    }).recover(e -> conn.query("ROLLBACK").execute().transform(ignored -> Future.failedFuture(
-        e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState()) ? new RepeatedClientId() : e))));
+    }).recover(e -> {
+      Throwable failure = SqlErrors.isUniqueViolation(e) ? new RepeatedClientId() : e;
+      // Once COMMIT was sent, PostgreSQL has ended the transaction either way (a failed one is rolled back).
+      return commitSent[0] ? Future.failedFuture(failure)
+          : conn.query("ROLLBACK").execute().transform(ignored -> Future.failedFuture(failure));
+    }));
   }
 
   private static Future<Map<Long, GroupSnapshot>> lock(SqlConnection conn, List<Item> items) {
@@ -174,8 +185,7 @@ final class MessageBatch {
   }
 
   /** The inserts, the groups' new last seqs and COMMIT, sent together; the commit holds only if both succeeded. */
-  private static Future<Map<Long, List<JsonObject>>> writeAndCommit(SqlConnection tx, List<Item> items,
-                                                                    Appends appends) {
+  private static Future<Map<Long, List<JsonObject>>> writeAndCommit(SqlConnection tx, Appends appends) {
     if (appends.isEmpty()) {
       return tx.query("COMMIT").execute().map(done -> Map.of());
     }

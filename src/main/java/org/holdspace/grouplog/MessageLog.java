@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.holdspace.core.AuthUser;
 import org.holdspace.core.Refusal;
+import org.holdspace.db.SqlErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The log's write path for messages: checked against the group's state by the {@link MessageRule}, stored,
@@ -27,6 +29,13 @@ import java.util.Map;
 public final class MessageLog {
   private static final Logger LOG = LoggerFactory.getLogger(MessageLog.class);
   private static final int MAX_BATCH = 256;
+  /** Messages a lane holds waiting, about a second's worth at capacity. */
+  static final int MAX_WAITING = 8 * MAX_BATCH;
+  private static final int RECENT_CLIENT_IDS = 20_000;
+  private static final long LOOK_UP_FOR_MS = 10_000;
+  private static final Refusal BUSY = Refusal.unavailable("the server is busy; send it again in a second");
+  private static final Refusal NOT_STORED =
+      Refusal.unavailable("the message could not be stored; send it again with the same clientId");
 
   private final Vertx vertx;
   private final Pool pool;
@@ -75,18 +84,34 @@ public final class MessageLog {
   /**
    * The messages of a share of the groups (by id) waiting for the next batch. One batch at a time per lane: the
    * lanes of a node never wait for each other's row locks, and a group's events are published in seq order.
+   * A lane holds at most {@link #MAX_WAITING} messages; past that it refuses new ones with {@code unavailable} at
+   * once, so an overloaded server answers quickly and its memory stays bounded.
    */
   private final class Lane {
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+    private final RecentClientIds recent = new RecentClientIds(RECENT_CLIENT_IDS);
     private boolean storing;
+    private long lookUpUntil;
 
     void add(Pending pending) {
+      Long known;
       synchronized (this) {
-        waiting.add(pending);
-        if (storing) {
-          return;
+        known = recent.seqOf(pending.item().message);
+        if (known == null) {
+          if (waiting.size() >= MAX_WAITING) {
+            pending.promise().fail(BUSY);
+            return;
+          }
+          waiting.add(pending);
+          if (storing) {
+            return;
+          }
+          storing = true;
         }
-        storing = true;
+      }
+      if (known != null) {
+        pending.promise().complete(new Said(known, true));
+        return;
       }
       next();
     }
@@ -103,21 +128,58 @@ public final class MessageLog {
         }
       }
       List<MessageBatch.Item> items = batch.stream().map(Pending::item).toList();
-      store(items, false).recover(e -> e instanceof MessageBatch.RepeatedClientId ? store(items, true)
-              : Future.failedFuture(e))
-          .onComplete(ar -> {
-            if (ar.succeeded()) {
-              // Acks first: a sender's ack and its own event go to its event loop in this order.
-              settle(batch, null);
-              ar.result().forEach(log::publish);
-              batch.forEach(MessageLog.this::tell);
-            } else {
-              LOG.warn("Storing {} message(s) failed: {}", batch.size(), ar.cause().getMessage());
-              settle(batch, Refusal.unavailable(
-                  "the message could not be stored; send it again with the same clientId"));
+      storeWhatCan(items).onComplete(ar -> {
+        if (ar.succeeded()) {
+          synchronized (this) {
+            items.forEach(recent::remember);
+          }
+          // Acks first: a sender's ack and its own event go to its event loop in this order.
+          settle(batch, null);
+          ar.result().forEach(log::publish);
+          batch.forEach(MessageLog.this::tell);
+        } else {
+          LOG.warn("Storing {} message(s) failed: {}", batch.size(), ar.cause().getMessage());
+          settle(batch, NOT_STORED);
+        }
+        next();
+      });
+    }
+
+    /**
+     * Stores the batch; a repeated clientId (a resend the cache did not know) stores it again with the look-up,
+     * which the lane keeps doing for a while, as resends come in storms. A batch that fails for another reason
+     * while the database answers is stored message by message, so only a message that cannot be stored is refused.
+     */
+    private Future<Map<Long, List<JsonObject>>> storeWhatCan(List<MessageBatch.Item> items) {
+      long now = System.currentTimeMillis();
+      return store(items, now < lookUpUntil)
+          .recover(e -> {
+            if (!(e instanceof MessageBatch.RepeatedClientId)) {
+              return Future.failedFuture(e);
             }
-            next();
-          });
+            lookUpUntil = System.currentTimeMillis() + LOOK_UP_FOR_MS;
+            return store(items, true);
+          })
+          .recover(e -> items.size() > 1 && !SqlErrors.isUnavailable(e) ? oneByOne(items)
+              : Future.failedFuture(e));
+    }
+
+    private Future<Map<Long, List<JsonObject>>> oneByOne(List<MessageBatch.Item> items) {
+      Map<Long, List<JsonObject>> stored = new TreeMap<>();
+      Future<Void> chain = Future.succeededFuture();
+      for (MessageBatch.Item item : items) {
+        chain = chain.compose(v -> store(List.of(item), true)
+            .map(events -> {
+              events.forEach((groupId, list) -> stored.computeIfAbsent(groupId, k -> new ArrayList<>()).addAll(list));
+              return (Void) null;
+            })
+            .recover(e -> {
+              LOG.warn("A message could not be stored: {}", e.getMessage());
+              item.refuse(NOT_STORED);
+              return Future.succeededFuture();
+            }));
+      }
+      return chain.map(stored);
     }
   }
 
