@@ -57,7 +57,7 @@ final class Demo {
                                           List<String> lines) {
     String password = PasswordHasher.generatePassword();
     lines.add(String.format("  %-12s %-18s password %s", role.wire(), username, password));
-    return services.users().findByUsername(username).compose(found -> found.isPresent()
+    return services.accounts().find(username).compose(found -> found.isPresent()
         ? services.accounts().resetPassword(found.get().user().id(), password).map(found.get().user())
         : services.accounts().create(username, password, displayName, role));
   }

@@ -4,12 +4,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import org.holdspace.alert.AlertRoutes;
+import org.holdspace.alert.AlertStore;
 import org.holdspace.alert.Alerts;
 import org.holdspace.alert.RiskScreen;
 import org.holdspace.grouplog.MessageLog;
 import org.holdspace.moderation.SpeakingRules;
 import org.holdspace.audit.AuditLog;
-import org.holdspace.audit.AuditRoutes;
+import org.holdspace.auth.AuditRoutes;
 import org.holdspace.auth.AccountRoutes;
 import org.holdspace.auth.AccountService;
 import org.holdspace.auth.AuthHandler;
@@ -29,7 +30,8 @@ import org.holdspace.alert.RiskPhrases;
 import org.holdspace.clinical.Clinical;
 import org.holdspace.config.Config;
 import org.holdspace.group.GroupAccess;
-import org.holdspace.group.GroupRepository;
+import org.holdspace.group.Enrolment;
+import org.holdspace.group.GroupStore;
 import org.holdspace.group.GroupRoutes;
 import org.holdspace.group.GroupService;
 import org.holdspace.http.HealthRoute;
@@ -37,8 +39,11 @@ import org.holdspace.limits.SlidingWindowLimiter;
 import org.holdspace.metrics.Meters;
 import org.holdspace.metrics.MetricsRoute;
 import org.holdspace.session.AttendanceRoutes;
+import org.holdspace.session.AttendanceService;
+import org.holdspace.session.AttendanceStore;
 import org.holdspace.session.SessionRoutes;
 import org.holdspace.session.SessionService;
+import org.holdspace.session.SessionStore;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -80,32 +85,33 @@ public final class Services {
     meters.clusterMembers(cluster::members);
     this.metricsRoute = new MetricsRoute(registry, config.metricsToken());
     Tokens tokens = new Tokens(vertx, jwtSecret, config.tokenMinutes());
-    this.audit = new AuditLog(pool);
-    this.users = new UserRepository(pool);
-    this.accounts = new AccountService(vertx, users, new PasswordHasher(config.passwordHashIterations()), tokens,
+    this.audit = new AuditLog();
+    this.users = new UserRepository();
+    this.accounts = new AccountService(vertx, pool, users, new PasswordHasher(config.passwordHashIterations()), tokens,
         config.loginLimits());
     this.authHandler = new AuthHandler(tokens);
     this.accountRoutes = new AccountRoutes(accounts);
-    this.access = new GroupAccess(pool);
-    this.alerts = new Alerts(vertx, pool);
-    this.alertRoutes = new AlertRoutes(alerts, access, audit);
-    this.auditRoutes = new AuditRoutes(audit);
-    this.attendanceRoutes = new AttendanceRoutes(pool, access, audit);
-    GroupRepository groupRepository = new GroupRepository(pool);
-    this.groups = new GroupService(groupRepository, access, users, audit);
+    Enrolment enrolment = new Enrolment();
+    this.access = new GroupAccess(pool, enrolment, audit);
+    this.alerts = new Alerts(vertx, pool, new AlertStore());
+    this.alertRoutes = new AlertRoutes(alerts, access);
+    this.auditRoutes = new AuditRoutes(pool, audit);
+    AttendanceService attendance = new AttendanceService(pool, new AttendanceStore(), enrolment);
+    this.attendanceRoutes = new AttendanceRoutes(attendance, access);
+    this.groups = new GroupService(pool, new GroupStore(), enrolment, access, users, audit);
     this.groupRoutes = new GroupRoutes(groups);
     EventLog log = new EventLog(vertx, pool, meters);
-    this.sessions = new SessionService(log, audit);
+    this.sessions = new SessionService(log, new SessionStore(), audit);
     this.sessionRoutes = new SessionRoutes(sessions, access);
     this.historyRoutes = new HistoryRoutes(log, access);
-    this.clinical = new Clinical(pool, access, audit, alerts, log);
+    this.clinical = new Clinical(pool, access, enrolment, audit, alerts, log, attendance::sessions);
     this.health = new HealthRoute(pool, cluster, config.databasePoolSize());
     // One lane per two cores: each lane keeps a transaction in flight, and on two cores one lane's batches grow
     // instead of two lanes competing with the sockets for the same CPU.
     MessageLog messages = new MessageLog(vertx, pool, log, new SpeakingRules(),
         new RiskScreen(alerts, new RiskPhrases(config.riskPhrases())),
         Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
-    this.moderation = new ModerationService(log, audit);
+    this.moderation = new ModerationService(log, audit, enrolment);
     Map<String, GroupCommand> commands = new HashMap<>();
     commands.put("say", (user, standing, groupId, frame) -> messages.say(user,
             standing == GroupAccess.Standing.FACILITATOR, groupId, frame.text("text"), frame.optionalText("clientId"))
@@ -114,7 +120,7 @@ public final class Services {
         (user, standing, groupId, frame) -> sessions.start(user, groupId).map(SessionService.Outcome::seq)));
     commands.put("end_session", GroupCommand.facilitatorOnly(
         (user, standing, groupId, frame) -> sessions.end(user, groupId).map(SessionService.Outcome::seq)));
-    ModerationCommands.register(commands, moderation, new Whispers(vertx, pool, audit), alerts);
+    ModerationCommands.register(commands, moderation, new Whispers(vertx, pool, enrolment, audit), alerts);
     this.presence = new Presence(pool, log, UUID.randomUUID().toString());
     this.chat = new ChatGateway.Dependencies(tokens, access, log, presence, Map.copyOf(commands),
         config.chatLimits(), config.allowedOrigins(), messageRate(vertx, config.chatLimits()), meters);

@@ -10,8 +10,9 @@ public final class AdminBootstrap {
   private AdminBootstrap() {
   }
 
+  /** The accounts are counted and created through {@code accounts}; {@code users} is the store they use. */
   public static Future<Void> ensureAdmin(UserRepository users, AccountService accounts, Config config) {
-    return users.countAdmins().compose(count -> {
+    return accounts.countAdmins().compose(count -> {
       if (count > 0) {
         return Future.succeededFuture();
       }

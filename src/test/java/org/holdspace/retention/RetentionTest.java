@@ -46,7 +46,7 @@ class RetentionTest {
     server = TestServer.start();
     DatabaseUrl url = server.server().databaseUrl();
     pool = PgBuilder.pool().connectingTo(url.connectOptions()).using(server.clientVertx()).build();
-    job = new RetentionJob(server.clientVertx(), pool, new AuditLog(pool));
+    job = new RetentionJob(server.clientVertx(), pool, new AuditLog());
     facilitator = server.newAccount("facilitator", "Dr. Keep");
     member = server.newAccount("member", "May");
   }
