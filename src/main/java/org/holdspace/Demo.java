@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import org.holdspace.core.AuthUser;
 import org.holdspace.auth.AccountService;
 import org.holdspace.auth.PasswordHasher;
-import org.holdspace.auth.UserRepository;
 import org.holdspace.core.Role;
 import org.holdspace.group.GroupService;
 import org.holdspace.protocol.Protocol;
@@ -27,10 +26,10 @@ final class Demo {
   }
 
   /** Seeds the demo and answers the lines to print. */
-  static Future<List<String>> seed(UserRepository users, AccountService accounts, GroupService groups) {
+  static Future<List<String>> seed(AccountService accounts, GroupService groups) {
     List<String> lines = new ArrayList<>();
     lines.add("Demo accounts (passwords are new at every start):");
-    return account(users, accounts, FACILITATOR, "Dr. Morgan (facilitator)", Role.FACILITATOR, lines)
+    return account(accounts, FACILITATOR, "Dr. Morgan (facilitator)", Role.FACILITATOR, lines)
         .compose(facilitator -> groups.mine(facilitator).compose(mine -> {
           if (!mine.isEmpty()) {
             return Future.succeededFuture(mine.getJsonObject(0).getLong("id"));
@@ -44,7 +43,7 @@ final class Demo {
           for (int i = 0; i < MEMBERS.length; i++) {
             String username = MEMBERS[i];
             String name = MEMBER_NAMES[i];
-            chain = chain.compose(v -> account(users, accounts, username, name, Role.MEMBER, lines))
+            chain = chain.compose(v -> account(accounts, username, name, Role.MEMBER, lines))
                 .compose(member -> groups.enrol(facilitator, groupId, member.id())
                     .recover(e -> Future.succeededFuture()));
           }
@@ -55,11 +54,11 @@ final class Demo {
         }));
   }
 
-  private static Future<AuthUser> account(UserRepository users, AccountService accounts, String username, String displayName, Role role,
+  private static Future<AuthUser> account(AccountService accounts, String username, String displayName, Role role,
                                           List<String> lines) {
     String password = PasswordHasher.generatePassword();
     lines.add(String.format("  %-12s %-18s password %s", role.wire(), username, password));
-    return users.findByUsername(username).compose(found -> found.isPresent()
+    return accounts.find(username).compose(found -> found.isPresent()
         ? accounts.resetPassword(found.get().user().id(), password).map(found.get().user())
         : accounts.create(username, password, displayName, role));
   }

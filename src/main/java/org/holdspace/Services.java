@@ -6,11 +6,12 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import org.holdspace.alert.AlertRoutes;
+import org.holdspace.alert.AlertStore;
 import org.holdspace.alert.Alerts;
 import org.holdspace.alert.RiskPhrases;
 import org.holdspace.alert.RiskScreen;
 import org.holdspace.audit.AuditLog;
-import org.holdspace.audit.AuditRoutes;
+import org.holdspace.auth.AuditRoutes;
 import org.holdspace.auth.AccountRoutes;
 import org.holdspace.auth.AccountService;
 import org.holdspace.auth.AdminBootstrap;
@@ -24,8 +25,9 @@ import org.holdspace.clinical.Clinical;
 import org.holdspace.cluster.ClusterStatus;
 import org.holdspace.config.Config;
 import org.holdspace.core.Job;
+import org.holdspace.group.Enrolment;
 import org.holdspace.group.GroupAccess;
-import org.holdspace.group.GroupRepository;
+import org.holdspace.group.GroupStore;
 import org.holdspace.group.GroupRoutes;
 import org.holdspace.group.GroupService;
 import org.holdspace.group.HistoryRoutes;
@@ -43,8 +45,11 @@ import org.holdspace.presence.Presence;
 import org.holdspace.presence.PresenceSweeper;
 import org.holdspace.retention.RetentionJob;
 import org.holdspace.session.AttendanceRoutes;
+import org.holdspace.session.AttendanceService;
+import org.holdspace.session.AttendanceStore;
 import org.holdspace.session.SessionRoutes;
 import org.holdspace.session.SessionService;
+import org.holdspace.session.SessionStore;
 import org.holdspace.whisper.Whispers;
 
 import java.util.ArrayList;
@@ -59,7 +64,6 @@ import java.util.function.Consumer;
  */
 public final class Services {
   private final Config config;
-  private final UserRepository users;
   private final AccountService accounts;
   private final GroupService groups;
   private final AuthHandler authHandler;
@@ -78,17 +82,19 @@ public final class Services {
     Meters meters = new Meters(registry);
     meters.clusterMembers(cluster::members);
     Tokens tokens = new Tokens(vertx, jwtSecret, config.tokenMinutes());
-    AuditLog audit = new AuditLog(pool);
-    this.users = new UserRepository(pool);
-    this.accounts = new AccountService(vertx, users, new PasswordHasher(config.passwordHashIterations()), tokens,
-        config.loginLimits());
+    AuditLog audit = new AuditLog();
+    UserRepository users = new UserRepository();
+    this.accounts = new AccountService(vertx, pool, users, new PasswordHasher(config.passwordHashIterations()),
+        tokens, config.loginLimits());
     this.authHandler = new AuthHandler(tokens);
-    GroupAccess access = new GroupAccess(pool);
-    Alerts alerts = new Alerts(vertx, pool);
+    Enrolment enrolment = new Enrolment();
+    GroupAccess access = new GroupAccess(pool, enrolment, audit);
+    Alerts alerts = new Alerts(vertx, pool, new AlertStore());
+    AttendanceService attendance = new AttendanceService(pool, new AttendanceStore(), enrolment);
     EventLog log = new EventLog(vertx, pool, meters);
-    SessionService sessions = new SessionService(log, audit);
-    this.groups = new GroupService(new GroupRepository(pool), access, users, audit);
-    ModerationService moderation = new ModerationService(log, audit);
+    SessionService sessions = new SessionService(log, new SessionStore(), audit);
+    this.groups = new GroupService(pool, new GroupStore(), enrolment, access, users, audit);
+    ModerationService moderation = new ModerationService(log, audit, enrolment);
     Presence presence = new Presence(pool, log, UUID.randomUUID().toString());
     // One lane per two cores: each lane keeps a transaction in flight, and on two cores one lane's batches grow
     // instead of two lanes competing with the sockets for the same CPU.
@@ -100,7 +106,7 @@ public final class Services {
     SlidingWindowLimiter messageRate = new SlidingWindowLimiter(limits.messagesPerWindow(),
         limits.messageWindowSeconds() * 1000L);
     Commands commands = Commands.of(new Commands.Dependencies(sessions, moderation, messages,
-        new Whispers(vertx, pool, audit), alerts, messageRate, limits));
+        new Whispers(vertx, pool, enrolment, audit), alerts, messageRate, limits));
     this.chat = new ChatGateway.Dependencies(tokens, access, log, presence, commands, limits,
         config.allowedOrigins(), meters);
 
@@ -110,8 +116,9 @@ public final class Services {
         new MetricsRoute(registry, config.metricsToken())::mount);
     this.protectedRoutes = List.of(accountRoutes::mount, new GroupRoutes(groups)::mount,
         new SessionRoutes(sessions, access)::mount, new HistoryRoutes(log, access)::mount,
-        new AlertRoutes(alerts, access, audit)::mount, new AuditRoutes(audit)::mount,
-        new AttendanceRoutes(pool, access, audit)::mount, new Clinical(pool, access, audit, alerts, log)::mount);
+        new AlertRoutes(alerts, access)::mount, new AuditRoutes(pool, audit)::mount,
+        new AttendanceRoutes(attendance, access)::mount,
+        new Clinical(pool, access, enrolment, audit, alerts, log, attendance::sessions)::mount);
 
     jobs.add(new PresenceSweeper(pool, presence));
     jobs.add(new DeadlineSweeper(pool, moderation));
@@ -140,11 +147,11 @@ public final class Services {
 
   /** Seeds the demo group and its accounts; answers the lines to print. */
   public Future<List<String>> seedDemo() {
-    return Demo.seed(users, accounts, groups);
+    return Demo.seed(accounts, groups);
   }
 
   /** Creates the first admin when there is none. */
   public Future<Void> ensureAdmin() {
-    return AdminBootstrap.ensureAdmin(users, accounts, config);
+    return AdminBootstrap.ensureAdmin(accounts, config);
   }
 }

@@ -2,7 +2,6 @@ package org.holdspace.alert;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.holdspace.audit.AuditLog;
 import org.holdspace.auth.AuthHandler;
 import org.holdspace.core.AuthUser;
 import org.holdspace.group.GroupAccess;
@@ -13,12 +12,10 @@ import org.holdspace.http.Responses;
 public final class AlertRoutes {
   private final Alerts alerts;
   private final GroupAccess access;
-  private final AuditLog audit;
 
-  public AlertRoutes(Alerts alerts, GroupAccess access, AuditLog audit) {
+  public AlertRoutes(Alerts alerts, GroupAccess access) {
     this.alerts = alerts;
     this.access = access;
-    this.audit = audit;
   }
 
   public void mount(Router router) {
@@ -28,8 +25,6 @@ public final class AlertRoutes {
   private void list(RoutingContext ctx) {
     AuthUser user = AuthHandler.user(ctx);
     long groupId = Fields.pathId(ctx.pathParam("id"));
-    Responses.reply(ctx, 200, access.requireFacilitator(user, groupId)
-        .compose(v -> audit.record(user.id(), "alerts.read", groupId, null, null))
-        .compose(v -> alerts.list(groupId)));
+    Responses.reply(ctx, 200, access.facilitatorRead(user, groupId, "alerts.read", () -> alerts.list(groupId)));
   }
 }

@@ -2,13 +2,17 @@ package org.holdspace.audit;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Append-only record of facilitator actions and reads of clinical data: who, what, when, which group and member.
- * Details name what was done, never the clinical content itself.
+ * Details name what was done, never the clinical content itself. Each call runs on the client it is given, so an
+ * action and its record commit together when the caller passes its transaction.
  */
 public final class AuditLog {
   private static final String INSERT =
@@ -18,17 +22,21 @@ public final class AuditLog {
       + "a.subject_id, a.detail FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id "
       + "WHERE ($1::bigint IS NULL OR a.group_id = $1) AND a.id > $2 ORDER BY a.id LIMIT $3";
 
-  private final Pool pool;
-
-  public AuditLog(Pool pool) {
-    this.pool = pool;
+  /** One stored entry; {@code username} is null once the actor's account is gone. */
+  public record Entry(long id, String at, Long actorId, String username, String action, Long groupId,
+                      Long subjectId, JsonObject detail) {
+    public JsonObject toJson() {
+      return new JsonObject()
+          .put("id", id)
+          .put("at", at)
+          .put("actor", new JsonObject().put("id", actorId).put("username", username))
+          .put("action", action)
+          .put("groupId", groupId)
+          .put("subjectId", subjectId)
+          .put("detail", detail);
+    }
   }
 
-  public Future<Void> record(long actorId, String action, Long groupId, Long subjectId, JsonObject detail) {
-    return record(pool, actorId, action, groupId, subjectId, detail);
-  }
-
-  /** Records within a caller's transaction, so the action and its record commit together. */
   public Future<Void> record(SqlClient client, long actorId, String action, Long groupId, Long subjectId,
                              JsonObject detail) {
     return client.preparedQuery(INSERT)
@@ -37,19 +45,14 @@ public final class AuditLog {
   }
 
   /** Audit entries, oldest first, of one group (or all when groupId is null), after an id, at most limit. */
-  public Future<io.vertx.core.json.JsonArray> list(Long groupId, long afterId, int limit) {
-    return pool.preparedQuery(BY_GROUP).execute(Tuple.of(groupId, afterId, limit)).map(rows -> {
-      io.vertx.core.json.JsonArray list = new io.vertx.core.json.JsonArray();
-      for (io.vertx.sqlclient.Row r : rows) {
+  public Future<List<Entry>> list(SqlClient client, Long groupId, long afterId, int limit) {
+    return client.preparedQuery(BY_GROUP).execute(Tuple.of(groupId, afterId, limit)).map(rows -> {
+      List<Entry> list = new ArrayList<>(rows.size());
+      for (Row r : rows) {
         Object detail = r.getValue("detail");
-        list.add(new JsonObject()
-            .put("id", r.getLong("id"))
-            .put("at", r.getOffsetDateTime("at").toInstant().toString())
-            .put("actor", new JsonObject().put("id", r.getLong("actor_id")).put("username", r.getString("username")))
-            .put("action", r.getString("action"))
-            .put("groupId", r.getLong("group_id"))
-            .put("subjectId", r.getLong("subject_id"))
-            .put("detail", detail instanceof JsonObject o ? o : new JsonObject()));
+        list.add(new Entry(r.getLong("id"), r.getOffsetDateTime("at").toInstant().toString(), r.getLong("actor_id"),
+            r.getString("username"), r.getString("action"), r.getLong("group_id"), r.getLong("subject_id"),
+            detail instanceof JsonObject o ? o : new JsonObject()));
       }
       return list;
     });

@@ -6,6 +6,7 @@ import org.holdspace.core.Role;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
 import org.holdspace.config.Config;
 import org.holdspace.db.SqlErrors;
 import org.holdspace.core.Refusal;
@@ -13,19 +14,22 @@ import org.holdspace.limits.SlidingWindowLimiter;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Signing in and creating accounts, with failed logins limited per username and per client address. */
 public final class AccountService {
   private final Vertx vertx;
+  private final Pool pool;
   private final UserRepository users;
   private final PasswordHasher hasher;
   private final Tokens tokens;
   private final SlidingWindowLimiter failuresByUsername;
   private final SlidingWindowLimiter failuresByAddress;
 
-  public AccountService(Vertx vertx, UserRepository users, PasswordHasher hasher, Tokens tokens,
+  public AccountService(Vertx vertx, Pool pool, UserRepository users, PasswordHasher hasher, Tokens tokens,
                         Config.LoginLimits limits) {
     this.vertx = vertx;
+    this.pool = pool;
     this.users = users;
     this.hasher = hasher;
     this.tokens = tokens;
@@ -56,7 +60,7 @@ public final class AccountService {
       failuresByUsername.release(userKey);
       return Future.failedFuture(Refusal.rateLimited("too many attempts; try again later"));
     }
-    return users.findByUsername(username)
+    return users.findByUsername(pool, username)
         .compose(found -> vertx.executeBlocking(
             () -> hasher.verify(password, found.map(UserRepository.StoredUser::passwordHash).orElse(null)), false)
             .map(ok -> ok ? found.get().user() : null))
@@ -76,7 +80,7 @@ public final class AccountService {
 
   public Future<AuthUser> create(String username, String password, String displayName, Role role) {
     return vertx.executeBlocking(() -> hasher.hash(password), false)
-        .compose(hash -> users.insert(username, displayName, role, hash))
+        .compose(hash -> users.insert(pool, username, displayName, role, hash))
         .recover(failure -> Future.failedFuture(SqlErrors.isUniqueViolation(failure)
             ? Refusal.conflict("username: already taken") : failure));
   }
@@ -84,11 +88,20 @@ public final class AccountService {
   /** Sets a new password on an existing account. */
   public Future<Void> resetPassword(long userId, String password) {
     return vertx.executeBlocking(() -> hasher.hash(password), false)
-        .compose(hash -> users.setPassword(userId, hash));
+        .compose(hash -> users.setPassword(pool, userId, hash));
+  }
+
+  /** The account with this username (any case), if there is one. */
+  public Future<Optional<UserRepository.StoredUser>> find(String username) {
+    return users.findByUsername(pool, username);
+  }
+
+  public Future<Long> countAdmins() {
+    return users.countAdmins(pool);
   }
 
   public Future<Tokens.Issued> refresh(AuthUser user) {
-    return users.findById(user.id()).map(found -> {
+    return users.findById(pool, user.id()).map(found -> {
       if (found.isEmpty()) {
         throw Refusal.unauthenticated();
       }

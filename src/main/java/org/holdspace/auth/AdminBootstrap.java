@@ -10,8 +10,9 @@ public final class AdminBootstrap {
   private AdminBootstrap() {
   }
 
-  public static Future<Void> ensureAdmin(UserRepository users, AccountService accounts, Config config) {
-    return users.countAdmins().compose(count -> {
+  /** Creates the first admin (named {@code admin}) when no admin account exists. */
+  public static Future<Void> ensureAdmin(AccountService accounts, Config config) {
+    return accounts.countAdmins().compose(count -> {
       if (count > 0) {
         return Future.succeededFuture();
       }

@@ -4,13 +4,13 @@ import org.holdspace.core.AuthUser;
 import org.holdspace.core.Role;
 
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.Optional;
 
-/** Accounts in the {@code users} table. */
+/** Accounts in the {@code users} table; each call runs on the client it is given. */
 public final class UserRepository {
   private static final String FIND_BY_USERNAME =
       "SELECT id, username, display_name, role, password_hash FROM users WHERE lower(username) = lower($1)";
@@ -21,22 +21,16 @@ public final class UserRepository {
   private static final String COUNT_ADMINS = "SELECT count(*) FROM users WHERE role = 'admin'";
   private static final String SET_PASSWORD = "UPDATE users SET password_hash = $2 WHERE id = $1";
 
-  private final Pool pool;
-
-  public UserRepository(Pool pool) {
-    this.pool = pool;
-  }
-
   /** An account and its stored password hash. */
   public record StoredUser(AuthUser user, String passwordHash) {
   }
 
-  public Future<Optional<StoredUser>> findByUsername(String username) {
-    return pool.preparedQuery(FIND_BY_USERNAME).execute(Tuple.of(username)).map(rows -> first(rows.iterator()));
+  public Future<Optional<StoredUser>> findByUsername(SqlClient client, String username) {
+    return client.preparedQuery(FIND_BY_USERNAME).execute(Tuple.of(username)).map(rows -> first(rows.iterator()));
   }
 
-  public Future<Optional<StoredUser>> findById(long id) {
-    return pool.preparedQuery(FIND_BY_ID).execute(Tuple.of(id)).map(rows -> first(rows.iterator()));
+  public Future<Optional<StoredUser>> findById(SqlClient client, long id) {
+    return client.preparedQuery(FIND_BY_ID).execute(Tuple.of(id)).map(rows -> first(rows.iterator()));
   }
 
   private static Optional<StoredUser> first(java.util.Iterator<Row> rows) {
@@ -49,17 +43,18 @@ public final class UserRepository {
   }
 
   /** Inserts the account; fails with the database's unique violation (23505) when the username is taken. */
-  public Future<AuthUser> insert(String username, String displayName, Role role, String passwordHash) {
-    return pool.preparedQuery(INSERT)
+  public Future<AuthUser> insert(SqlClient client, String username, String displayName, Role role,
+                                 String passwordHash) {
+    return client.preparedQuery(INSERT)
         .execute(Tuple.of(username, displayName, role.wire(), passwordHash))
         .map(rows -> new AuthUser(rows.iterator().next().getLong(0), username, displayName, role));
   }
 
-  public Future<Long> countAdmins() {
-    return pool.query(COUNT_ADMINS).execute().map(rows -> rows.iterator().next().getLong(0));
+  public Future<Long> countAdmins(SqlClient client) {
+    return client.query(COUNT_ADMINS).execute().map(rows -> rows.iterator().next().getLong(0));
   }
 
-  public Future<Void> setPassword(long id, String passwordHash) {
-    return pool.preparedQuery(SET_PASSWORD).execute(Tuple.of(id, passwordHash)).mapEmpty();
+  public Future<Void> setPassword(SqlClient client, long id, String passwordHash) {
+    return client.preparedQuery(SET_PASSWORD).execute(Tuple.of(id, passwordHash)).mapEmpty();
   }
 }

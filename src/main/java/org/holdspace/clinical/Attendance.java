@@ -1,5 +1,6 @@
 package org.holdspace.clinical;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -10,13 +11,18 @@ import java.util.TreeSet;
 
 /**
  * Which sessions each member attended and which sessions were held, read off the per-session attendance that
- * {@link org.holdspace.session.Attendance} derives from the group's log. Pure.
+ * the session feature derives from the group's log. Pure.
  */
 public final class Attendance {
+  /** Where each session's attendance comes from: {@code org.holdspace.session.AttendanceService#sessions}. */
+  public interface Source {
+    Future<JsonArray> sessions(long groupId);
+  }
+
   private final Map<Long, Set<Integer>> attended = new HashMap<>();
   private final Set<Integer> held = new TreeSet<>();
 
-  /** From the sessions of {@link org.holdspace.session.AttendanceStore#sessions}. */
+  /** From the sessions a {@link Source} answers. */
   public Attendance(JsonArray sessions) {
     for (Object s : sessions) {
       JsonObject session = (JsonObject) s;

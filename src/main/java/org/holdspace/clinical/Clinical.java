@@ -4,8 +4,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import org.holdspace.alert.Alerts;
 import org.holdspace.audit.AuditLog;
-import org.holdspace.grouplog.EventLog;
+import org.holdspace.group.Enrolment;
 import org.holdspace.group.GroupAccess;
+import org.holdspace.group.GroupStore;
+import org.holdspace.grouplog.EventLog;
 
 /**
  * IPT clinical tracking, built from the shared services: questionnaires and risk alerts, the group's clinical phase
@@ -14,35 +16,31 @@ import org.holdspace.group.GroupAccess;
  * See {@code docs/clinical.md}.
  */
 public final class Clinical {
-  private final MeasureRoutes measures;
-  private final CourseRoutes course;
-  private final InventoryRoutes inventory;
-  private final FocusRoutes focus;
-  private final HomeworkRoutes homework;
-  private final MeetingRoutes meetings;
-  private final ReviewRoutes review;
-  private final DashboardRoutes dashboard;
+  private final ClinicalRoutes routes;
 
-  public Clinical(Pool pool, GroupAccess groupAccess, AuditLog audit, Alerts alerts, EventLog log) {
-    ClinicalAccess access = new ClinicalAccess(pool, groupAccess, audit);
-    this.measures = new MeasureRoutes(new MeasureService(access, alerts));
-    this.course = new CourseRoutes(new CourseService(access, log));
-    this.inventory = new InventoryRoutes(new InventoryService(access), new ReportCardService(access));
-    this.focus = new FocusRoutes(new FocusService(access));
-    this.homework = new HomeworkRoutes(new HomeworkService(access));
-    this.meetings = new MeetingRoutes(new MeetingService(access));
-    this.review = new ReviewRoutes(new ReviewService(access));
-    this.dashboard = new DashboardRoutes(new DashboardService(access));
+  public Clinical(Pool pool, GroupAccess groupAccess, Enrolment enrolment, AuditLog audit, Alerts alerts, EventLog log,
+                  Attendance.Source attendance) {
+    ClinicalAccess access = new ClinicalAccess(pool, groupAccess, enrolment, audit);
+    CourseStore courses = new CourseStore();
+    MeasureStore measures = new MeasureStore();
+    FocusStore goals = new FocusStore();
+    InventoryStore inventory = new InventoryStore();
+    ReportCardStore cards = new ReportCardStore();
+    HomeworkStore homework = new HomeworkStore();
+    Progress progress = new Progress(pool, measures, goals, attendance);
+    this.routes = new ClinicalRoutes(
+        new MeasureService(pool, access, courses, measures, alerts),
+        new CourseService(pool, access, courses, enrolment, log),
+        new InventoryService(pool, access, courses, enrolment, inventory),
+        new ReportCardService(pool, access, courses, inventory, cards),
+        new FocusService(pool, access, courses, enrolment, goals),
+        new HomeworkService(pool, access, courses, enrolment, homework),
+        new MeetingService(pool, access, new GroupStore(), new MeetingStore()),
+        new ReviewService(pool, access, courses, progress, cards, new RelapsePlanStore()),
+        new DashboardService(pool, access, courses, enrolment, progress, homework, alerts));
   }
 
   public void mount(Router router) {
-    measures.mount(router);
-    course.mount(router);
-    inventory.mount(router);
-    focus.mount(router);
-    homework.mount(router);
-    meetings.mount(router);
-    review.mount(router);
-    dashboard.mount(router);
+    routes.mount(router);
   }
 }

@@ -5,29 +5,31 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import org.holdspace.audit.AuditLog;
 import org.holdspace.auth.AuthHandler;
 import org.holdspace.core.AuthUser;
-import org.holdspace.group.GroupAccess;
-import org.holdspace.core.Refusal;
 import org.holdspace.core.Fields;
+import org.holdspace.core.Refusal;
+import org.holdspace.group.Enrolment;
+import org.holdspace.group.GroupAccess;
+
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Who may see or change a member's clinical data (the member and the group's facilitators, nobody else), and the
  * audit of every facilitator read or write. Audit details carry ids and counts, never clinical content.
  */
 public final class ClinicalAccess {
-  private static final String ENROLLED =
-      "SELECT 1 FROM group_members WHERE group_id = $1 AND user_id = $2 AND role = 'member'";
-
   private final Pool pool;
   private final GroupAccess access;
+  private final Enrolment enrolment;
   private final AuditLog audit;
 
-  public ClinicalAccess(Pool pool, GroupAccess access, AuditLog audit) {
+  public ClinicalAccess(Pool pool, GroupAccess access, Enrolment enrolment, AuditLog audit) {
     this.pool = pool;
     this.access = access;
+    this.enrolment = enrolment;
     this.audit = audit;
   }
 
@@ -61,6 +63,16 @@ public final class ClinicalAccess {
         .map(v -> new Subject(t.user(), t.groupId(), t.memberId(), true));
   }
 
+  /** A read of one member's data: the member or a facilitator (whose read is audited as {@code action}). */
+  public <T> Future<T> read(Target t, String action, Function<Subject, Future<T>> read) {
+    return selfOrFacilitator(t).compose(s -> audit(pool, s, action, null).compose(v -> read.apply(s)));
+  }
+
+  /** A group-wide read for the group's facilitators only, audited as {@code action}. */
+  public <T> Future<T> readGroup(AuthUser user, long groupId, String action, Supplier<Future<T>> read) {
+    return access.facilitatorRead(user, groupId, action, read);
+  }
+
   public Future<Void> requireFacilitator(AuthUser user, long groupId) {
     return access.requireFacilitator(user, groupId);
   }
@@ -70,8 +82,8 @@ public final class ClinicalAccess {
   }
 
   private Future<Void> requireEnrolled(long groupId, long memberId) {
-    return pool.preparedQuery(ENROLLED).execute(Tuple.of(groupId, memberId)).map(rows -> {
-      if (rows.size() == 0) {
+    return enrolment.isMember(pool, groupId, memberId).map(member -> {
+      if (!member) {
         throw Refusal.notFound();
       }
       return null;
@@ -86,17 +98,9 @@ public final class ClinicalAccess {
     return audit.record(client, s.actor().id(), action, s.groupId(), s.memberId(), detail);
   }
 
-  public Future<Void> audit(Subject s, String action, JsonObject detail) {
-    return audit(pool, s, action, detail);
-  }
-
   /** Records a facilitator's group-wide read or write (no single member). */
   public Future<Void> auditGroup(SqlClient client, AuthUser facilitator, long groupId, String action,
                                  JsonObject detail) {
     return audit.record(client, facilitator.id(), action, groupId, null, detail);
-  }
-
-  public Pool pool() {
-    return pool;
   }
 }

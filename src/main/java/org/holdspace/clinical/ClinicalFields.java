@@ -4,6 +4,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.holdspace.core.Refusal;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /** Reading arrays of objects from a body, with errors that name the item ({@code ratings[2].closeness: ...}). */
@@ -26,6 +30,25 @@ final class ClinicalFields {
       }
       throw Refusal.invalid(name + "." + e.getMessage());
     }
+  }
+
+  /**
+   * Reads every item of the array with the reader, refusing an item whose key (when not null) an earlier item has:
+   * {@code field[i].key: twice}.
+   */
+  static <T> List<T> distinctItems(JsonArray array, String field, Function<JsonObject, T> reader,
+                                   Function<T, Long> keyOf, String key, String twice) {
+    List<T> items = new ArrayList<>(array.size());
+    Set<Long> seen = new HashSet<>();
+    for (int i = 0; i < array.size(); i++) {
+      T item = item(array, field, i, reader);
+      Long k = keyOf.apply(item);
+      if (k != null && !seen.add(k)) {
+        throw Refusal.invalid(field + "[" + i + "]." + key + ": " + twice);
+      }
+      items.add(item);
+    }
+    return List.copyOf(items);
   }
 
   /** A text that is absent, or blank after stripping, reads as null. */

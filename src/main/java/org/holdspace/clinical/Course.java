@@ -1,5 +1,6 @@
 package org.holdspace.clinical;
 
+import org.holdspace.core.Refusal;
 import org.holdspace.protocol.Phase;
 import org.holdspace.protocol.Protocol;
 
@@ -61,6 +62,15 @@ public record Course(long groupId, Protocol protocol, int sessionCount, int curr
       throw new IllegalArgumentException(field + ": must be from 0 to " + sessionCount);
     }
     return session;
+  }
+
+  /** {@link #checkSession} for a request's {@code session}, refusing a session outside the plan with a 400. */
+  public int requestedSession(Integer session) {
+    try {
+      return checkSession(session, "session");
+    } catch (IllegalArgumentException e) {
+      throw Refusal.invalid(e.getMessage());
+    }
   }
 
   /** Where the course stands: its clinical phase against the plan's, and the session. */

@@ -4,10 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.Tuple;
+import org.holdspace.alert.AlertStore;
+import org.holdspace.alert.Alerts;
 import org.holdspace.core.AuthUser;
+import org.holdspace.group.Enrolment;
 
 import java.util.HashMap;
 import java.util.List;
@@ -18,46 +18,50 @@ import java.util.Map;
  * ratings, homework status and open risk alerts. For the group's facilitators only; each read is audited.
  */
 public final class DashboardService {
-  private static final String MEMBERS = "SELECT u.id, u.display_name, m.focus_area, m.focus_secondary_area "
-      + "FROM group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = $1 AND m.role = 'member' "
-      + "ORDER BY m.enrolled_at, u.id";
-  private static final String OPEN_ALERTS = "SELECT id, user_id, kind, at FROM alerts WHERE group_id = $1 "
-      + "AND resolved_at IS NULL ORDER BY id";
-
+  private final Pool pool;
   private final ClinicalAccess access;
+  private final CourseStore courses;
+  private final Enrolment enrolment;
+  private final Progress progress;
+  private final HomeworkStore homework;
+  private final Alerts alerts;
 
-  public DashboardService(ClinicalAccess access) {
+  public DashboardService(Pool pool, ClinicalAccess access, CourseStore courses, Enrolment enrolment,
+                          Progress progress, HomeworkStore homework, Alerts alerts) {
+    this.pool = pool;
     this.access = access;
+    this.courses = courses;
+    this.enrolment = enrolment;
+    this.progress = progress;
+    this.homework = homework;
+    this.alerts = alerts;
   }
 
   public Future<JsonObject> get(AuthUser user, long groupId) {
-    Pool db = access.pool();
-    return access.requireFacilitator(user, groupId)
-        .compose(v -> access.auditGroup(db, user, groupId, "dashboard.read", null))
-        .compose(v -> Future.all(List.of(
-            Courses.find(db, groupId),
-            db.preparedQuery(MEMBERS).execute(Tuple.of(groupId)),
-            MeasureStore.ofGroup(db, groupId),
-            Progress.goalTrends(db, groupId),
-            HomeworkStore.ofGroup(db, groupId),
-            db.preparedQuery(OPEN_ALERTS).execute(Tuple.of(groupId)),
-            Progress.attendance(db, groupId))))
+    return access.readGroup(user, groupId, "dashboard.read", () -> Future.all(List.of(
+            courses.find(pool, groupId),
+            enrolment.members(pool, groupId),
+            progress.measures(groupId),
+            progress.goalTrends(groupId),
+            homework.ofGroup(pool, groupId),
+            alerts.open(groupId),
+            progress.attendance(groupId))))
         .map(all -> {
           Course course = all.resultAt(0);
-          RowSet<Row> members = all.resultAt(1);
+          List<Enrolment.Member> members = all.resultAt(1);
           List<MeasureStore.Measure> measures = all.resultAt(2);
           Map<Long, JsonArray> goals = all.resultAt(3);
           Map<Long, JsonObject> homework = homeworkCounts(all.resultAt(4), course);
           Map<Long, JsonArray> alerts = openAlerts(all.resultAt(5));
           Attendance attendance = all.resultAt(6);
           JsonArray rows = new JsonArray();
-          for (Row m : members) {
-            long id = m.getLong("id");
+          for (Enrolment.Member m : members) {
+            long id = m.id();
             JsonObject row = new JsonObject()
                 .put("id", id)
-                .put("displayName", m.getString("display_name"))
-                .put("focusArea", m.getString("focus_area"))
-                .put("secondaryArea", m.getString("focus_secondary_area"))
+                .put("displayName", m.displayName())
+                .put("focusArea", m.focusArea())
+                .put("secondaryArea", m.secondaryArea())
                 .put("attendance", Progress.attendanceOf(attendance, id))
                 .put("phq9", Progress.measureTrend(measures, id, Instrument.PHQ9, course))
                 .put("goals", goals.getOrDefault(id, new JsonArray()))
@@ -79,9 +83,9 @@ public final class DashboardService {
     return new JsonObject().put("open", 0).put("due", 0).put("overdue", 0).put("done", 0);
   }
 
-  private static Map<Long, JsonObject> homeworkCounts(List<HomeworkStore.Homework> homework, Course course) {
+  private static Map<Long, JsonObject> homeworkCounts(List<HomeworkStore.Homework> items, Course course) {
     Map<Long, JsonObject> counts = new HashMap<>();
-    for (HomeworkStore.Homework h : homework) {
+    for (HomeworkStore.Homework h : items) {
       JsonObject c = counts.computeIfAbsent(h.userId(), k -> counts());
       String status = course.homeworkStatus(h.dueSession(), h.done());
       c.put(status, c.getInteger(status) + 1);
@@ -89,12 +93,11 @@ public final class DashboardService {
     return counts;
   }
 
-  private static Map<Long, JsonArray> openAlerts(RowSet<Row> rows) {
+  private static Map<Long, JsonArray> openAlerts(List<AlertStore.Alert> open) {
     Map<Long, JsonArray> alerts = new HashMap<>();
-    for (Row r : rows) {
-      alerts.computeIfAbsent(r.getLong("user_id"), k -> new JsonArray()).add(new JsonObject()
-          .put("id", r.getLong("id")).put("kind", r.getString("kind"))
-          .put("at", r.getOffsetDateTime("at").toInstant().toString()));
+    for (AlertStore.Alert a : open) {
+      alerts.computeIfAbsent(a.userId(), k -> new JsonArray()).add(new JsonObject()
+          .put("id", a.id()).put("kind", a.kind()).put("at", a.at()));
     }
     return alerts;
   }

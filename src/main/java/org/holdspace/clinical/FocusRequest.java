@@ -6,7 +6,6 @@ import org.holdspace.group.FocusArea;
 import org.holdspace.core.Refusal;
 import org.holdspace.core.Fields;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,16 +37,9 @@ public record FocusRequest(String area, String secondaryArea, List<Goal> goals) 
       if (array.isEmpty()) {
         throw Refusal.invalid("goals: give one to three goals");
       }
-      goals = new ArrayList<>();
       JsonArray items = new JsonArray();
       array.forEach(item -> items.add(item instanceof String s ? new JsonObject().put("text", s) : item));
-      for (int i = 0; i < items.size(); i++) {
-        Goal goal = ClinicalFields.item(items, "goals", i, Goal::fromJson);
-        if (goal.id() != null && goals.stream().anyMatch(g -> goal.id().equals(g.id()))) {
-          throw Refusal.invalid("goals[" + i + "].id: appears twice");
-        }
-        goals.add(goal);
-      }
+      goals = ClinicalFields.distinctItems(items, "goals", Goal::fromJson, Goal::id, "id", "appears twice");
     } else {
       String goal = ClinicalFields.blankToNull(Fields.optionalText(json, "goal", 500));
       if (goal != null) {

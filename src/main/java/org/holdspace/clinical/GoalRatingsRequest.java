@@ -5,10 +5,7 @@ import io.vertx.core.json.JsonObject;
 import org.holdspace.core.Refusal;
 import org.holdspace.core.Fields;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** {@code POST .../goals/ratings}: {@code {session?, ratings:[{goalId, rating:0-10}]}}. */
 public record GoalRatingsRequest(Integer session, List<Rating> ratings) {
@@ -26,15 +23,7 @@ public record GoalRatingsRequest(Integer session, List<Rating> ratings) {
     if (array.isEmpty()) {
       throw Refusal.invalid("ratings: rate at least one goal");
     }
-    List<Rating> ratings = new ArrayList<>();
-    Set<Long> seen = new HashSet<>();
-    for (int i = 0; i < array.size(); i++) {
-      Rating r = ClinicalFields.item(array, "ratings", i, Rating::fromJson);
-      if (!seen.add(r.goalId())) {
-        throw Refusal.invalid("ratings[" + i + "].goalId: rated twice");
-      }
-      ratings.add(r);
-    }
-    return new GoalRatingsRequest(session, List.copyOf(ratings));
+    return new GoalRatingsRequest(session, ClinicalFields.distinctItems(array, "ratings", Rating::fromJson,
+        Rating::goalId, "goalId", "rated twice"));
   }
 }

@@ -3,10 +3,11 @@ package org.holdspace.clinical;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.Pool;
 import org.holdspace.core.AuthUser;
+import org.holdspace.core.Fields;
 import org.holdspace.core.Refusal;
+import org.holdspace.group.Enrolment;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,28 +18,37 @@ import java.util.Map;
  * the member with a note; the facilitators see per session what is due across the group.
  */
 public final class HomeworkService {
-  private static final String MEMBERS = "SELECT u.id, u.display_name FROM group_members m JOIN users u "
-      + "ON u.id = m.user_id WHERE m.group_id = $1 AND m.role = 'member' ORDER BY m.enrolled_at, u.id";
-
+  private final Pool pool;
   private final ClinicalAccess access;
+  private final CourseStore courses;
+  private final Enrolment enrolment;
+  private final HomeworkStore homework;
 
-  public HomeworkService(ClinicalAccess access) {
+  public HomeworkService(Pool pool, ClinicalAccess access, CourseStore courses, Enrolment enrolment,
+                         HomeworkStore homework) {
+    this.pool = pool;
     this.access = access;
+    this.courses = courses;
+    this.enrolment = enrolment;
+    this.homework = homework;
   }
 
   /** {@code {text, dueSession?}}. */
   public record NewHomework(String text, Integer dueSession) {
+    static NewHomework fromJson(JsonObject body) {
+      return new NewHomework(Fields.text(body, "text", 1, 2000).strip(), Fields.optionalInt(body, "dueSession", 1, 1000));
+    }
   }
 
   public Future<JsonObject> set(ClinicalAccess.Target target, NewHomework request) {
-    return access.selfOrFacilitator(target).compose(s -> access.pool().withTransaction(tx -> Courses.find(tx,
+    return access.selfOrFacilitator(target).compose(s -> pool.withTransaction(tx -> courses.find(tx,
             s.groupId()).compose(course -> {
               int due = request.dueSession() == null ? course.nextSession() : request.dueSession();
               if (due < 1 || due > course.sessionCount()) {
                 return Future.failedFuture(Refusal.invalid("dueSession: must be from 1 to "
                     + course.sessionCount()));
               }
-              return HomeworkStore.insert(tx, s.groupId(), s.memberId(), request.text(), s.actor().id(),
+              return homework.insert(tx, s.groupId(), s.memberId(), request.text(), s.actor().id(),
                       course.currentSession(), due)
                   .compose(h -> access.audit(tx, s, "homework.write", new JsonObject().put("homeworkId", h.id()))
                       .map(v -> h.toJson(course)));
@@ -46,8 +56,8 @@ public final class HomeworkService {
   }
 
   public Future<JsonObject> markDone(ClinicalAccess.Target target, long homeworkId, String note) {
-    return access.selfOrFacilitator(target).compose(s -> access.pool().withTransaction(tx -> Courses.find(tx,
-            s.groupId()).compose(course -> HomeworkStore.done(tx, s.groupId(), s.memberId(), homeworkId,
+    return access.selfOrFacilitator(target).compose(s -> pool.withTransaction(tx -> courses.find(tx,
+            s.groupId()).compose(course -> homework.done(tx, s.groupId(), s.memberId(), homeworkId,
                 s.actor().id(), note)
             .compose(h -> {
               if (h == null) {
@@ -59,9 +69,8 @@ public final class HomeworkService {
   }
 
   public Future<JsonObject> list(ClinicalAccess.Target target) {
-    return access.selfOrFacilitator(target).compose(s -> access.audit(s, "homework.read", null)
-        .compose(v -> Future.all(Courses.find(access.pool(), s.groupId()),
-            HomeworkStore.ofMember(access.pool(), s.groupId(), s.memberId())))
+    return access.read(target, "homework.read", s -> Future.all(courses.find(pool, s.groupId()),
+            homework.ofMember(pool, s.groupId(), s.memberId()))
         .map(all -> {
           Course course = all.resultAt(0);
           List<HomeworkStore.Homework> items = all.resultAt(1);
@@ -73,25 +82,24 @@ public final class HomeworkService {
   /** For the facilitators: per member, the homework due at the session (default: the upcoming one) and overdue work. */
   public Future<JsonObject> due(AuthUser user, long groupId, Integer session) {
     return access.requireFacilitator(user, groupId)
-        .compose(v -> Courses.find(access.pool(), groupId))
+        .compose(v -> courses.find(pool, groupId))
         .compose(course -> {
           int at = session == null ? course.upcomingSession() : session;
           if (at < 1 || at > course.sessionCount()) {
             return Future.failedFuture(Refusal.invalid("session: must be from 1 to " + course.sessionCount()));
           }
-          return access.auditGroup(access.pool(), user, groupId, "homework.read_group", null)
-              .compose(v -> Future.all(HomeworkStore.ofGroup(access.pool(), groupId),
-                  access.pool().preparedQuery(MEMBERS).execute(Tuple.of(groupId))))
+          return access.auditGroup(pool, user, groupId, "homework.read_group", null)
+              .compose(v -> Future.all(homework.ofGroup(pool, groupId), enrolment.members(pool, groupId)))
               .map(all -> dueView(course, at, all.resultAt(0), all.resultAt(1)));
         });
   }
 
   private static JsonObject dueView(Course course, int at, List<HomeworkStore.Homework> homework,
-                                    io.vertx.sqlclient.RowSet<Row> people) {
+                                    List<Enrolment.Member> people) {
     Map<Long, JsonObject> members = new LinkedHashMap<>();
-    for (Row r : people) {
-      members.put(r.getLong("id"), new JsonObject().put("userId", r.getLong("id"))
-          .put("displayName", r.getString("display_name")).put("items", new JsonArray()));
+    for (Enrolment.Member m : people) {
+      members.put(m.id(), new JsonObject().put("userId", m.id()).put("displayName", m.displayName())
+          .put("items", new JsonArray()));
     }
     for (HomeworkStore.Homework h : homework) {
       JsonObject member = members.get(h.userId());

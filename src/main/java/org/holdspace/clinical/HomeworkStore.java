@@ -9,7 +9,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Stored homework. */
+/** Stored homework ({@code homework}). */
 public final class HomeworkStore {
   private static final String COLUMNS = "id, user_id, text, set_by, set_at_session, due_session, created_at, done_at, "
       + "note";
@@ -21,9 +21,6 @@ public final class HomeworkStore {
       + "ORDER BY due_session, id";
   private static final String OF_GROUP = "SELECT " + COLUMNS + " FROM homework WHERE group_id = $1 "
       + "ORDER BY user_id, due_session, id";
-
-  private HomeworkStore() {
-  }
 
   /** One piece of homework as stored. */
   public record Homework(long id, long userId, String text, long setBy, int setAtSession, int dueSession,
@@ -39,23 +36,23 @@ public final class HomeworkStore {
     }
   }
 
-  static Future<Homework> insert(SqlClient tx, long groupId, long userId, String text, long setBy, int setAt,
+  public Future<Homework> insert(SqlClient tx, long groupId, long userId, String text, long setBy, int setAt,
                                  int due) {
     return tx.preparedQuery(INSERT).execute(Tuple.of(groupId, userId, text, setBy, setAt, due))
         .map(rows -> toHomework(rows.iterator().next()));
   }
 
   /** Marks it done (keeping the first time it was), with the note; empty when there is no such homework. */
-  static Future<Homework> done(SqlClient tx, long groupId, long userId, long id, long by, String note) {
+  public Future<Homework> done(SqlClient tx, long groupId, long userId, long id, long by, String note) {
     return tx.preparedQuery(DONE).execute(Tuple.of(id, groupId, userId, by, note))
         .map(rows -> rows.size() == 0 ? null : toHomework(rows.iterator().next()));
   }
 
-  static Future<List<Homework>> ofMember(SqlClient client, long groupId, long userId) {
+  public Future<List<Homework>> ofMember(SqlClient client, long groupId, long userId) {
     return client.preparedQuery(OF_MEMBER).execute(Tuple.of(groupId, userId)).map(HomeworkStore::toList);
   }
 
-  static Future<List<Homework>> ofGroup(SqlClient client, long groupId) {
+  public Future<List<Homework>> ofGroup(SqlClient client, long groupId) {
     return client.preparedQuery(OF_GROUP).execute(Tuple.of(groupId)).map(HomeworkStore::toList);
   }
 

@@ -6,10 +6,7 @@ import org.holdspace.group.FocusArea;
 import org.holdspace.core.Refusal;
 import org.holdspace.core.Fields;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A member's whole interpersonal inventory as sent with {@code PUT}: the relationships in the member's order. An
@@ -35,15 +32,7 @@ public record InventoryRequest(List<Relationship> relationships) {
 
   public static InventoryRequest fromJson(JsonObject json) {
     JsonArray array = Fields.array(json, "relationships", MAX_RELATIONSHIPS);
-    List<Relationship> list = new ArrayList<>(array.size());
-    Set<Long> ids = new HashSet<>();
-    for (int i = 0; i < array.size(); i++) {
-      Relationship r = ClinicalFields.item(array, "relationships", i, Relationship::fromJson);
-      if (r.id() != null && !ids.add(r.id())) {
-        throw Refusal.invalid("relationships[" + i + "].id: appears twice");
-      }
-      list.add(r);
-    }
-    return new InventoryRequest(List.copyOf(list));
+    return new InventoryRequest(ClinicalFields.distinctItems(array, "relationships", Relationship::fromJson,
+        Relationship::id, "id", "appears twice"));
   }
 }

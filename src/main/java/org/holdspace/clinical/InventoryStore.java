@@ -7,14 +7,12 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The stored interpersonal inventories. */
+/** The stored interpersonal inventories ({@code inventory_relationships}). */
 public final class InventoryStore {
-  private static final String LOCK_MEMBER =
-      "SELECT 1 FROM group_members WHERE group_id = $1 AND user_id = $2 FOR UPDATE";
   private static final String ACTIVE_IDS = "SELECT id FROM inventory_relationships "
       + "WHERE group_id = $1 AND user_id = $2 AND removed_at IS NULL";
   private static final String INSERT = "INSERT INTO inventory_relationships (group_id, user_id, position, label, kind, "
@@ -29,72 +27,62 @@ public final class InventoryStore {
       + "updated_at, updated_by FROM inventory_relationships WHERE group_id = $1 AND user_id = $2 AND removed_at IS NULL "
       + "ORDER BY position, id";
 
-  private InventoryStore() {
+  /** One current relationship of a member's inventory. */
+  public record Relationship(long id, String label, String kind, int closeness, int satisfaction, String area,
+                             String works, String doesNotWork, String notes, String updatedAt, long updatedBy) {
+    public JsonObject toJson() {
+      return new JsonObject()
+          .put("id", id)
+          .put("label", label)
+          .put("kind", kind)
+          .put("closeness", closeness)
+          .put("satisfaction", satisfaction)
+          .put("area", area)
+          .put("works", works)
+          .put("doesNotWork", doesNotWork)
+          .put("notes", notes)
+          .put("updatedAt", updatedAt)
+          .put("updatedBy", updatedBy);
+    }
   }
 
-  /** Holds the member's enrolment row until the transaction ends, so that writes of one inventory queue up. */
-  static Future<Void> lockMember(SqlClient tx, long groupId, long userId) {
-    return tx.preparedQuery(LOCK_MEMBER).execute(Tuple.of(groupId, userId)).mapEmpty();
-  }
-
-  static Future<Set<Long>> activeIds(SqlClient client, long groupId, long userId) {
+  public Future<Set<Long>> activeIds(SqlClient client, long groupId, long userId) {
     return client.preparedQuery(ACTIVE_IDS).execute(Tuple.of(groupId, userId)).map(rows -> {
-      Set<Long> ids = new HashSet<>();
+      Set<Long> ids = new LinkedHashSet<>();
       rows.forEach(r -> ids.add(r.getLong(0)));
       return ids;
     });
   }
 
-  /** Replaces the member's inventory with the request's relationships (ids already checked to be theirs). */
-  static Future<Void> replace(SqlClient tx, long groupId, long userId, InventoryRequest request, Set<Long> active,
+  /** Makes the planned relationships the member's inventory, in their order, written by {@code writer}. */
+  public Future<Void> replace(SqlClient tx, long groupId, long userId, ItemMerge.Plan<InventoryRequest.Relationship> plan,
                               long writer) {
-    List<Tuple> inserts = new ArrayList<>();
-    List<Tuple> updates = new ArrayList<>();
-    Set<Long> kept = new HashSet<>();
-    int position = 0;
-    for (InventoryRequest.Relationship r : request.relationships()) {
-      Tuple t = Tuple.tuple().addLong(groupId).addLong(userId).addInteger(position++).addString(r.label())
-          .addString(r.kind()).addInteger(r.closeness()).addInteger(r.satisfaction()).addString(r.area())
-          .addString(r.works()).addString(r.doesNotWork()).addString(r.notes()).addLong(writer);
-      if (r.id() == null) {
-        inserts.add(t);
-      } else {
-        kept.add(r.id());
-        updates.add(t.addLong(r.id()));
-      }
-    }
-    Long[] removed = active.stream().filter(id -> !kept.contains(id)).toArray(Long[]::new);
-    Future<?> chain = Future.succeededFuture();
-    if (removed.length > 0) {
-      chain = chain.compose(v -> tx.preparedQuery(REMOVE)
-          .execute(Tuple.tuple().addLong(groupId).addLong(userId).addArrayOfLong(removed)));
-    }
-    if (!updates.isEmpty()) {
-      chain = chain.compose(v -> tx.preparedQuery(UPDATE).executeBatch(updates));
-    }
-    if (!inserts.isEmpty()) {
-      chain = chain.compose(v -> tx.preparedQuery(INSERT).executeBatch(inserts));
-    }
-    return chain.mapEmpty();
+    return plan.apply(
+        removed -> tx.preparedQuery(REMOVE).execute(Tuple.tuple().addLong(groupId).addLong(userId)
+            .addArrayOfLong(removed)),
+        kept -> tx.preparedQuery(UPDATE).executeBatch(kept.stream()
+            .map(s -> values(groupId, userId, s, writer).addLong(s.id())).toList()),
+        added -> tx.preparedQuery(INSERT).executeBatch(added.stream()
+            .map(s -> values(groupId, userId, s, writer)).toList()));
+  }
+
+  private static Tuple values(long groupId, long userId, ItemMerge.Slot<InventoryRequest.Relationship> slot,
+                              long writer) {
+    InventoryRequest.Relationship r = slot.item();
+    return Tuple.tuple().addLong(groupId).addLong(userId).addInteger(slot.position()).addString(r.label())
+        .addString(r.kind()).addInteger(r.closeness()).addInteger(r.satisfaction()).addString(r.area())
+        .addString(r.works()).addString(r.doesNotWork()).addString(r.notes()).addLong(writer);
   }
 
   /** The member's current relationships, in the member's order. */
-  static Future<List<JsonObject>> active(SqlClient client, long groupId, long userId) {
+  public Future<List<Relationship>> active(SqlClient client, long groupId, long userId) {
     return client.preparedQuery(ACTIVE).execute(Tuple.of(groupId, userId)).map(rows -> {
-      List<JsonObject> list = new ArrayList<>(rows.size());
+      List<Relationship> list = new ArrayList<>(rows.size());
       for (Row r : rows) {
-        list.add(new JsonObject()
-            .put("id", r.getLong("id"))
-            .put("label", r.getString("label"))
-            .put("kind", r.getString("kind"))
-            .put("closeness", r.getInteger("closeness"))
-            .put("satisfaction", r.getInteger("satisfaction"))
-            .put("area", r.getString("area"))
-            .put("works", r.getString("works"))
-            .put("doesNotWork", r.getString("not_works"))
-            .put("notes", r.getString("notes"))
-            .put("updatedAt", r.getOffsetDateTime("updated_at").toInstant().toString())
-            .put("updatedBy", r.getLong("updated_by")));
+        list.add(new Relationship(r.getLong("id"), r.getString("label"), r.getString("kind"),
+            r.getInteger("closeness"), r.getInteger("satisfaction"), r.getString("area"), r.getString("works"),
+            r.getString("not_works"), r.getString("notes"), r.getOffsetDateTime("updated_at").toInstant().toString(),
+            r.getLong("updated_by")));
       }
       return list;
     });

@@ -3,32 +3,33 @@ package org.holdspace.clinical;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import org.holdspace.alert.Alerts;
-import org.holdspace.core.Refusal;
 
 /**
  * Recording and listing PHQ-9 and GAD-7. A PHQ-9 with item 9 above 0 stores a {@code phq9_item9} alert in the same
  * transaction as the questionnaire and pushes it to the facilitators' sockets once both are committed.
  */
 public final class MeasureService {
+  private final Pool pool;
   private final ClinicalAccess access;
+  private final CourseStore courses;
+  private final MeasureStore measures;
   private final Alerts alerts;
 
-  public MeasureService(ClinicalAccess access, Alerts alerts) {
+  public MeasureService(Pool pool, ClinicalAccess access, CourseStore courses, MeasureStore measures, Alerts alerts) {
+    this.pool = pool;
     this.access = access;
+    this.courses = courses;
+    this.measures = measures;
     this.alerts = alerts;
   }
 
   public Future<JsonObject> record(ClinicalAccess.Target target, MeasureRequest request) {
-    return access.selfOrFacilitator(target).compose(s -> Courses.find(access.pool(), s.groupId()).compose(course -> {
-      int session;
-      try {
-        session = course.checkSession(request.session(), "session");
-      } catch (IllegalArgumentException e) {
-        return Future.failedFuture(Refusal.invalid(e.getMessage()));
-      }
+    return access.selfOrFacilitator(target).compose(s -> courses.find(pool, s.groupId()).compose(course -> {
+      int session = course.requestedSession(request.session());
       JsonObject[] alert = new JsonObject[1];
-      return access.pool().withTransaction(tx -> MeasureStore.insert(tx, s.groupId(), s.memberId(), request, session,
+      return pool.withTransaction(tx -> measures.insert(tx, s.groupId(), s.memberId(), request, session,
               s.actor().id())
           .compose(m -> !request.raisesRiskAlert() ? Future.succeededFuture(m)
               : alerts.raise(tx, s.groupId(), s.memberId(), "phq9_item9", new JsonObject().put("measureId", m.id()))
@@ -47,9 +48,7 @@ public final class MeasureService {
   }
 
   public Future<JsonArray> list(ClinicalAccess.Target target) {
-    return access.selfOrFacilitator(target)
-        .compose(s -> access.audit(s, "measures.read", null)
-            .compose(v -> MeasureStore.ofMember(access.pool(), s.groupId(), s.memberId())))
+    return access.read(target, "measures.read", s -> measures.ofMember(pool, s.groupId(), s.memberId()))
         .map(list -> new JsonArray(list.stream().map(MeasureStore.Measure::toJson).toList()));
   }
 }

@@ -10,7 +10,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Stored questionnaires of a group's members. */
+/** Stored questionnaires of a group's members ({@code measures}). */
 public final class MeasureStore {
   private static final String INSERT = "INSERT INTO measures (group_id, user_id, instrument, answers, total, severity, "
       + "session, entered_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, at";
@@ -18,9 +18,6 @@ public final class MeasureStore {
       + "FROM measures WHERE group_id = $1 AND user_id = $2 ORDER BY at, id";
   private static final String OF_GROUP = "SELECT id, user_id, instrument, answers, total, severity, session, at "
       + "FROM measures WHERE group_id = $1 ORDER BY at, id";
-
-  private MeasureStore() {
-  }
 
   /** One stored questionnaire. */
   public record Measure(long id, long userId, String instrument, List<Integer> answers, int total, String severity,
@@ -32,7 +29,7 @@ public final class MeasureStore {
     }
   }
 
-  public static Future<Measure> insert(SqlClient client, long groupId, long userId, MeasureRequest m, int session,
+  public Future<Measure> insert(SqlClient client, long groupId, long userId, MeasureRequest m, int session,
                                        long enteredBy) {
     Tuple params = Tuple.tuple().addLong(groupId).addLong(userId).addString(m.instrument().wire())
         .addArrayOfInteger(m.answers().toArray(new Integer[0])).addInteger(m.score().total())
@@ -45,12 +42,12 @@ public final class MeasureStore {
   }
 
   /** A member's questionnaires, oldest first. */
-  public static Future<List<Measure>> ofMember(SqlClient client, long groupId, long userId) {
+  public Future<List<Measure>> ofMember(SqlClient client, long groupId, long userId) {
     return client.preparedQuery(OF_MEMBER).execute(Tuple.of(groupId, userId)).map(MeasureStore::toList);
   }
 
   /** Every member's questionnaires in the group, oldest first. */
-  public static Future<List<Measure>> ofGroup(SqlClient client, long groupId) {
+  public Future<List<Measure>> ofGroup(SqlClient client, long groupId) {
     return client.preparedQuery(OF_GROUP).execute(Tuple.of(groupId)).map(MeasureStore::toList);
   }
 

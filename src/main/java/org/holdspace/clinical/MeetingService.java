@@ -3,79 +3,83 @@ package org.holdspace.clinical;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
+import org.holdspace.core.Fields;
+import org.holdspace.core.Refusal;
+import org.holdspace.group.GroupStore;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** A member's individual meetings: planned by default from the group's plan, moved or marked held by a facilitator. */
 public final class MeetingService {
-  private static final String SESSIONS = "SELECT scheduled_at FROM group_sessions WHERE group_id = $1 ORDER BY number";
-  private static final String STORED = "SELECT kind, scheduled_at, held_at FROM individual_meetings "
-      + "WHERE group_id = $1 AND user_id = $2";
-  private static final String SAVE = "INSERT INTO individual_meetings (group_id, user_id, kind, scheduled_at, held_at, "
-      + "updated_by) VALUES ($1, $2, $3, $4, CASE WHEN $5::boolean THEN now() END, $6) "
-      + "ON CONFLICT (group_id, user_id, kind) DO UPDATE SET "
-      + "scheduled_at = coalesce($4, individual_meetings.scheduled_at), "
-      + "held_at = CASE WHEN $5::boolean IS NULL THEN individual_meetings.held_at "
-      + "WHEN $5::boolean THEN coalesce(individual_meetings.held_at, now()) END, "
-      + "updated_by = $6, updated_at = now()";
-
+  private final Pool pool;
   private final ClinicalAccess access;
+  private final GroupStore groups;
+  private final MeetingStore meetings;
 
-  public MeetingService(ClinicalAccess access) {
+  public MeetingService(Pool pool, ClinicalAccess access, GroupStore groups, MeetingStore meetings) {
+    this.pool = pool;
     this.access = access;
+    this.groups = groups;
+    this.meetings = meetings;
   }
 
   /** {@code PUT .../meetings/{kind}}: a new time, and/or whether it was held. */
   public record Change(String kind, Instant scheduledAt, Boolean held) {
+    /** The path's kind of meeting; 404 when there is no such kind. */
+    static String kind(String kind) {
+      if (!MeetingPlan.KINDS.contains(kind)) {
+        throw Refusal.notFound();
+      }
+      return kind;
+    }
+
+    /** The body {@code {scheduledAt?, held?}}, at least one. */
+    static Change fromJson(String kind, JsonObject body) {
+      Object held = body.getValue("held");
+      if (held != null && !(held instanceof Boolean)) {
+        throw Refusal.invalid("held: must be true or false");
+      }
+      Change change = new Change(kind, Fields.optionalInstant(body, "scheduledAt"), (Boolean) held);
+      if (change.scheduledAt() == null && change.held() == null) {
+        throw Refusal.invalid("body: give scheduledAt, held or both");
+      }
+      return change;
+    }
   }
 
   public Future<JsonObject> list(ClinicalAccess.Target target) {
-    return access.selfOrFacilitator(target).compose(s -> access.audit(s, "meetings.read", null)
-        .compose(v -> meetings(access.pool(), s.groupId(), s.memberId())));
+    return access.read(target, "meetings.read", s -> meetings(pool, s.groupId(), s.memberId()));
   }
 
   public Future<JsonObject> change(ClinicalAccess.Target target, Change change) {
-    return access.facilitatorAbout(target).compose(s -> access.pool().withTransaction(tx -> tx.preparedQuery(SAVE)
-            .execute(Tuple.of(s.groupId(), s.memberId(), change.kind(),
-                change.scheduledAt() == null ? null : change.scheduledAt().atOffset(ZoneOffset.UTC), change.held(),
-                s.actor().id()))
+    return access.facilitatorAbout(target).compose(s -> pool.withTransaction(tx -> meetings.save(tx, s.groupId(),
+                s.memberId(), change.kind(), change.scheduledAt(), change.held(), s.actor().id())
             .compose(r -> access.audit(tx, s, "meeting.write", new JsonObject().put("kind", change.kind()))))
-        .compose(v -> meetings(access.pool(), s.groupId(), s.memberId()))
+        .compose(v -> meetings(pool, s.groupId(), s.memberId()))
         .map(all -> all.getJsonArray("meetings").stream().map(JsonObject.class::cast)
             .filter(m -> m.getString("kind").equals(change.kind())).findFirst().orElseThrow()));
   }
 
   /** {@code {userId, meetings:[{kind, scheduledAt, planned, held, heldAt}]}} in plan order. */
-  static Future<JsonObject> meetings(SqlClient client, long groupId, long userId) {
-    return Future.all(client.preparedQuery(SESSIONS).execute(Tuple.of(groupId)),
-        client.preparedQuery(STORED).execute(Tuple.of(groupId, userId))).map(all -> {
-          List<Instant> sessions = new ArrayList<>();
-          for (Row r : all.<io.vertx.sqlclient.RowSet<Row>>resultAt(0)) {
-            sessions.add(r.getOffsetDateTime(0).toInstant());
-          }
-          Map<String, Row> stored = new HashMap<>();
-          for (Row r : all.<io.vertx.sqlclient.RowSet<Row>>resultAt(1)) {
-            stored.put(r.getString("kind"), r);
-          }
-          JsonArray meetings = new JsonArray();
-          MeetingPlan.defaults(sessions).forEach((kind, planned) -> {
-            Row row = stored.get(kind);
-            boolean moved = row != null && row.getOffsetDateTime("scheduled_at") != null;
-            String heldAt = row == null || row.getOffsetDateTime("held_at") == null ? null
-                : row.getOffsetDateTime("held_at").toInstant().toString();
-            meetings.add(new JsonObject().put("kind", kind)
-                .put("scheduledAt", (moved ? row.getOffsetDateTime("scheduled_at").toInstant() : planned).toString())
-                .put("planned", !moved).put("held", heldAt != null).put("heldAt", heldAt));
-          });
-          return new JsonObject().put("userId", userId).put("meetings", meetings);
-        });
+  private Future<JsonObject> meetings(SqlClient client, long groupId, long userId) {
+    return Future.all(groups.sessions(client, groupId), meetings.stored(client, groupId, userId)).map(all -> {
+      List<Instant> sessions = all.<List<GroupStore.StoredSession>>resultAt(0).stream()
+          .map(GroupStore.StoredSession::scheduledAt).toList();
+      Map<String, MeetingStore.StoredMeeting> stored = all.resultAt(1);
+      JsonArray list = new JsonArray();
+      MeetingPlan.defaults(sessions).forEach((kind, planned) -> {
+        MeetingStore.StoredMeeting m = stored.get(kind);
+        boolean moved = m != null && m.scheduledAt() != null;
+        String heldAt = m == null || m.heldAt() == null ? null : m.heldAt().toString();
+        list.add(new JsonObject().put("kind", kind)
+            .put("scheduledAt", (moved ? m.scheduledAt() : planned).toString())
+            .put("planned", !moved).put("held", heldAt != null).put("heldAt", heldAt));
+      });
+      return new JsonObject().put("userId", userId).put("meetings", list);
+    });
   }
 }

@@ -3,9 +3,7 @@ package org.holdspace.clinical;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.Pool;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,10 +18,26 @@ import java.util.Set;
  * last minus first and is null until there are two values to compare; gaps are shown, never filled in.
  */
 public final class Progress {
-  private static final String GOALS = "SELECT g.user_id, g.id, g.text, r.session, r.rating FROM member_goals g "
-      + "LEFT JOIN goal_ratings r ON r.goal_id = g.id WHERE g.group_id = $1 AND g.removed_at IS NULL "
-      + "ORDER BY g.user_id, g.position, g.id, r.session";
-  private Progress() {
+  private final Pool pool;
+  private final MeasureStore measures;
+  private final FocusStore goals;
+  private final Attendance.Source attendance;
+
+  public Progress(Pool pool, MeasureStore measures, FocusStore goals, Attendance.Source attendance) {
+    this.pool = pool;
+    this.measures = measures;
+    this.goals = goals;
+    this.attendance = attendance;
+  }
+
+  /** One member's questionnaires, oldest first. */
+  Future<List<MeasureStore.Measure>> measures(long groupId, long userId) {
+    return measures.ofMember(pool, groupId, userId);
+  }
+
+  /** Every member's questionnaires in the group, oldest first. */
+  Future<List<MeasureStore.Measure>> measures(long groupId) {
+    return measures.ofGroup(pool, groupId);
   }
 
   /** One member's trend on one questionnaire: {@code {first, last, change, count, points:[{session, status, …}]}}. */
@@ -59,34 +73,36 @@ public final class Progress {
   }
 
   /** Every member's current goals with their first and last ratings: user id to {@code [{id, text, first, …}]}. */
-  static Future<Map<Long, JsonArray>> goalTrends(SqlClient client, long groupId) {
-    return client.preparedQuery(GOALS).execute(Tuple.of(groupId)).map(rows -> {
-      Map<Long, Map<Long, JsonObject>> byMember = new LinkedHashMap<>();
-      for (Row r : rows) {
-        JsonObject goal = byMember.computeIfAbsent(r.getLong("user_id"), k -> new LinkedHashMap<>())
-            .computeIfAbsent(r.getLong("id"), id -> new JsonObject().put("id", id).put("text", r.getString("text"))
-                .put("first", null).put("last", null).put("change", null).put("count", 0));
-        if (r.getInteger("rating") == null) {
-          continue;
-        }
-        JsonObject rating = new JsonObject().put("session", r.getInteger("session")).put("rating", r.getInteger("rating"));
-        if (goal.getJsonObject("first") == null) {
-          goal.put("first", rating);
-        }
-        goal.put("last", rating).put("count", goal.getInteger("count") + 1);
-        if (goal.getInteger("count") > 1) {
-          goal.put("change", rating.getInteger("rating") - goal.getJsonObject("first").getInteger("rating"));
-        }
+  Future<Map<Long, JsonArray>> goalTrends(long groupId) {
+    return goals.groupRatings(pool, groupId).map(Progress::goalTrends);
+  }
+
+  static Map<Long, JsonArray> goalTrends(List<FocusStore.GoalRating> ratings) {
+    Map<Long, Map<Long, JsonObject>> byMember = new LinkedHashMap<>();
+    for (FocusStore.GoalRating r : ratings) {
+      JsonObject goal = byMember.computeIfAbsent(r.userId(), k -> new LinkedHashMap<>())
+          .computeIfAbsent(r.goalId(), id -> new JsonObject().put("id", id).put("text", r.text())
+              .put("first", null).put("last", null).put("change", null).put("count", 0));
+      if (r.rating() == null) {
+        continue;
       }
-      Map<Long, JsonArray> result = new HashMap<>();
-      byMember.forEach((user, goals) -> result.put(user, new JsonArray(List.copyOf(goals.values()))));
-      return result;
-    });
+      JsonObject rating = new JsonObject().put("session", r.session()).put("rating", r.rating());
+      if (goal.getJsonObject("first") == null) {
+        goal.put("first", rating);
+      }
+      goal.put("last", rating).put("count", goal.getInteger("count") + 1);
+      if (goal.getInteger("count") > 1) {
+        goal.put("change", rating.getInteger("rating") - goal.getJsonObject("first").getInteger("rating"));
+      }
+    }
+    Map<Long, JsonArray> result = new HashMap<>();
+    byMember.forEach((user, list) -> result.put(user, new JsonArray(List.copyOf(list.values()))));
+    return result;
   }
 
   /** Which sessions each member attended. */
-  static Future<Attendance> attendance(SqlClient client, long groupId) {
-    return org.holdspace.session.AttendanceStore.sessions(client, groupId).map(Attendance::new);
+  Future<Attendance> attendance(long groupId) {
+    return attendance.sessions(groupId).map(Attendance::new);
   }
 
   /** {@code {attended, held, sessions:[…], missed:[…]}} for one member. */

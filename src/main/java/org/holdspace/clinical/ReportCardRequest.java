@@ -5,10 +5,7 @@ import io.vertx.core.json.JsonObject;
 import org.holdspace.core.Refusal;
 import org.holdspace.core.Fields;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** A relationship report card: {@code {session?, ratings:[{relationshipId, closeness, satisfaction}]}}. */
 public record ReportCardRequest(Integer session, List<Rating> ratings) {
@@ -27,15 +24,7 @@ public record ReportCardRequest(Integer session, List<Rating> ratings) {
     if (array.isEmpty()) {
       throw Refusal.invalid("ratings: rate at least one relationship");
     }
-    List<Rating> ratings = new ArrayList<>();
-    Set<Long> seen = new HashSet<>();
-    for (int i = 0; i < array.size(); i++) {
-      Rating r = ClinicalFields.item(array, "ratings", i, Rating::fromJson);
-      if (!seen.add(r.relationshipId())) {
-        throw Refusal.invalid("ratings[" + i + "].relationshipId: rated twice");
-      }
-      ratings.add(r);
-    }
-    return new ReportCardRequest(session, List.copyOf(ratings));
+    return new ReportCardRequest(session, ClinicalFields.distinctItems(array, "ratings", Rating::fromJson,
+        Rating::relationshipId, "relationshipId", "rated twice"));
   }
 }

@@ -3,13 +3,14 @@ package org.holdspace.clinical;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
-import org.holdspace.protocol.Phase;
+import io.vertx.sqlclient.Pool;
+import org.holdspace.core.Fields;
 import org.holdspace.core.Refusal;
+import org.holdspace.protocol.Phase;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The progress review of the termination phase, per member: PHQ-9 (and GAD-7) first against last, goal ratings
@@ -17,55 +18,67 @@ import java.util.List;
  * when the facilitator moves the group into termination; before that it answers 409.
  */
 public final class ReviewService {
-  private static final String PLAN = "SELECT warning_signs, strategies, supports, updated_by, updated_at "
-      + "FROM relapse_plans WHERE group_id = $1 AND user_id = $2";
-  private static final String SAVE_PLAN = "INSERT INTO relapse_plans (group_id, user_id, warning_signs, strategies, "
-      + "supports, updated_by) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (group_id, user_id) DO UPDATE SET "
-      + "warning_signs = excluded.warning_signs, strategies = excluded.strategies, supports = excluded.supports, "
-      + "updated_by = excluded.updated_by, updated_at = now()";
-  private static final String OPENED = "SELECT at FROM phase_changes WHERE group_id = $1 AND phase = 'termination' "
-      + "ORDER BY id DESC LIMIT 1";
+  private static final int MAX_TEXT = 4000;
 
+  private final Pool pool;
   private final ClinicalAccess access;
+  private final CourseStore courses;
+  private final Progress progress;
+  private final ReportCardStore cards;
+  private final RelapsePlanStore plans;
 
-  public ReviewService(ClinicalAccess access) {
+  public ReviewService(Pool pool, ClinicalAccess access, CourseStore courses, Progress progress, ReportCardStore cards,
+                       RelapsePlanStore plans) {
+    this.pool = pool;
     this.access = access;
+    this.courses = courses;
+    this.progress = progress;
+    this.cards = cards;
+    this.plans = plans;
   }
 
   /** {@code PUT .../relapse-plan}: the member's own words; at least one part. */
   public record RelapsePlan(String warningSigns, String strategies, String supports) {
+    static RelapsePlan fromJson(JsonObject body) {
+      RelapsePlan plan = new RelapsePlan(
+          ClinicalFields.blankToNull(Fields.optionalText(body, "warningSigns", MAX_TEXT)),
+          ClinicalFields.blankToNull(Fields.optionalText(body, "strategies", MAX_TEXT)),
+          ClinicalFields.blankToNull(Fields.optionalText(body, "supports", MAX_TEXT)));
+      if (plan.warningSigns() == null && plan.strategies() == null && plan.supports() == null) {
+        throw Refusal.invalid("body: write at least one of warningSigns, strategies, supports");
+      }
+      return plan;
+    }
   }
 
   public Future<JsonObject> review(ClinicalAccess.Target target) {
-    return access.selfOrFacilitator(target).compose(s -> Courses.find(access.pool(), s.groupId()).compose(course -> {
+    return access.selfOrFacilitator(target).compose(s -> courses.find(pool, s.groupId()).compose(course -> {
       if (course.phase() != Phase.TERMINATION) {
         return Future.failedFuture(Refusal.conflict("review: opens when the group enters the termination phase"));
       }
-      SqlClient db = access.pool();
-      return access.audit(s, "review.read", null).compose(v -> Future.all(List.of(
-              MeasureStore.ofMember(db, s.groupId(), s.memberId()),
-              Progress.goalTrends(db, s.groupId()),
-              ReportCardStore.history(db, s.groupId(), s.memberId()),
-              Progress.attendance(db, s.groupId()),
-              db.preparedQuery(PLAN).execute(Tuple.of(s.groupId(), s.memberId())),
-              db.preparedQuery(OPENED).execute(Tuple.of(s.groupId())))))
+      return access.audit(pool, s, "review.read", null).compose(v -> Future.all(List.of(
+              progress.measures(s.groupId(), s.memberId()),
+              progress.goalTrends(s.groupId()),
+              cards.history(pool, s.groupId(), s.memberId()),
+              progress.attendance(s.groupId()),
+              plans.find(pool, s.groupId(), s.memberId()),
+              courses.terminationOpenedAt(pool, s.groupId()))))
           .map(all -> {
             List<MeasureStore.Measure> measures = all.resultAt(0);
-            java.util.Map<Long, JsonArray> goals = all.resultAt(1);
-            JsonObject cards = all.resultAt(2);
+            Map<Long, JsonArray> goals = all.resultAt(1);
+            ReportCardHistory history = all.resultAt(2);
             Attendance attendance = all.resultAt(3);
-            io.vertx.sqlclient.RowSet<Row> plan = all.resultAt(4);
-            io.vertx.sqlclient.RowSet<Row> opened = all.resultAt(5);
+            Optional<RelapsePlanStore.StoredPlan> plan = all.resultAt(4);
             JsonObject review = new JsonObject()
                 .put("userId", s.memberId())
                 .put("phase", course.phase().wire())
-                .put("openedAt", opened.iterator().next().getOffsetDateTime("at").toInstant().toString())
+                .put("openedAt", all.<String>resultAt(5))
                 .put("currentSession", course.currentSession())
                 .put("phq9", Progress.measureTrend(measures, s.memberId(), Instrument.PHQ9, course))
                 .put("goals", goals.getOrDefault(s.memberId(), new JsonArray()))
-                .put("relationships", cards.getJsonArray("relationships"))
+                .put("relationships", history.toJson().getJsonArray("relationships"))
                 .put("attendance", Progress.attendanceOf(attendance, s.memberId()))
-                .put("relapsePlan", plan.size() == 0 ? null : planJson(plan.iterator().next()));
+                .put("relapsePlan", plan.map(RelapsePlanStore.StoredPlan::toJson).orElse(null));
             if (course.gad7() || measures.stream().anyMatch(m -> m.instrument().equals("gad7"))) {
               review.put("gad7", Progress.measureTrend(measures, s.memberId(), Instrument.GAD7, course));
             }
@@ -75,26 +88,17 @@ public final class ReviewService {
   }
 
   public Future<JsonObject> saveRelapsePlan(ClinicalAccess.Target target, RelapsePlan plan) {
-    return access.selfOrFacilitator(target).compose(s -> access.pool().withTransaction(tx -> Courses.find(tx,
+    return access.selfOrFacilitator(target).compose(s -> pool.withTransaction(tx -> courses.find(tx,
             s.groupId()).compose(course -> {
               if (course.phase() != Phase.TERMINATION) {
                 return Future.failedFuture(Refusal.conflict(
                     "relapse plan: written in the termination phase, with the progress review"));
               }
-              return tx.preparedQuery(SAVE_PLAN).execute(Tuple.of(s.groupId(), s.memberId(), plan.warningSigns(),
-                      plan.strategies(), plan.supports(), s.actor().id()))
+              return plans.save(tx, s.groupId(), s.memberId(), plan.warningSigns(), plan.strategies(),
+                      plan.supports(), s.actor().id())
                   .compose(r -> access.audit(tx, s, "relapse_plan.write", null));
             }))
-        .compose(v -> access.pool().preparedQuery(PLAN).execute(Tuple.of(s.groupId(), s.memberId())))
-        .map(rows -> planJson(rows.iterator().next()).put("userId", s.memberId())));
-  }
-
-  private static JsonObject planJson(Row r) {
-    return new JsonObject()
-        .put("warningSigns", r.getString("warning_signs"))
-        .put("strategies", r.getString("strategies"))
-        .put("supports", r.getString("supports"))
-        .put("updatedBy", r.getLong("updated_by"))
-        .put("updatedAt", r.getOffsetDateTime("updated_at").toInstant().toString());
+        .compose(v -> plans.find(pool, s.groupId(), s.memberId()))
+        .map(stored -> stored.orElseThrow().toJson().put("userId", s.memberId())));
   }
 }

@@ -2,37 +2,29 @@ package org.holdspace.group;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
+import org.holdspace.audit.AuditLog;
 import org.holdspace.core.AuthUser;
 import org.holdspace.core.Refusal;
 
+import java.util.function.Supplier;
+
 /** Who an account is to a group: its facilitator, one of its members, or nobody (404 when the group is unknown). */
 public final class GroupAccess {
-  private static final String MEMBERSHIP = "SELECT m.role FROM groups g "
-      + "LEFT JOIN group_members m ON m.group_id = g.id AND m.user_id = $2 WHERE g.id = $1";
-
   /** An account's standing in a group. */
   public enum Standing { FACILITATOR, MEMBER, NONE }
 
   private final Pool pool;
+  private final Enrolment enrolment;
+  private final AuditLog audit;
 
-  public GroupAccess(Pool pool) {
+  public GroupAccess(Pool pool, Enrolment enrolment, AuditLog audit) {
     this.pool = pool;
+    this.enrolment = enrolment;
+    this.audit = audit;
   }
 
   public Future<Standing> standing(AuthUser user, long groupId) {
-    return pool.preparedQuery(MEMBERSHIP).execute(Tuple.of(groupId, user.id())).map(rows -> {
-      if (rows.size() == 0) {
-        throw Refusal.notFound();
-      }
-      Row row = rows.iterator().next();
-      String role = row.getString(0);
-      if (role == null) {
-        return Standing.NONE;
-      }
-      return role.equals("facilitator") ? Standing.FACILITATOR : Standing.MEMBER;
-    });
+    return enrolment.standing(pool, groupId, user.id()).map(found -> found.orElseThrow(Refusal::notFound));
   }
 
   /** Succeeds when the account facilitates the group; 403 otherwise. */
@@ -63,5 +55,12 @@ public final class GroupAccess {
       }
       return s;
     });
+  }
+
+  /** A facilitator's group-wide read: facilitators only, the read audited as {@code action}, then made. */
+  public <T> Future<T> facilitatorRead(AuthUser user, long groupId, String action, Supplier<Future<T>> read) {
+    return requireFacilitator(user, groupId)
+        .compose(v -> audit.record(pool, user.id(), action, groupId, null, null))
+        .compose(v -> read.get());
   }
 }

@@ -6,7 +6,7 @@ import org.holdspace.protocol.SessionPlan;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Pool;
 import org.holdspace.audit.AuditLog;
 import org.holdspace.core.AuthUser;
 import org.holdspace.core.Role;
@@ -16,16 +16,22 @@ import org.holdspace.core.Refusal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Creating groups with their session plan, showing them to their people, and enrolling members. */
 public final class GroupService {
-  private final GroupRepository groups;
+  private final Pool pool;
+  private final GroupStore groups;
+  private final Enrolment enrolment;
   private final GroupAccess access;
   private final UserRepository users;
   private final AuditLog audit;
 
-  public GroupService(GroupRepository groups, GroupAccess access, UserRepository users, AuditLog audit) {
+  public GroupService(Pool pool, GroupStore groups, Enrolment enrolment, GroupAccess access, UserRepository users,
+                      AuditLog audit) {
+    this.pool = pool;
     this.groups = groups;
+    this.enrolment = enrolment;
     this.access = access;
     this.users = users;
     this.audit = audit;
@@ -39,9 +45,10 @@ public final class GroupService {
   public Future<JsonObject> create(AuthUser facilitator, NewGroup request) {
     List<SessionPlan.PlannedSession> plan =
         SessionPlan.of(request.protocol(), request.sessionCount(), request.firstSessionAt());
-    return groups.create(request.name(), request.protocol().name(), request.sessionCount(), request.firstSessionAt(),
-            request.durationMinutes(), facilitator.id(), plan)
-        .compose(id -> audit.record(facilitator.id(), "group.create", id, null, null).map(id))
+    return pool.withTransaction(tx -> groups.create(tx, request.name(), request.protocol().name(),
+                request.sessionCount(), request.firstSessionAt(), request.durationMinutes(), facilitator.id(), plan)
+            .compose(id -> enrolment.enrol(tx, id, facilitator.id(), "facilitator").map(id)))
+        .compose(id -> audit.record(pool, facilitator.id(), "group.create", id, null, null).map(id))
         .compose(id -> view(id, true));
   }
 
@@ -51,32 +58,33 @@ public final class GroupService {
       boolean facilitator = standing == GroupAccess.Standing.FACILITATOR;
       Future<JsonObject> view = view(groupId, facilitator);
       return facilitator
-          ? view.compose(v -> audit.record(user.id(), "group.read_focus", groupId, null, null).map(v))
+          ? view.compose(v -> audit.record(pool, user.id(), "group.read_focus", groupId, null, null).map(v))
           : view;
     });
   }
 
   private Future<JsonObject> view(long groupId, boolean withFocus) {
-    return groups.find(groupId).compose(found -> {
-      JsonObject group = found.orElseThrow(Refusal::notFound);
-      return Future.all(groups.sessions(groupId), groups.people(groupId)).map(all -> {
-        JsonArray plan = all.resultAt(0);
-        List<Row> people = all.resultAt(1);
+    return groups.find(pool, groupId).compose(found -> {
+      JsonObject group = found.orElseThrow(Refusal::notFound).toJson();
+      return Future.all(groups.sessions(pool, groupId), enrolment.everyone(pool, groupId)).map(all -> {
+        List<GroupStore.StoredSession> sessions = all.resultAt(0);
+        List<Enrolment.Member> people = all.resultAt(1);
+        JsonArray plan = new JsonArray(sessions.stream().map(GroupStore.StoredSession::toJson).toList());
         int current = group.getInteger("currentSession");
         int phaseSession = Math.max(1, current);
         group.put("phase", plan.getJsonObject(phaseSession - 1).getString("phase"));
         group.put("plan", plan);
         JsonArray members = new JsonArray();
         JsonArray facilitators = new JsonArray();
-        for (Row p : people) {
-          JsonObject person = new JsonObject().put("id", p.getLong("id")).put("displayName", p.getString("display_name"));
-          if (p.getString("role").equals("facilitator")) {
+        for (Enrolment.Member p : people) {
+          JsonObject person = new JsonObject().put("id", p.id()).put("displayName", p.displayName());
+          if (p.facilitator()) {
             facilitators.add(person);
             continue;
           }
           if (withFocus) {
-            person.put("focusArea", p.getString("focus_area"));
-            person.put("focusGoal", p.getString("focus_goal"));
+            person.put("focusArea", p.focusArea());
+            person.put("focusGoal", p.focusGoal());
           }
           members.add(person);
         }
@@ -86,28 +94,29 @@ public final class GroupService {
   }
 
   public Future<JsonArray> mine(AuthUser user) {
-    return groups.groupsOf(user.id());
+    return enrolment.groupsOf(pool, user.id())
+        .map(list -> new JsonArray(list.stream().map(Enrolment.Membership::toJson).toList()));
   }
 
   public Future<Void> enrol(AuthUser facilitator, long groupId, long userId) {
     return access.requireFacilitator(facilitator, groupId)
-        .compose(v -> Future.all(groups.find(groupId), users.findById(userId)))
+        .compose(v -> Future.all(groups.find(pool, groupId), users.findById(pool, userId)))
         .compose(all -> {
-          JsonObject group = all.<java.util.Optional<JsonObject>>resultAt(0).orElseThrow(Refusal::notFound);
+          GroupStore.StoredGroup group = all.<Optional<GroupStore.StoredGroup>>resultAt(0).orElseThrow(Refusal::notFound);
           UserRepository.StoredUser user =
-              all.<java.util.Optional<UserRepository.StoredUser>>resultAt(1).orElseThrow(Refusal::notFound);
+              all.<Optional<UserRepository.StoredUser>>resultAt(1).orElseThrow(Refusal::notFound);
           if (user.user().role() != Role.MEMBER) {
             throw Refusal.invalid("userId: only member accounts can be enrolled");
           }
-          Protocol protocol = Protocol.named(group.getString("protocol")).orElseThrow();
-          return groups.pool().withTransaction(tx -> groups.lockGroup(tx, groupId)
-              .compose(r -> groups.countMembers(tx, groupId))
+          Protocol protocol = Protocol.named(group.protocol()).orElseThrow();
+          return pool.withTransaction(tx -> groups.lock(tx, groupId)
+              .compose(r -> enrolment.countMembers(tx, groupId))
               .compose(count -> {
                 if (count >= protocol.maxMembers()) {
                   return Future.failedFuture(Refusal.conflict("group: " + protocol.name() + " takes at most "
                       + protocol.maxMembers() + " member(s)"));
                 }
-                return groups.enrol(tx, groupId, userId);
+                return enrolment.enrol(tx, groupId, userId, "member");
               })
               .compose(v -> audit.record(tx, facilitator.id(), "group.enrol", groupId, userId, null)));
         })
@@ -118,7 +127,7 @@ public final class GroupService {
   /** The facilitator sets the group's retention: chat text purged {@code days} after the course ends (null: kept). */
   public Future<JsonObject> setRetention(AuthUser facilitator, long groupId, Integer days) {
     return access.requireFacilitator(facilitator, groupId)
-        .compose(v -> groups.pool().withTransaction(tx -> groups.setRetention(tx, groupId, days)
+        .compose(v -> pool.withTransaction(tx -> groups.setRetention(tx, groupId, days)
             .compose(r -> audit.record(tx, facilitator.id(), "group.retention_set", groupId, null,
                 new JsonObject().put("retentionDays", days)))))
         .map(v -> new JsonObject().put("groupId", groupId).put("retentionDays", days));

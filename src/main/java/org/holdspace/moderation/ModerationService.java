@@ -11,6 +11,7 @@ import org.holdspace.audit.AuditLog;
 import org.holdspace.core.AuthUser;
 import org.holdspace.core.Refusal;
 import org.holdspace.grouplog.EventLog;
+import org.holdspace.group.Enrolment;
 import org.holdspace.grouplog.Change;
 import org.holdspace.grouplog.GroupSnapshot;
 import org.holdspace.grouplog.NewEvent;
@@ -25,20 +26,18 @@ import java.util.Objects;
  * group's lock, so every node and every replay agrees. Facilitator actions are audited in the same transaction.
  */
 public final class ModerationService {
-  private static final String MEMBER_ROLE = "SELECT role FROM group_members WHERE group_id = $1 AND user_id = $2";
   private static final String REDACT = "UPDATE group_events SET body = (body - 'text') || '{\"redacted\": true}' "
       + "WHERE group_id = $1 AND seq = $2 AND kind = 'message' AND NOT (body ? 'redacted')";
   private static final String EVENT_KIND = "SELECT kind FROM group_events WHERE group_id = $1 AND seq = $2";
-  private static final String PRESENT_MEMBERS = "SELECT DISTINCT p.user_id, m.enrolled_at FROM presence p "
-      + "JOIN group_members m ON m.group_id = p.group_id AND m.user_id = p.user_id "
-      + "WHERE p.group_id = $1 AND m.role = 'member' ORDER BY m.enrolled_at, p.user_id";
 
   private final EventLog log;
   private final AuditLog audit;
+  private final Enrolment enrolment;
 
-  public ModerationService(EventLog log, AuditLog audit) {
+  public ModerationService(EventLog log, AuditLog audit, Enrolment enrolment) {
     this.log = log;
     this.audit = audit;
+    this.enrolment = enrolment;
   }
 
   private static Long seqOf(List<JsonObject> events) {
@@ -46,9 +45,9 @@ public final class ModerationService {
   }
 
   /** Fails unless the account is an enrolled member (not a facilitator) of the group. */
-  private static Future<Void> requireMember(SqlClient tx, long groupId, long userId) {
-    return tx.preparedQuery(MEMBER_ROLE).execute(Tuple.of(groupId, userId)).map(rows -> {
-      if (rows.size() == 0 || !"member".equals(rows.iterator().next().getString(0))) {
+  private Future<Void> requireMember(SqlClient tx, long groupId, long userId) {
+    return enrolment.isMember(tx, groupId, userId).map(member -> {
+      if (!member) {
         throw Refusal.notFound("userId: not a member of this group");
       }
       return null;
@@ -183,11 +182,11 @@ public final class ModerationService {
       if (!s.live()) {
         return Future.failedFuture(Refusal.notLive());
       }
-      return tx.preparedQuery(PRESENT_MEMBERS).execute(Tuple.of(groupId)).compose(rows -> {
+      return enrolment.presentMembers(tx, groupId).compose(present -> {
         List<Long> order = new ArrayList<>();
-        rows.forEach(r -> {
-          if (!s.state().isRemoved(r.getLong(0))) {
-            order.add(r.getLong(0));
+        present.forEach(id -> {
+          if (!s.state().isRemoved(id)) {
+            order.add(id);
           }
         });
         if (order.isEmpty()) {

@@ -3,7 +3,6 @@ package org.holdspace.session;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import org.holdspace.audit.AuditLog;
 import org.holdspace.core.AuthUser;
 import org.holdspace.core.Refusal;
@@ -18,16 +17,13 @@ import java.util.List;
 
 /** Starting the next planned session and ending the live one, as events in the group's log. */
 public final class SessionService {
-  private static final String MARK_STARTED =
-      "UPDATE group_sessions SET started_at = now() WHERE group_id = $1 AND number = $2";
-  private static final String MARK_ENDED =
-      "UPDATE group_sessions SET ended_at = now() WHERE group_id = $1 AND number = $2";
-
   private final EventLog log;
+  private final SessionStore store;
   private final AuditLog audit;
 
-  public SessionService(EventLog log, AuditLog audit) {
+  public SessionService(EventLog log, SessionStore store, AuditLog audit) {
     this.log = log;
+    this.store = store;
     this.audit = audit;
   }
 
@@ -51,7 +47,7 @@ public final class SessionService {
       }
       GroupSnapshot next = s.inSession(s.currentSession() + 1, SessionStatus.LIVE, GroupState.forNewSession());
       after[0] = next;
-      return mark(tx, MARK_STARTED, facilitator, "session.start", next)
+      return mark(tx, true, facilitator, "session.start", next)
           .map(v -> Change.of(next, sessionEvent("session_started", facilitator, next)));
     }).map(events -> outcome(after[0], events));
   }
@@ -64,13 +60,15 @@ public final class SessionService {
       }
       GroupSnapshot next = s.inSession(s.currentSession(), SessionStatus.ENDED, s.state());
       after[0] = next;
-      return mark(tx, MARK_ENDED, facilitator, "session.end", next)
+      return mark(tx, false, facilitator, "session.end", next)
           .map(v -> Change.of(next, sessionEvent("session_ended", facilitator, next)));
     }).map(events -> outcome(after[0], events));
   }
 
-  private Future<Void> mark(SqlClient tx, String statement, AuthUser facilitator, String action, GroupSnapshot s) {
-    return tx.preparedQuery(statement).execute(Tuple.of(s.groupId(), s.currentSession()))
+  private Future<Void> mark(SqlClient tx, boolean started, AuthUser facilitator, String action, GroupSnapshot s) {
+    Future<Void> marked = started ? store.markStarted(tx, s.groupId(), s.currentSession())
+        : store.markEnded(tx, s.groupId(), s.currentSession());
+    return marked
         .compose(v -> audit.record(tx, facilitator.id(), action, s.groupId(), null,
             new JsonObject().put("number", s.currentSession())));
   }

@@ -11,6 +11,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import org.holdspace.audit.AuditLog;
 import org.holdspace.core.AuthUser;
+import org.holdspace.group.Enrolment;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,26 +23,24 @@ import java.util.List;
 public final class Whispers {
   private static final String INSERT =
       "INSERT INTO whispers (group_id, from_id, to_id, text) VALUES ($1, $2, $3, $4) RETURNING id, at";
-  private static final String FACILITATORS =
-      "SELECT user_id FROM group_members WHERE group_id = $1 AND role = 'facilitator'";
-  private static final String IS_MEMBER =
-      "SELECT 1 FROM group_members WHERE group_id = $1 AND user_id = $2 AND role = 'member'";
 
   private final Vertx vertx;
   private final Pool pool;
+  private final Enrolment enrolment;
   private final AuditLog audit;
 
-  public Whispers(Vertx vertx, Pool pool, AuditLog audit) {
+  public Whispers(Vertx vertx, Pool pool, Enrolment enrolment, AuditLog audit) {
     this.vertx = vertx;
     this.pool = pool;
+    this.enrolment = enrolment;
     this.audit = audit;
   }
 
   /** A facilitator writes to one member. */
   public Future<Long> toMember(AuthUser facilitator, long groupId, long memberId, String text) {
-    return pool.withTransaction(tx -> tx.preparedQuery(IS_MEMBER).execute(Tuple.of(groupId, memberId))
-        .compose(rows -> {
-          if (rows.size() == 0) {
+    return pool.withTransaction(tx -> enrolment.isMember(tx, groupId, memberId)
+        .compose(member -> {
+          if (!member) {
             return Future.failedFuture(Refusal.notFound("userId: not a member of this group"));
           }
           return tx.preparedQuery(INSERT).execute(Tuple.of(groupId, facilitator.id(), memberId, text));
@@ -53,9 +52,8 @@ public final class Whispers {
 
   /** A member writes to the group's facilitators. */
   public Future<Long> toFacilitators(AuthUser member, long groupId, String text) {
-    return pool.preparedQuery(FACILITATORS).execute(Tuple.of(groupId)).compose(rows -> {
-      List<Long> recipients = new ArrayList<>();
-      rows.forEach(r -> recipients.add(r.getLong(0)));
+    return enrolment.facilitators(pool, groupId).compose(facilitators -> {
+      List<Long> recipients = new ArrayList<>(facilitators);
       recipients.add(member.id());
       return pool.preparedQuery(INSERT).execute(Tuple.of(groupId, member.id(), null, text))
           .compose(inserted -> deliver(groupId, member, null, text, inserted.iterator().next(), recipients));

@@ -48,7 +48,7 @@ class RetentionTest {
   static void start() {
     DatabaseUrl url = server.server().databaseUrl();
     pool = PgBuilder.pool().connectingTo(url.connectOptions()).using(server.clientVertx()).build();
-    job = new RetentionJob(pool, new AuditLog(pool));
+    job = new RetentionJob(pool, new AuditLog());
     facilitator = server.newAccount("facilitator", "Dr. Keep");
     member = server.newAccount("member", "May");
   }
