@@ -24,6 +24,12 @@ public final class Bench {
   public static void main(String[] args) throws Exception {
     Sweep sweep = Sweep.parse(args);
     Options options = sweep.options;
+    if (options.oneCoreEach) {
+      if (!Pinning.available()) {
+        throw new IllegalStateException("--one-core-each needs two cores and taskset (util-linux)");
+      }
+      Pinning.generatorOnItsCore();
+    }
     Files.createDirectories(options.results);
     Path work = Files.createTempDirectory("holdspace-bench-");
     System.out.println("Each server's log goes to " + work + "/<server>-*/server.log");
@@ -65,7 +71,8 @@ public final class Bench {
         .put("settings", sweep.toJson())
         .put("notes", new JsonArray(notes))
         .put("runs", runs)
-        .put("ratios", Ratios.of(runs));
+        .put("ratios", Ratios.of(runs))
+        .put("capacity", Capacity.of(runs));
     Path base = options.results.resolve(stamp);
     Files.writeString(Path.of(base + ".json"), report.encodePrettily() + "\n");
     Files.writeString(Path.of(base + ".md"), Report.markdown(report, stamp + ".svg"));

@@ -21,4 +21,6 @@ final class Options {
   int setupThreads = 8;
   /** The PostgreSQL server (any database on it) on which holdspace-pg runs get a fresh database each. */
   String holdspaceDatabase = "postgres://postgres@127.0.0.1:5432/postgres";
+  /** One core each: the server and its database pinned to one core, the generator to another (see {@link Pinning}). */
+  boolean oneCoreEach;
 }

@@ -49,6 +49,17 @@ final class PgDatabase implements AutoCloseable {
     return db;
   }
 
+  /** The pid of the cluster's postmaster, from {@code postmaster.pid} in its data directory. */
+  int postmaster() throws java.io.IOException {
+    PgConnection conn = PgConnection.connect(vertx, admin).await();
+    try {
+      String dataDir = conn.query("SHOW data_directory").execute().await().iterator().next().getString(0);
+      return Integer.parseInt(Files.readAllLines(Path.of(dataDir, "postmaster.pid")).get(0).trim());
+    } finally {
+      conn.close().await();
+    }
+  }
+
   /** The DATABASE_URL that Holdspace gets. */
   String url() {
     String auth = admin.getUser() + (admin.getPassword() == null || admin.getPassword().isEmpty() ? ""

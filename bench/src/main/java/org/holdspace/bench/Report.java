@@ -16,9 +16,10 @@ final class Report {
     JsonObject s = report.getJsonObject("settings");
     md.append("# Holdspace benchmark, ").append(report.getString("date")).append("\n\n");
     md.append(String.format(Locale.ROOT, "Machine: %d cores (%s), %d GB; Linux %s; %s; Node %s; Prosody %s. "
-            + "The generator ran on the same machine as each server, over loopback.%n%n",
+            + "The generator ran on the same machine as each server, over loopback%s.%n%n",
         m.getInteger("cores"), m.getString("cpu"), m.getLong("memoryGb"), m.getString("kernel"), m.getString("java"),
-        m.getString("node"), m.getString("prosody")));
+        m.getString("node"), m.getString("prosody"), s.getBoolean("oneCoreEach", false)
+            ? "; one core each: the server and its database pinned to core 0, the generator to core 1" : ""));
     md.append(String.format(Locale.ROOT, "Load: clients %s in rooms of %d, each sending %s messages/s (open loop, "
             + "random phase), %d-character texts; %d s warm-up, %d s measured window, up to %d s drain. "
             + "Servers' order rotated from one load point to the next; each run on a freshly started server.%n%n",
@@ -64,6 +65,7 @@ final class Report {
           num(r.getDouble("p50")), num(r.getDouble("p99")), num(r.getDouble("serverCpu")), num(r.getDouble("memory")),
           r.getBoolean("contended") ? "yes" : "no"));
     }
+    md.append(capacity(report.getJsonArray("capacity", new JsonArray())));
     md.append("\n![deliveries/s and p99 latency against offered load](").append(svgName).append(")\n");
     md.append("""
 
@@ -137,6 +139,30 @@ final class Report {
   }
 
   /** The server's CPU; for Holdspace with its own process's share, the rest being its database's. */
+  /** Each server's capacity at p99 within the limit, and Holdspace's against each peer's. */
+  static String capacity(JsonArray capacities) {
+    StringBuilder md = new StringBuilder();
+    md.append(String.format(Locale.ROOT, "%n## Capacity: the most deliveries/s with no loss and p99 ≤ %.0f ms%n%n",
+        Capacity.P99_LIMIT_MS));
+    md.append("| server | deliveries/s | p99 ms there | server CPU (cores) | load point |\n|---|---:|---:|---:|---|\n");
+    for (Object o : capacities) {
+      JsonObject c = (JsonObject) o;
+      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d × %s msg/s |%n", c.getString("server"),
+          num(c.getDouble("deliveriesPerSecond")), num(c.getDouble("p99Ms")), num(c.getDouble("cores")),
+          c.getInteger("clients"), num(c.getDouble("rate"))));
+    }
+    JsonArray ratios = Capacity.ratios(capacities);
+    if (!ratios.isEmpty()) {
+      md.append("\n| Holdspace | peer | capacity ratio |\n|---|---|---:|\n");
+      for (Object o : ratios) {
+        JsonObject r = (JsonObject) o;
+        md.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", r.getString("holdspace"), r.getString("peer"),
+            num(r.getDouble("ratio"))));
+      }
+    }
+    return md.toString();
+  }
+
   private static String cpu(JsonObject r) {
     String all = num(r.getDouble("serverCores"));
     return r.getString("server").startsWith("holdspace") && r.containsKey("serverMainProcessCores")

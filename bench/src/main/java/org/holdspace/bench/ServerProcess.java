@@ -32,6 +32,7 @@ final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final PgDatabase database;
   private final CountDownLatch ready = new CountDownLatch(1);
+  private boolean pinnedCluster;
 
   private ServerProcess(ServerKind kind, int port, Path dir, Process process, PgDatabase database) {
     this.kind = kind;
@@ -83,6 +84,12 @@ final class ServerProcess implements AutoCloseable {
       }
       default -> throw new IllegalStateException();
     }
+    if (options.oneCoreEach) {
+      builder.command(Pinning.onServerCore(command));
+      if (database != null) {
+        Pinning.pinCluster(database.postmaster(), Pinning.SERVER_CORE);
+      }
+    }
     Process process;
     try {
       process = builder.start();
@@ -93,6 +100,7 @@ final class ServerProcess implements AutoCloseable {
       throw e;
     }
     ServerProcess server = new ServerProcess(kind, port, dir, process, database);
+    server.pinnedCluster = options.oneCoreEach;
     server.pump(dir.resolve("server.log"));
     try {
       server.awaitReady(kind == ServerKind.PROSODY);
@@ -187,6 +195,13 @@ final class ServerProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    if (database != null && pinnedCluster) {
+      try {
+        Pinning.pinCluster(database.postmaster(), Pinning.allCores());
+      } catch (IOException | InterruptedException e) {
+        System.err.println("[bench] could not give the PostgreSQL cluster its cores back: " + e.getMessage());
+      }
+    }
     java.util.Optional<Integer> pg = postmaster();
     process.destroy();
     try {

@@ -44,6 +44,8 @@ final class Sweep {
                                                    where it works, else nio
         --hash-iterations 1000                     Holdspace's PBKDF2 iterations for the benchmark's accounts
         --results bench/results                    where <date>.json, .md and .svg are written
+        --one-core-each                            the server and its database pinned to core 0, the generator
+                                                   (one event loop) to core 1, so servers compare per core
       """;
 
   static Sweep parse(String[] args) {
@@ -57,6 +59,11 @@ final class Sweep {
       }
       if (a.equals("--quick")) {
         s.quick();
+        continue;
+      }
+      if (a.equals("--one-core-each")) {
+        s.options.oneCoreEach = true;
+        s.options.eventLoops = 1;
         continue;
       }
       if (i + 1 >= args.length) {
@@ -137,6 +144,7 @@ final class Sweep {
         .put("contentionCores", options.contentionCores)
         .put("connectConcurrency", options.connectConcurrency)
         .put("generatorEventLoops", options.eventLoops)
+        .put("oneCoreEach", options.oneCoreEach)
         .put("generatorTransport", LoadRun.transport(options.transport).name())
         .put("holdspaceDatabase", options.holdspaceDatabase.replaceAll(":[^:@/]*@", ":***@"))
         .put("holdspacePasswordHashIterations", options.hashIterations);
