@@ -24,6 +24,7 @@ public final class Bench {
   public static void main(String[] args) throws Exception {
     Sweep sweep = Sweep.parse(args);
     Options options = sweep.options;
+    JsonObject machine = Machine.describe();
     if (options.oneCoreEach) {
       if (!Pinning.available()) {
         throw new IllegalStateException("--one-core-each needs two cores and taskset (util-linux)");
@@ -67,7 +68,7 @@ public final class Bench {
     }
     JsonObject report = new JsonObject()
         .put("date", stamp)
-        .put("machine", Machine.describe())
+        .put("machine", machine)
         .put("settings", sweep.toJson())
         .put("notes", new JsonArray(notes))
         .put("runs", runs)
