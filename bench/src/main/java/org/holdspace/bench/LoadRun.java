@@ -116,10 +116,20 @@ final class LoadRun {
     List<Context> contexts = eventLoopContexts(vertx);
     List<Tally.Lane> lanes = new ArrayList<>();
     contexts.forEach(c -> lanes.add(tally.lane()));
+    boolean onJvm = server.kind.isHoldspace();
+    java.util.OptionalLong beforeConnectHeapKb = onJvm ? JavaHeap.liveKb(server.pid()) : java.util.OptionalLong.empty();
+    boolean histograms = onJvm && System.getenv("BENCH_HEAP_HISTOGRAMS") != null;
+    if (histograms) {
+      JavaHeap.histogram(server.pid(), server.dir.resolve("heap-before-connect.txt"));
+    }
     long beforeConnectKb = Proc.treeMemoryKb(server.roots());
     double connectSeconds = connectAll(contexts, lanes, vertx, ws, server.port, accounts);
     Thread.sleep(IDLE_SETTLE_MS);
     long connectedKb = Proc.treeMemoryKb(server.roots());
+    java.util.OptionalLong connectedHeapKb = onJvm ? JavaHeap.liveKb(server.pid()) : java.util.OptionalLong.empty();
+    if (histograms) {
+      JavaHeap.histogram(server.pid(), server.dir.resolve("heap-connected.txt"));
+    }
 
     long intervalNanos = (long) (1e9 / spec.rate());
     long t0 = System.nanoTime() + 1_000_000_000L;
@@ -164,7 +174,10 @@ final class LoadRun {
     Thread.sleep(500);
     return Results.of(spec, tally, before, after, connectSeconds, drained, memory.peakKb(),
         Proc.peakRssKb(server.pid()), options)
-        .put("idleKbPerConnection", idleKbPerConnection(beforeConnectKb, connectedKb, tally.connectMicros().count()));
+        .put("idleKbPerConnection", idleKbPerConnection(beforeConnectKb, connectedKb, tally.connectMicros().count()))
+        .put("idleHeapKbPerConnection", beforeConnectHeapKb.isPresent() && connectedHeapKb.isPresent()
+            ? idleKbPerConnection(beforeConnectHeapKb.getAsLong(), connectedHeapKb.getAsLong(),
+                tally.connectMicros().count()) : null);
   }
 
   /**

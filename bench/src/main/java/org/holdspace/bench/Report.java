@@ -49,7 +49,7 @@ final class Report {
           r.getString("server"), num(r.getDouble("deliveredPerSecond")), r.getLong("loss"),
           num(r.getDouble("lossPercent")), num(l.getDouble("p50")), num(l.getDouble("p90")), num(l.getDouble("p99")),
           num(l.getDouble("p999")), num(r.getJsonObject("connectMs").getDouble("p99")), cpu(r),
-          num(r.getDouble("serverPeakMemoryMb")), num(r.getDouble("idleKbPerConnection", 0.0)), r.getLong("errorCount"),
+          num(r.getDouble("serverPeakMemoryMb")), idle(r), r.getLong("errorCount"),
           (r.getBoolean("contended") ? "yes (" + num(r.getDouble("otherCores")) + " cores)" : "no")
               + (r.getBoolean("generatorBehind", false) ? "; generator fell behind" : "")));
     }
@@ -161,6 +161,13 @@ final class Report {
       }
     }
     return md.toString();
+  }
+
+  /** Resident KB per idle connection, and for a Java server its live heap after a full GC. */
+  private static String idle(JsonObject r) {
+    String rss = num(r.getDouble("idleKbPerConnection", 0.0));
+    Double heap = r.getDouble("idleHeapKbPerConnection");
+    return heap == null ? rss : rss + " (heap " + num(heap) + ")";
   }
 
   private static String cpu(JsonObject r) {
