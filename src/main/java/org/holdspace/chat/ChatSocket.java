@@ -254,10 +254,8 @@ final class ChatSocket implements Command.Connection {
     if (privateFrames != null) {
       privateFrames.unregister();
     }
-    if (rooms != null) {
-      rooms.close();
-    }
     gateway.closed(this);
-    gone.complete();
+    // A drain waits for the leaves too, so that they are recorded before the pool closes.
+    (rooms == null ? Future.<Void>succeededFuture() : rooms.close()).onComplete(ar -> gone.complete());
   }
 }
