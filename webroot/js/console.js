@@ -248,6 +248,7 @@ function render() {
 
 function renderBanners() {
   const list = [];
+  if (connection === 'moving') list.push(['moving', 'info', 'Reconnecting… one moment.']);
   if (connection === 'reconnecting') list.push(['reconnecting', 'warn', 'Connection lost. Reconnecting…']);
   if (room.session.status !== 'live') {
     list.push(['not-live', 'info', room.session.status === 'ended'

@@ -141,6 +141,8 @@ function renderBanners() {
     list.push(['removed', 'stop', 'You were asked to leave this session. You are welcome back at the next one; your facilitator can tell you more.']);
   } else if (stoppedReason) {
     list.push(['gone', 'stop', 'This group is not available to you.']);
+  } else if (connection === 'moving') {
+    list.push(['moving', 'info', 'Reconnecting… one moment.']);
   } else if (connection === 'reconnecting') {
     list.push(['reconnecting', 'warn', 'Connection lost. Reconnecting… nothing you wrote will be lost.']);
   } else if (connection === 'connecting') {

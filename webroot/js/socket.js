@@ -4,6 +4,9 @@
 import { token, refresh } from './api.js';
 
 const MAX_BACKOFF_MS = 15_000;
+// A server that shuts down says goodbye and closes with 1012: come back at once, to another node.
+const SERVICE_RESTART = 1012;
+const MOVE_DELAY_MS = 300;
 const ACK_TIMEOUT_MS = 15_000;
 
 export function newId() {
@@ -20,7 +23,8 @@ export class FrameError extends Error {
 }
 
 /**
- * handlers: onStatus(status) with status one of connecting, live, reconnecting, stopped;
+ * handlers: onStatus(status) with status one of connecting, live, moving (the server restarts: a calm, short
+ * reconnection), reconnecting, stopped;
  * onJoined(joined, { reconnect }); onEvent(event, { history }); onSignal(frame) for typing, alert and whisper;
  * onStopped(code, message) when the server refuses the join for good.
  */
@@ -36,6 +40,7 @@ export class GroupSocket {
     this.refs = 0;
     this.attempt = 0;
     this.stopped = false;
+    this.moving = false;
     this.everJoined = false;
     this.ready = false;
     this.timer = null;
@@ -60,7 +65,7 @@ export class GroupSocket {
   open() {
     if (this.stopped) return;
     this.ready = false;
-    this.status(this.everJoined ? 'reconnecting' : 'connecting');
+    this.status(this.moving ? 'moving' : this.everJoined ? 'reconnecting' : 'connecting');
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
     const ws = new WebSocket(`${scheme}//${location.host}/ws`);
     this.ws = ws;
@@ -70,9 +75,10 @@ export class GroupSocket {
       try { frame = JSON.parse(m.data); } catch { return; }
       this.onFrame(frame);
     };
-    ws.onclose = () => {
+    ws.onclose = (closed) => {
       if (this.ws !== ws) return;
       this.ready = false;
+      if (closed.code === SERVICE_RESTART) this.moving = true;
       for (const [ref, p] of this.pending) {
         if (!this.outbox.has(ref)) {
           clearTimeout(p.timer);
@@ -86,8 +92,10 @@ export class GroupSocket {
 
   retryLater() {
     if (this.stopped) return;
-    this.status('reconnecting');
-    const base = Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.attempt);
+    this.status(this.moving ? 'moving' : 'reconnecting');
+    // The first try after a goodbye comes soon: the balancer already sends new sockets to the nodes that stay.
+    const first = this.moving && this.attempt === 0;
+    const base = first ? MOVE_DELAY_MS : Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.attempt);
     this.attempt += 1;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.open(), base * (0.75 + Math.random() * 0.5));
@@ -114,6 +122,7 @@ export class GroupSocket {
         this.joinedSeq = frame.lastSeq;
         this.ready = true;
         this.attempt = 0;
+        this.moving = false;
         this.handlers.onJoined(frame, { reconnect });
         this.status('live');
         this.flushOutbox();
@@ -127,6 +136,7 @@ export class GroupSocket {
         break;
       }
       case 'ack': this.settle(frame.ref, null, frame); break;
+      case 'goodbye': this.moving = true; break;
       case 'error': this.onError(frame); break;
       default:
         if (frame.groupId === undefined || frame.groupId === this.groupId) {

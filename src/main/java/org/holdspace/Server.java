@@ -30,8 +30,10 @@ import org.holdspace.http.HttpVerticle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A running Holdspace: its database (embedded unless {@code DATABASE_URL} is set), migrated schema, Vert.x (clustered
@@ -96,7 +98,7 @@ public final class Server implements AutoCloseable {
       Jobs jobs = Jobs.start(vertx, services.jobs()).await();
       int port = config.httpPort() == 0 ? freePort(config.httpHost()) : config.httpPort();
       HttpServerOptions options = httpOptions(config, port);
-      vertx.deployVerticle(() -> new HttpVerticle(services::router, options),
+      vertx.deployVerticle(() -> new HttpVerticle(services::router, options, services.drain()),
           new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors())).await();
       return new Server(vertx, embedded, services, url, port, cluster, metricsName, jobs);
     } catch (Exception e) {
@@ -183,6 +185,36 @@ public final class Server implements AutoCloseable {
     return cluster;
   }
 
+  /**
+   * Stops gracefully within {@code grace}: {@code /health} answers 503 and new sockets are refused at once, every open
+   * socket gets its commands in flight answered (so every acknowledged message is stored), then a {@code goodbye}
+   * and a close with 1012; then the HTTP servers stop accepting and finish their requests, and the rest closes as
+   * {@link #close} does. A part of the grace is kept for closing the pool, the cluster and the embedded database.
+   * Blocking.
+   */
+  public void shutdown(Duration grace) {
+    long started = System.currentTimeMillis();
+    long reserve = Math.min(2000, grace.toMillis() / 4);
+    long deadline = started + grace.toMillis() - reserve;
+    try {
+      services.drainSockets(deadline).timeout(Math.max(1, deadline - System.currentTimeMillis()),
+          TimeUnit.MILLISECONDS).await();
+      LOG.info("Shutdown: every socket said goodbye to in {} ms", System.currentTimeMillis() - started);
+    } catch (Exception e) {
+      LOG.warn("Shutdown: sockets still open after {} ms are closed now", System.currentTimeMillis() - started);
+    }
+    close();
+    LOG.info("Holdspace stopped in {} ms", System.currentTimeMillis() - started);
+  }
+
+  /** Stops the embedded database, if any, now: the last step of a shutdown that ran out of time. */
+  void stopDatabase() {
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+
+  /** Stops at once: open sockets are cut (they reconnect and resume), requests in flight are not waited for. */
   @Override
   public void close() {
     try {

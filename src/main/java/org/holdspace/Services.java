@@ -24,6 +24,7 @@ import org.holdspace.chat.Commands;
 import org.holdspace.clinical.Clinical;
 import org.holdspace.cluster.ClusterStatus;
 import org.holdspace.config.Config;
+import org.holdspace.core.Drain;
 import org.holdspace.core.Job;
 import org.holdspace.group.Enrolment;
 import org.holdspace.group.GroupAccess;
@@ -56,6 +57,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -71,6 +73,8 @@ public final class Services {
   private final List<Consumer<Router>> protectedRoutes;
   private final ChatGateway.Dependencies chat;
   private final List<Job> jobs = new ArrayList<>();
+  private final Drain drain = new Drain();
+  private final List<ChatGateway> gateways = new CopyOnWriteArrayList<>();
 
   /**
    * The services of one node; {@code cluster} tells whether and how it is clustered, {@code registry} receives its
@@ -81,7 +85,7 @@ public final class Services {
     this.config = config;
     Meters meters = new Meters(registry);
     meters.clusterMembers(cluster::members);
-    Tokens tokens = new Tokens(vertx, jwtSecret, config.tokenMinutes());
+    Tokens tokens = new Tokens(vertx, jwtSecret, config.jwtPreviousSecret(), config.tokenMinutes());
     AuditLog audit = new AuditLog();
     UserRepository users = new UserRepository();
     this.accounts = new AccountService(vertx, pool, users, new PasswordHasher(config.passwordHashIterations()),
@@ -108,11 +112,11 @@ public final class Services {
     Commands commands = Commands.of(new Commands.Dependencies(sessions, moderation, messages,
         new Whispers(vertx, pool, enrolment, audit), alerts, messageRate, limits));
     this.chat = new ChatGateway.Dependencies(tokens, access, log, presence, commands, limits,
-        config.allowedOrigins(), meters);
+        config.allowedOrigins(), meters, drain);
 
     AccountRoutes accountRoutes = new AccountRoutes(accounts);
     this.publicRoutes = List.of(accountRoutes::mountPublic,
-        new HealthRoute(pool, cluster, config.databasePoolSize())::mount,
+        new HealthRoute(pool, cluster, config.databasePoolSize(), drain)::mount,
         new MetricsRoute(registry, config.metricsToken())::mount);
     this.protectedRoutes = List.of(accountRoutes::mount, new GroupRoutes(groups)::mount,
         new SessionRoutes(sessions, access)::mount, new HistoryRoutes(log, access)::mount,
@@ -130,9 +134,24 @@ public final class Services {
   /** The whole HTTP and WebSocket surface of one event loop (the authorization test lists its routes from here). */
   public Router router(Vertx vertx) {
     ChatGateway gateway = new ChatGateway(vertx, chat);
+    gateways.add(gateway);
     List<Consumer<Router>> open = new ArrayList<>(publicRoutes);
     open.add(gateway::mount);
     return ApiRouter.create(vertx, authHandler, open, protectedRoutes);
+  }
+
+  /** This node's shutdown state, shared by its health check, its sockets and its HTTP servers. */
+  public Drain drain() {
+    return drain;
+  }
+
+  /**
+   * Starts the drain (health 503, no new sockets) and says goodbye to every open socket once its commands in flight
+   * are answered; completes when they are all closed.
+   */
+  public Future<Void> drainSockets(long deadlineMillis) {
+    drain.begin(deadlineMillis);
+    return Future.join(gateways.stream().map(ChatGateway::drain).toList()).mapEmpty();
   }
 
   /** Every frame type /ws answers (the authorization test checks its table against it). */

@@ -13,17 +13,33 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
 
 import java.time.Instant;
+import java.util.Optional;
 
-/** Issues and verifies the HS256 tokens that carry an account's id, name and role. */
+/**
+ * Issues and verifies the HS256 tokens that carry an account's id, name and role. During a rotation of the signing
+ * secret the previous one is still accepted for verification (never for signing), so tokens issued before the
+ * rotation stay valid until they expire.
+ */
 public final class Tokens {
   private static final String ISSUER = "holdspace";
 
   private final JWTAuth jwt;
+  private final JWTAuth previous;
   private final int lifetimeMinutes;
 
   public Tokens(Vertx vertx, String secret, int lifetimeMinutes) {
+    this(vertx, secret, Optional.empty(), lifetimeMinutes);
+  }
+
+  /** Signs with {@code secret}; verifies with it or, when given, with {@code previousSecret}. */
+  public Tokens(Vertx vertx, String secret, Optional<String> previousSecret, int lifetimeMinutes) {
     this.lifetimeMinutes = lifetimeMinutes;
-    this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
+    this.jwt = verifier(vertx, secret);
+    this.previous = previousSecret.map(s -> verifier(vertx, s)).orElse(null);
+  }
+
+  private static JWTAuth verifier(Vertx vertx, String secret) {
+    return JWTAuth.create(vertx, new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret))
         .setJWTOptions(new JWTOptions().setIssuer(ISSUER).setAudience(java.util.List.of(ISSUER))));
   }
@@ -48,15 +64,18 @@ public final class Tokens {
     if (token == null || token.isBlank() || token.length() > 4096) {
       return Future.failedFuture("no token");
     }
-    return jwt.authenticate(new TokenCredentials(token)).map(user -> {
-      JsonObject p = user.principal();
-      String role = p.getString("role");
-      if (role == null || !Role.NAMES.contains(role)) {
-        throw new IllegalArgumentException("token without a role");
-      }
-      return new AuthUser(Long.parseLong(p.getString("sub")), p.getString("username"), p.getString("name"),
-          Role.fromWire(role));
-    });
+    TokenCredentials credentials = new TokenCredentials(token);
+    return jwt.authenticate(credentials)
+        .recover(e -> previous == null ? Future.failedFuture(e) : previous.authenticate(credentials))
+        .map(user -> {
+          JsonObject p = user.principal();
+          String role = p.getString("role");
+          if (role == null || !Role.NAMES.contains(role)) {
+            throw new IllegalArgumentException("token without a role");
+          }
+          return new AuthUser(Long.parseLong(p.getString("sub")), p.getString("username"), p.getString("name"),
+              Role.fromWire(role));
+        });
   }
 
   /** A token and its expiry. */

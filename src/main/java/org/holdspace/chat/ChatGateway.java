@@ -3,40 +3,50 @@ package org.holdspace.chat;
 import org.holdspace.grouplog.EventLog;
 import org.holdspace.presence.Presence;
 
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.holdspace.auth.Tokens;
 import org.holdspace.config.Config;
+import org.holdspace.core.Drain;
 import org.holdspace.group.GroupAccess;
 import org.holdspace.http.Responses;
 import org.holdspace.metrics.Meters;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The {@code /ws} endpoint of one event loop: checks the Origin before the upgrade, runs a {@link ChatSocket} per
- * connection and keeps one {@link GroupFeed} per group that its sockets have joined.
+ * connection and keeps one {@link GroupFeed} per group that its sockets have joined. While the node drains it
+ * refuses new sockets and {@link #drain} says goodbye to the open ones.
  */
 public final class ChatGateway {
   private static final long AUDIT_MS = 1000;
   private final Vertx vertx;
+  private final Context context;
   private final Dependencies deps;
+  private final Set<ChatSocket> sockets = new LinkedHashSet<>();
   private final Map<Long, GroupFeed> feeds = new HashMap<>();
   private final Set<String> allowedOrigins;
   private boolean auditing;
 
   /** What the sockets need, built once for the process and shared by every event loop. */
   public record Dependencies(Tokens tokens, GroupAccess access, EventLog log, Presence presence, Commands commands,
-                             Config.ChatLimits limits, List<String> origins, Meters meters) {
+                             Config.ChatLimits limits, List<String> origins, Meters meters, Drain drain) {
   }
 
   public ChatGateway(Vertx vertx, Dependencies deps) {
     this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
     this.deps = deps;
     this.allowedOrigins = Set.copyOf(deps.origins());
     vertx.setPeriodic(AUDIT_MS, id -> audit());
@@ -52,7 +62,37 @@ public final class ChatGateway {
       Responses.json(ctx, 403, new JsonObject().put("code", "forbidden").put("message", "origin not allowed"));
       return;
     }
-    ctx.request().toWebSocket().onSuccess(ws -> new ChatSocket(vertx, ws, this).start());
+    if (deps.drain().draining()) {
+      ctx.response().putHeader("Retry-After", "1");
+      Responses.json(ctx, 503, new JsonObject().put("code", "unavailable")
+          .put("message", "this server is shutting down; connect again"));
+      return;
+    }
+    ctx.request().toWebSocket().onSuccess(ws -> {
+      ChatSocket socket = new ChatSocket(vertx, ws, this);
+      sockets.add(socket);
+      socket.start();
+    });
+  }
+
+  /**
+   * Says goodbye to every open socket of this event loop once its commands in flight are answered, and completes
+   * when they are all closed. Call it after {@link Drain#begin}, from any thread.
+   */
+  public Future<Void> drain() {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> {
+      List<Future<Void>> closing = new ArrayList<>();
+      for (ChatSocket socket : List.copyOf(sockets)) {
+        closing.add(socket.drain());
+      }
+      Future.join(closing).<Void>mapEmpty().onComplete(done);
+    });
+    return done.future();
+  }
+
+  void closed(ChatSocket socket) {
+    sockets.remove(socket);
   }
 
   private boolean originAllowed(RoutingContext ctx, String origin) {

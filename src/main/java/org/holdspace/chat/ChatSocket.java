@@ -1,6 +1,7 @@
 package org.holdspace.chat;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -18,12 +19,17 @@ import java.util.UUID;
 /**
  * One WebSocket connection's frame loop: {@code hello} first, then every frame through the {@link Commands} table.
  * Every frame gets an ack or an error with its ref; a bad frame never closes the socket and never changes state.
+ * When the node drains, frames that arrive are refused as {@code unavailable} (the client sends them again once it
+ * has reconnected), and once every command in flight is answered the socket gets a {@code goodbye} and is closed
+ * with 1012 (service restart).
  */
 final class ChatSocket implements Command.Connection {
   private static final Logger LOG = LoggerFactory.getLogger(ChatSocket.class);
   private static final long HELLO_TIMEOUT_MS = 10_000;
   private static final long PING_EVERY_MS = 25_000;
   private static final long SILENT_LIMIT_MS = 75_000;
+  /** The WebSocket close status for a server that restarts: come back, possibly to another node. */
+  static final short SERVICE_RESTART = 1012;
 
   private final Vertx vertx;
   private final ServerWebSocket ws;
@@ -34,6 +40,10 @@ final class ChatSocket implements Command.Connection {
   private AuthUser user;
   private Rooms rooms;
   private boolean closed;
+  private boolean draining;
+  private boolean saidGoodbye;
+  private int inFlight;
+  private final Promise<Void> gone = Promise.promise();
   private long lastHeard = System.currentTimeMillis();
   private long helloTimer;
   private long pingTimer;
@@ -90,6 +100,9 @@ final class ChatSocket implements Command.Connection {
   }
 
   private void dispatch(Frame frame) {
+    if (draining) {
+      throw Refusal.unavailable("this server is shutting down; send it again once reconnected");
+    }
     Command command = deps.commands().find(frame.type());
     boolean hello = command != null && command.access() == Command.Access.HELLO;
     if (!hello && user == null) {
@@ -125,13 +138,33 @@ final class ChatSocket implements Command.Connection {
   }
 
   private void answer(Frame frame, Command command, Future<Long> result) {
+    inFlight++;
     result.onComplete(ar -> {
+      inFlight--;
       if (ar.failed()) {
         error(frame.ref(), ar.cause());
       } else if (command.acked()) {
         ack(frame.ref(), ar.result());
       }
+      goodbyeWhenIdle();
     });
+  }
+
+  /** Starts this socket's part of the drain; completes once the socket is closed. */
+  Future<Void> drain() {
+    draining = true;
+    goodbyeWhenIdle();
+    return gone.future();
+  }
+
+  /** While draining: the goodbye and the close, once every command in flight has its answer written before them. */
+  private void goodbyeWhenIdle() {
+    if (!draining || saidGoodbye || closed || inFlight > 0) {
+      return;
+    }
+    send(new JsonObject().put("type", "goodbye").put("reason", "shutdown"));
+    saidGoodbye = true;
+    ws.close(SERVICE_RESTART, "shutdown");
   }
 
   @Override
@@ -141,7 +174,7 @@ final class ChatSocket implements Command.Connection {
     }
     String token = frame.text("token");
     deps.tokens().verify(token).onComplete(ar -> {
-      if (closed) {
+      if (closed || saidGoodbye) {
         return;
       }
       if (ar.failed()) {
@@ -203,6 +236,9 @@ final class ChatSocket implements Command.Connection {
   }
 
   private void send(JsonObject frame) {
+    if (saidGoodbye) {
+      return;
+    }
     writer.write(frame.encode());
   }
 
@@ -218,8 +254,8 @@ final class ChatSocket implements Command.Connection {
     if (privateFrames != null) {
       privateFrames.unregister();
     }
-    if (rooms != null) {
-      rooms.close();
-    }
+    gateway.closed(this);
+    // A drain waits for the leaves too, so that they are recorded before the pool closes.
+    (rooms == null ? Future.<Void>succeededFuture() : rooms.close()).onComplete(ar -> gone.complete());
   }
 }

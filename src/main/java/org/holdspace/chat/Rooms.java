@@ -11,6 +11,7 @@ import org.holdspace.grouplog.GroupSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,23 +122,26 @@ final class Rooms {
     return Future.succeededFuture();
   }
 
-  private void detach(long groupId, boolean recordLeave) {
+  private Future<Void> detach(long groupId, boolean recordLeave) {
     GroupStream stream = joined.remove(groupId);
     if (stream == null) {
-      return;
+      return Future.succeededFuture();
     }
     stream.detach();
-    if (recordLeave) {
-      deps.presence().leave(groupId, user, connectionId)
-          .onFailure(e -> LOG.warn("Could not record leaving group {}: {}", groupId, e.getMessage()));
+    if (!recordLeave) {
+      return Future.succeededFuture();
     }
+    return deps.presence().leave(groupId, user, connectionId)
+        .onFailure(e -> LOG.warn("Could not record leaving group {}: {}", groupId, e.getMessage()));
   }
 
-  /** The socket closed: leaves every room it was in. */
-  void close() {
+  /** The socket closed: leaves every room it was in; completes once the leaves are recorded (or failed). */
+  Future<Void> close() {
     closed = true;
+    List<Future<Void>> leaves = new ArrayList<>();
     for (Long groupId : joined.keySet().toArray(new Long[0])) {
-      detach(groupId, true);
+      leaves.add(detach(groupId, true));
     }
+    return Future.join(leaves).mapEmpty();
   }
 }

@@ -38,6 +38,9 @@ public final class HazelcastSettings {
     hz.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
     hz.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
     hz.setProperty("hazelcast.graceful.shutdown.max.wait", "30");
+    // Hazelcast's own hook would leave the cluster at SIGTERM while the node still drains its sockets through the
+    // event bus; the node leaves when Vert.x closes, at the end of its shutdown.
+    hz.setProperty("hazelcast.shutdownhook.enabled", "false");
     hz.setProperty("hazelcast.health.monitoring.level", "OFF");
 
     NetworkConfig network = hz.getNetworkConfig();

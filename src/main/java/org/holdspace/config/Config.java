@@ -33,7 +33,13 @@ public record Config(
     ClusterNetwork clusterNetwork,
     Optional<String> metricsToken,
     List<String> riskPhrases,
-    Optional<Tls> tls) {
+    Optional<Tls> tls,
+    Optional<String> jwtPreviousSecret,
+    int shutdownGraceSeconds,
+    String logFormat) {
+
+  /** The values of {@code logFormat}: a readable line, or one JSON object a line for a log collector. */
+  public static final List<String> LOG_FORMATS = List.of("text", "json");
 
   /** HTTPS and WSS on the one port: a PEM certificate (chain) and its PEM private key (PKCS#8 or PKCS#1). */
   public record Tls(Path certPath, Path keyPath) {
@@ -65,7 +71,7 @@ public record Config(
       "loginFailuresPerAddress", "loginWindowMinutes", "maxMessageLength", "messagesPerWindow",
       "messageWindowSeconds", "joinsPerSocket", "replayLimit", "cluster", "clusterMembers", "riskPhrases",
       "clusterHost", "clusterPort", "clusterBusPort", "clusterName", "clusterDiscovery", "clusterKubernetesService",
-      "metricsToken", "tlsCertPath", "tlsKeyPath");
+      "metricsToken", "tlsCertPath", "tlsKeyPath", "jwtPreviousSecret", "shutdownGraceSeconds", "logFormat");
 
   /** Phrases that raise a risk alert when no list is configured: English, Spanish, French, German. */
   public static final List<String> DEFAULT_RISK_PHRASES = List.of(
@@ -128,12 +134,16 @@ public record Config(
             s.optionalString("clusterKubernetesService")),
         s.optionalString("metricsToken"),
         s.list("riskPhrases").isEmpty() ? DEFAULT_RISK_PHRASES : s.list("riskPhrases"),
-        tls(s));
+        tls(s),
+        s.optionalString("jwtPreviousSecret"),
+        s.integer("shutdownGraceSeconds", 10, 1, 300),
+        s.string("logFormat", "text"));
     config.jwtSecret().ifPresent(secret -> {
       if (secret.length() < 32) {
         throw new ConfigException("Configuration key 'jwtSecret' (HOLDSPACE_JWT_SECRET) must be at least 32 characters");
       }
     });
+    checkOperations(config);
     config.adminPassword().ifPresent(password -> {
       if (password.length() < 10) {
         throw new ConfigException(
@@ -149,6 +159,27 @@ public record Config(
     });
     checkCluster(config);
     return config;
+  }
+
+  private static void checkOperations(Config config) {
+    config.jwtPreviousSecret().ifPresent(previous -> {
+      if (previous.length() < 32) {
+        throw new ConfigException("Configuration key 'jwtPreviousSecret' (HOLDSPACE_JWT_PREVIOUS_SECRET) must be at "
+            + "least 32 characters");
+      }
+      if (config.jwtSecret().isEmpty()) {
+        throw new ConfigException("Configuration key 'jwtPreviousSecret' (HOLDSPACE_JWT_PREVIOUS_SECRET) needs "
+            + "'jwtSecret' (HOLDSPACE_JWT_SECRET): it is the secret that jwtSecret replaces");
+      }
+      if (config.jwtSecret().get().equals(previous)) {
+        throw new ConfigException("Configuration key 'jwtPreviousSecret' (HOLDSPACE_JWT_PREVIOUS_SECRET) must differ "
+            + "from 'jwtSecret' (HOLDSPACE_JWT_SECRET)");
+      }
+    });
+    if (!LOG_FORMATS.contains(config.logFormat())) {
+      throw new ConfigException("Configuration key 'logFormat' (HOLDSPACE_LOG_FORMAT) must be one of " + LOG_FORMATS
+          + ", got '" + config.logFormat() + "'");
+    }
   }
 
   private static final Pattern IPV4 = Pattern.compile(
@@ -218,6 +249,6 @@ public record Config(
   public Config withHttpPort(int port) {
     return new Config(httpHost, port, dataDir, databaseUrl, databasePoolSize, jwtSecret, tokenMinutes,
         adminPassword, passwordHashIterations, allowedOrigins, loginLimits, chatLimits, cluster, clusterMembers,
-        clusterNetwork, metricsToken, riskPhrases, tls);
+        clusterNetwork, metricsToken, riskPhrases, tls, jwtPreviousSecret, shutdownGraceSeconds, logFormat);
   }
 }

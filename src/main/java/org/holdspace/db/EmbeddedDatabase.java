@@ -74,7 +74,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setServerConfig("max_connections", "300")
           .setServerConfig("listen_addresses", "127.0.0.1")
           .setServerConfig("fsync", on)
-          .setServerConfig("synchronous_commit", on);
+          .setServerConfig("synchronous_commit", on)
+          // A server stops its database itself, after its last transaction (see Server.shutdown); a test database
+          // is stopped by the library's hook when the JVM exits.
+          .setRegisterShutdownHook(!durable);
       if (binaries != null) {
         // The library remembers unpacked binaries per resolver for the whole JVM; a resolver of this start's own
         // makes it use this folder even when another database of the process unpacked elsewhere.

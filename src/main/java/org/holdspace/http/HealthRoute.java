@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import org.holdspace.cluster.ClusterStatus;
+import org.holdspace.core.Drain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * {@code GET /health}: 200 when the server and its database answer and, for a clustered node, it is in the cluster;
- * 503 otherwise. The body says which part is down and how many nodes the cluster has.
+ * 503 otherwise, and from the start of a shutdown's drain on (status {@code draining}), so that a balancer sends
+ * new sockets elsewhere first. The body says which part is down and how many nodes the cluster has.
  */
 public final class HealthRoute {
   private static final Logger LOG = LoggerFactory.getLogger(HealthRoute.class);
@@ -22,15 +24,27 @@ public final class HealthRoute {
   private final Pool pool;
   private final ClusterStatus cluster;
   private final int poolSize;
+  private final Drain drain;
 
-  public HealthRoute(Pool pool, ClusterStatus cluster, int poolSize) {
+  public HealthRoute(Pool pool, ClusterStatus cluster, int poolSize, Drain drain) {
     this.pool = pool;
     this.cluster = cluster;
     this.poolSize = poolSize;
+    this.drain = drain;
   }
 
   public void mount(Router router) {
-    router.get("/health").handler(ctx -> databaseAnswers(ctx.vertx(), poolSize + 1)
+    router.get("/health").handler(ctx -> {
+      if (drain.draining()) {
+        Responses.json(ctx, 503, new JsonObject().put("status", "draining").put("cluster", cluster.toJson()));
+        return;
+      }
+      answer(ctx);
+    });
+  }
+
+  private void answer(io.vertx.ext.web.RoutingContext ctx) {
+    databaseAnswers(ctx.vertx(), poolSize + 1)
         .onComplete(ar -> {
           if (ar.failed()) {
             LOG.warn("Health check: the database did not answer: {}", ar.cause().toString());
@@ -40,7 +54,7 @@ public final class HealthRoute {
               .put("status", up ? "up" : "down")
               .put("database", ar.succeeded() ? "up" : "down")
               .put("cluster", cluster.toJson()));
-        }));
+        });
   }
 
   /**

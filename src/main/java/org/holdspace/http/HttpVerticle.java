@@ -3,24 +3,39 @@ package org.holdspace.http;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import org.holdspace.core.Drain;
 
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-/** One HTTP and WebSocket server instance on its event loop; several share the port. */
+/**
+ * One HTTP and WebSocket server instance on its event loop; several share the port. Stopped during a drain, it stops
+ * accepting and lets the requests in flight finish until the drain's deadline; otherwise it closes at once.
+ */
 public final class HttpVerticle extends VerticleBase {
   private final Function<Vertx, Router> routes;
   private final HttpServerOptions options;
+  private final Drain drain;
+  private HttpServer server;
 
   /** A server with the routes built for its own event loop and these options (host, port, TLS, limits). */
-  public HttpVerticle(Function<Vertx, Router> routes, HttpServerOptions options) {
+  public HttpVerticle(Function<Vertx, Router> routes, HttpServerOptions options, Drain drain) {
     this.routes = routes;
     this.options = options;
+    this.drain = drain;
   }
 
   @Override
   public Future<?> start() {
-    return vertx.createHttpServer(new HttpServerOptions(options)).requestHandler(routes.apply(vertx)).listen();
+    server = vertx.createHttpServer(new HttpServerOptions(options)).requestHandler(routes.apply(vertx));
+    return server.listen();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server.shutdown(drain.remainingMillis(), TimeUnit.MILLISECONDS);
   }
 }

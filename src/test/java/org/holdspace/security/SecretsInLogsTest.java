@@ -1,11 +1,14 @@
 package org.holdspace.security;
 
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.json.JsonObject;
 import org.holdspace.db.DatabaseUrl;
+import org.holdspace.logs.JsonLayout;
 import org.holdspace.support.ChatClient;
 import org.holdspace.support.TestDatabase;
 import org.holdspace.support.TestServer;
@@ -23,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Everything the server logs from start to stop, while people sign in (rightly and wrongly), refresh tokens, talk,
- * whisper and send broken input, holds no password, token, signing secret, message or whisper text.
+ * whisper and send broken input, holds no password, token, signing secret, message or whisper text, in either log
+ * format: each event is checked as its message and stack trace, and as the text and JSON lines it becomes.
  */
 @DisplayName("Logs")
 class SecretsInLogsTest {
@@ -92,8 +96,25 @@ class SecretsInLogsTest {
     // A database URL names its password nowhere but where it is used.
     assertFalse(new DatabaseUrl("127.0.0.1", 5432, "db", "holdspace", DB_PASSWORD).toString().contains(DB_PASSWORD));
 
-    List<String> lines = captured.list.stream().map(e -> e.getFormattedMessage()
-        + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy()))).toList();
+    LoggerContext context = root.getLoggerContext();
+    PatternLayout text = new PatternLayout();
+    text.setContext(context);
+    text.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n%ex");
+    text.start();
+    JsonLayout json = new JsonLayout();
+    json.setContext(context);
+    json.start();
+    List<String> lines = new ArrayList<>();
+    for (ILoggingEvent e : captured.list) {
+      lines.add(e.getFormattedMessage()
+          + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy())));
+      lines.add(text.doLayout(e));
+      String line = json.doLayout(e);
+      assertEquals(e.getFormattedMessage(), new JsonObject(line).getString("message"), "one JSON object: " + line);
+      // checked as written and as decoded, since JSON escapes some characters
+      lines.add(line);
+      new JsonObject(line).forEach(field -> lines.add(String.valueOf(field.getValue())));
+    }
     assertTrue(lines.stream().filter(l -> l.contains("failed")).count() >= 2, "the failures were logged: " + lines);
     for (String secret : secrets) {
       for (String line : lines) {

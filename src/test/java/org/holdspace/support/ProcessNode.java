@@ -29,12 +29,13 @@ public final class ProcessNode implements AutoCloseable {
   private final Process process;
   private final CompletableFuture<Integer> port = new CompletableFuture<>();
   private final List<String> output = new ArrayList<>();
+  private final Thread reader;
 
   private ProcessNode(Process process) {
     this.process = process;
     // a test run that ends abruptly must not leave the node running
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "process-node-stop"));
-    Thread reader = new Thread(this::read, "process-node-output");
+    this.reader = new Thread(this::read, "process-node-output");
     reader.setDaemon(true);
     reader.start();
   }
@@ -98,6 +99,26 @@ public final class ProcessNode implements AutoCloseable {
     synchronized (output) {
       return List.copyOf(output);
     }
+  }
+
+  /**
+   * Asks the process to stop as an operator or an orchestrator does (SIGTERM on Linux) and waits for it to exit;
+   * answers how long that took.
+   */
+  public Duration terminate(Duration timeout) {
+    long start = System.nanoTime();
+    // Through the handle: Process.destroy() would also close this end of the output pipe, losing the drain's lines.
+    process.toHandle().destroy();
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new AssertionError("the node process still ran " + timeout + " after SIGTERM; it wrote " + output());
+      }
+      reader.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+    return Duration.ofNanos(System.nanoTime() - start);
   }
 
   /** Ends the process at once, with no chance to clean up: a crash. */

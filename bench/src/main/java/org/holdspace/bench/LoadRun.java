@@ -120,7 +120,7 @@ final class LoadRun {
     java.util.OptionalLong beforeConnectHeapKb = onJvm ? JavaHeap.liveKb(server.pid()) : java.util.OptionalLong.empty();
     boolean histograms = onJvm && System.getenv("BENCH_HEAP_HISTOGRAMS") != null;
     if (histograms) {
-      JavaHeap.histogram(server.pid(), server.dir.resolve("heap-before-connect.txt"));
+      JavaHeap.histogram(server.pid(), server.dir.resolveSibling(server.dir.getFileName() + "-heap-before-connect.txt"));
     }
     long beforeConnectKb = Proc.treeMemoryKb(server.roots());
     double connectSeconds = connectAll(contexts, lanes, vertx, ws, server.port, accounts);
@@ -128,7 +128,7 @@ final class LoadRun {
     long connectedKb = Proc.treeMemoryKb(server.roots());
     java.util.OptionalLong connectedHeapKb = onJvm ? JavaHeap.liveKb(server.pid()) : java.util.OptionalLong.empty();
     if (histograms) {
-      JavaHeap.histogram(server.pid(), server.dir.resolve("heap-connected.txt"));
+      JavaHeap.histogram(server.pid(), server.dir.resolveSibling(server.dir.getFileName() + "-heap-connected.txt"));
     }
 
     long intervalNanos = (long) (1e9 / spec.rate());
