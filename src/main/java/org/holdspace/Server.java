@@ -66,16 +66,23 @@ public final class Server implements AutoCloseable {
   public static Server start(Config config) {
     EmbeddedDatabase embedded = null;
     DatabaseUrl url;
+    DatabaseUrl owner;
     if (config.databaseUrl().isPresent()) {
       url = DatabaseUrl.parse(config.databaseUrl().get());
+      owner = url;
     } else {
       embedded = EmbeddedDatabase.start(config.dataDir().resolve("postgres"));
-      url = embedded.url();
+      owner = embedded.url();
+      url = embedded.appUrl();
     }
     String metricsName = "holdspace-" + UUID.randomUUID();
     Vertx vertx = null;
     try {
-      Migrations.migrate(url);
+      // Migrations run as the owner; the server itself connects as a role that changes no schema (embedded).
+      Migrations.migrate(owner);
+      if (embedded != null) {
+        embedded.grantApp(owner.database());
+      }
       String secret = JwtSecret.resolve(config);
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       HazelcastClusterManager manager = config.cluster()
