@@ -1,5 +1,7 @@
 package org.holdspace.chat;
 
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -52,7 +54,7 @@ final class ChatSocket implements Command.Connection {
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(b -> error(null, Refusal.invalid("frame: only text frames are read")));
     ws.pongHandler(b -> lastHeard = System.currentTimeMillis());
-    ws.exceptionHandler(e -> LOG.debug("WebSocket error: {}", e.getMessage()));
+    ws.exceptionHandler(this::onFailure);
     ws.closeHandler(v -> cleanUp());
     helloTimer = vertx.setTimer(HELLO_TIMEOUT_MS, id -> {
       if (user == null) {
@@ -60,6 +62,25 @@ final class ChatSocket implements Command.Connection {
       }
     });
     pingTimer = vertx.setPeriodic(PING_EVERY_MS, id -> heartbeat());
+  }
+
+  /**
+   * A frame the decoder refused from its header (over the 256 KiB limit: 1009; compressed or otherwise malformed:
+   * 1002) is answered with its close status before the connection goes, instead of a silent drop.
+   */
+  private void onFailure(Throwable e) {
+    if (e instanceof CorruptedWebSocketFrameException corrupt && !ws.isClosed()) {
+      LOG.debug("Closing a socket that sent a refused frame: {}", corrupt.closeStatus());
+      // Vert.x closes the channel right after this handler, before its own writes are flushed: the close frame is
+      // written and flushed on the channel itself so that it goes out first.
+      if (ws instanceof io.vertx.core.http.impl.WebSocketImplBase<?> impl) {
+        impl.channelHandlerContext().writeAndFlush(new CloseWebSocketFrame(corrupt.closeStatus()));
+      } else {
+        ws.close((short) corrupt.closeStatus().code(), corrupt.closeStatus().reasonText());
+      }
+      return;
+    }
+    LOG.debug("WebSocket error: {}", e.getMessage());
   }
 
   private void heartbeat() {
