@@ -169,6 +169,11 @@ final class ChatSocket implements Command.Connection {
         refuseAndClose(frame.ref(), "the token is not valid");
         return;
       }
+      if (!deps.sockets().open(ar.result().id())) {
+        error(frame.ref(), Refusal.rateLimited("too many open sockets for this account"));
+        ws.close((short) 1008, "too many sockets");
+        return;
+      }
       user = ar.result();
       rooms = new Rooms(vertx, gateway, writer, user, connectionId);
       vertx.cancelTimer(helloTimer);
@@ -241,6 +246,9 @@ final class ChatSocket implements Command.Connection {
     }
     if (rooms != null) {
       rooms.close();
+    }
+    if (user != null) {
+      deps.sockets().close(user.id());
     }
   }
 }

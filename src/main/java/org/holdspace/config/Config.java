@@ -45,7 +45,7 @@ public record Config(
 
   /** Limits on what one socket or member may send. */
   public record ChatLimits(int maxMessageLength, int messagesPerWindow, int messageWindowSeconds,
-                           int joinsPerSocket, int replayLimit) {
+                           int joinsPerSocket, int replayLimit, int maxSocketsPerAccount) {
   }
 
   /**
@@ -63,7 +63,8 @@ public record Config(
       "httpHost", "httpPort", "dataDir", "databaseUrl", "databasePoolSize", "jwtSecret", "tokenMinutes",
       "adminPassword", "passwordHashIterations", "allowedOrigins", "loginFailuresPerUsername",
       "loginFailuresPerAddress", "loginWindowMinutes", "maxMessageLength", "messagesPerWindow",
-      "messageWindowSeconds", "joinsPerSocket", "replayLimit", "cluster", "clusterMembers", "riskPhrases",
+      "messageWindowSeconds", "joinsPerSocket", "replayLimit", "maxSocketsPerAccount", "cluster", "clusterMembers",
+      "riskPhrases",
       "clusterHost", "clusterPort", "clusterBusPort", "clusterName", "clusterDiscovery", "clusterKubernetesService",
       "metricsToken", "tlsCertPath", "tlsKeyPath");
 
@@ -116,7 +117,8 @@ public record Config(
             s.integer("messagesPerWindow", 20, 20, 10_000),
             s.integer("messageWindowSeconds", 10, 1, 3600),
             s.integer("joinsPerSocket", 50, 1, 10_000),
-            s.integer("replayLimit", 1000, 1, 100_000)),
+            s.integer("replayLimit", 1000, 1, 100_000),
+            s.integer("maxSocketsPerAccount", 10, 1, 1000)),
         s.bool("cluster", false),
         s.list("clusterMembers").isEmpty() ? List.of("127.0.0.1") : s.list("clusterMembers"),
         new ClusterNetwork(
