@@ -158,7 +158,9 @@ public final class Server implements AutoCloseable {
         // loop. Uncompressed, a frame over the limit is refused from its header (close 1009).
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false)
-        .setCompressionSupported(true);
+        .setCompressionSupported(true)
+        .setIdleTimeout(config.httpIdleTimeoutSeconds())
+        .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);
     config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(
         new PemKeyCertOptions().setCertPath(tls.certPath().toString()).setKeyPath(tls.keyPath().toString())));
     return options;

@@ -33,7 +33,8 @@ public record Config(
     ClusterNetwork clusterNetwork,
     Optional<String> metricsToken,
     List<String> riskPhrases,
-    Optional<Tls> tls) {
+    Optional<Tls> tls,
+    int httpIdleTimeoutSeconds) {
 
   /** HTTPS and WSS on the one port: a PEM certificate (chain) and its PEM private key (PKCS#8 or PKCS#1). */
   public record Tls(Path certPath, Path keyPath) {
@@ -66,7 +67,7 @@ public record Config(
       "messageWindowSeconds", "joinsPerSocket", "replayLimit", "maxSocketsPerAccount", "cluster", "clusterMembers",
       "riskPhrases",
       "clusterHost", "clusterPort", "clusterBusPort", "clusterName", "clusterDiscovery", "clusterKubernetesService",
-      "metricsToken", "tlsCertPath", "tlsKeyPath");
+      "metricsToken", "tlsCertPath", "tlsKeyPath", "httpIdleTimeoutSeconds");
 
   /** Phrases that raise a risk alert when no list is configured: English, Spanish, French, German. */
   public static final List<String> DEFAULT_RISK_PHRASES = List.of(
@@ -130,7 +131,9 @@ public record Config(
             s.optionalString("clusterKubernetesService")),
         s.optionalString("metricsToken"),
         s.list("riskPhrases").isEmpty() ? DEFAULT_RISK_PHRASES : s.list("riskPhrases"),
-        tls(s));
+        tls(s),
+        // WebSockets are pinged every 25 seconds, so a timeout above that never closes a live one.
+        s.integer("httpIdleTimeoutSeconds", 60, 1, 3600));
     config.jwtSecret().ifPresent(secret -> {
       if (secret.length() < 32) {
         throw new ConfigException("Configuration key 'jwtSecret' (HOLDSPACE_JWT_SECRET) must be at least 32 characters");
@@ -220,6 +223,6 @@ public record Config(
   public Config withHttpPort(int port) {
     return new Config(httpHost, port, dataDir, databaseUrl, databasePoolSize, jwtSecret, tokenMinutes,
         adminPassword, passwordHashIterations, allowedOrigins, loginLimits, chatLimits, cluster, clusterMembers,
-        clusterNetwork, metricsToken, riskPhrases, tls);
+        clusterNetwork, metricsToken, riskPhrases, tls, httpIdleTimeoutSeconds);
   }
 }
