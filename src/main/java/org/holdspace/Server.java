@@ -68,16 +68,23 @@ public final class Server implements AutoCloseable {
   public static Server start(Config config) {
     EmbeddedDatabase embedded = null;
     DatabaseUrl url;
+    DatabaseUrl owner;
     if (config.databaseUrl().isPresent()) {
       url = DatabaseUrl.parse(config.databaseUrl().get());
+      owner = url;
     } else {
       embedded = EmbeddedDatabase.start(config.dataDir().resolve("postgres"));
-      url = embedded.url();
+      owner = embedded.url();
+      url = embedded.appUrl();
     }
     String metricsName = "holdspace-" + UUID.randomUUID();
     Vertx vertx = null;
     try {
-      Migrations.migrate(url);
+      // Migrations run as the owner; the server itself connects as a role that changes no schema (embedded).
+      Migrations.migrate(owner);
+      if (embedded != null) {
+        embedded.grantApp(owner.database());
+      }
       String secret = JwtSecret.resolve(config);
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       HazelcastClusterManager manager = config.cluster()
@@ -149,7 +156,13 @@ public final class Server implements AutoCloseable {
         .setPort(port)
         .setMaxWebSocketFrameSize(256 * 1024)
         .setMaxWebSocketMessageSize(256 * 1024)
-        .setCompressionSupported(true);
+        // No WebSocket compression: a 29 KB deflated frame inflates to 30 MB before any limit applies, on the event
+        // loop. Uncompressed, a frame over the limit is refused from its header (close 1009).
+        .setPerMessageWebSocketCompressionSupported(false)
+        .setPerFrameWebSocketCompressionSupported(false)
+        .setCompressionSupported(true)
+        .setIdleTimeout(config.httpIdleTimeoutSeconds())
+        .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);
     config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(
         new PemKeyCertOptions().setCertPath(tls.certPath().toString()).setKeyPath(tls.keyPath().toString())));
     return options;

@@ -19,6 +19,7 @@ import org.holdspace.auth.AuthHandler;
 import org.holdspace.auth.PasswordHasher;
 import org.holdspace.auth.Tokens;
 import org.holdspace.auth.UserRepository;
+import org.holdspace.chat.AccountSockets;
 import org.holdspace.chat.ChatGateway;
 import org.holdspace.chat.Commands;
 import org.holdspace.clinical.Clinical;
@@ -112,7 +113,7 @@ public final class Services {
     Commands commands = Commands.of(new Commands.Dependencies(sessions, moderation, messages,
         new Whispers(vertx, pool, enrolment, audit), alerts, messageRate, limits));
     this.chat = new ChatGateway.Dependencies(tokens, access, log, presence, commands, limits,
-        config.allowedOrigins(), meters, drain);
+        config.allowedOrigins(), meters, drain, new AccountSockets(limits.maxSocketsPerAccount()));
 
     AccountRoutes accountRoutes = new AccountRoutes(accounts);
     this.publicRoutes = List.of(accountRoutes::mountPublic,

@@ -41,7 +41,8 @@ public final class ChatGateway {
 
   /** What the sockets need, built once for the process and shared by every event loop. */
   public record Dependencies(Tokens tokens, GroupAccess access, EventLog log, Presence presence, Commands commands,
-                             Config.ChatLimits limits, List<String> origins, Meters meters, Drain drain) {
+                             Config.ChatLimits limits, List<String> origins, Meters meters, Drain drain,
+                             AccountSockets sockets) {
   }
 
   public ChatGateway(Vertx vertx, Dependencies deps) {

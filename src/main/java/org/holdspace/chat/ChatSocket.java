@@ -1,5 +1,7 @@
 package org.holdspace.chat;
 
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -62,7 +64,7 @@ final class ChatSocket implements Command.Connection {
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(b -> error(null, Refusal.invalid("frame: only text frames are read")));
     ws.pongHandler(b -> lastHeard = System.currentTimeMillis());
-    ws.exceptionHandler(e -> LOG.debug("WebSocket error: {}", e.getMessage()));
+    ws.exceptionHandler(this::onFailure);
     ws.closeHandler(v -> cleanUp());
     helloTimer = vertx.setTimer(HELLO_TIMEOUT_MS, id -> {
       if (user == null) {
@@ -70,6 +72,25 @@ final class ChatSocket implements Command.Connection {
       }
     });
     pingTimer = vertx.setPeriodic(PING_EVERY_MS, id -> heartbeat());
+  }
+
+  /**
+   * A frame the decoder refused from its header (over the 256 KiB limit: 1009; compressed or otherwise malformed:
+   * 1002) is answered with its close status before the connection goes, instead of a silent drop.
+   */
+  private void onFailure(Throwable e) {
+    if (e instanceof CorruptedWebSocketFrameException corrupt && !ws.isClosed()) {
+      LOG.debug("Closing a socket that sent a refused frame: {}", corrupt.closeStatus());
+      // Vert.x closes the channel right after this handler, before its own writes are flushed: the close frame is
+      // written and flushed on the channel itself so that it goes out first.
+      if (ws instanceof io.vertx.core.http.impl.WebSocketImplBase<?> impl) {
+        impl.channelHandlerContext().writeAndFlush(new CloseWebSocketFrame(corrupt.closeStatus()));
+      } else {
+        ws.close((short) corrupt.closeStatus().code(), corrupt.closeStatus().reasonText());
+      }
+      return;
+    }
+    LOG.debug("WebSocket error: {}", e.getMessage());
   }
 
   private void heartbeat() {
@@ -181,6 +202,11 @@ final class ChatSocket implements Command.Connection {
         refuseAndClose(frame.ref(), "the token is not valid");
         return;
       }
+      if (!deps.sockets().open(ar.result().id())) {
+        error(frame.ref(), Refusal.rateLimited("too many open sockets for this account"));
+        ws.close((short) 1008, "too many sockets");
+        return;
+      }
       user = ar.result();
       rooms = new Rooms(vertx, gateway, writer, user, connectionId);
       vertx.cancelTimer(helloTimer);
@@ -255,6 +281,9 @@ final class ChatSocket implements Command.Connection {
       privateFrames.unregister();
     }
     gateway.closed(this);
+    if (user != null) {
+      deps.sockets().close(user.id());
+    }
     // A drain waits for the leaves too, so that they are recorded before the pool closes.
     (rooms == null ? Future.<Void>succeededFuture() : rooms.close()).onComplete(ar -> gone.complete());
   }

@@ -27,7 +27,10 @@ public final class Commands {
 
   private final Map<String, Command> table = new TreeMap<>();
 
-  private Commands() {
+  private final SlidingWindowLimiter rate;
+
+  private Commands(SlidingWindowLimiter rate) {
+    this.rate = rate;
   }
 
   /** The services behind the frames. The message rate is counted per account over its sockets on this node. */
@@ -37,12 +40,12 @@ public final class Commands {
   }
 
   public static Commands of(Dependencies s) {
-    Commands c = new Commands();
+    Commands c = new Commands(s.messageRate());
     c.socket("hello", Command.Access.HELLO, false, call -> call.connection().hello(call.frame()));
     c.socket("join", Command.Access.SOCKET, false, call -> call.connection().join(call.frame()));
     c.socket("leave", Command.Access.SOCKET, true, call -> call.connection().leave(call.frame()));
     c.socket("typing", Command.Access.SOCKET, false, call -> call.connection().typing(call.frame()));
-    c.group("say", Command.Access.PARTICIPANT, f -> checkMessage(f, s.limits()), call -> say(s, call));
+    c.counted("say", Command.Access.PARTICIPANT, f -> checkMessage(f, s.limits()), call -> say(s, call));
     c.facilitator("start_session", call -> s.sessions().start(call.user(), call.groupId())
         .map(SessionService.Outcome::seq));
     c.facilitator("end_session", call -> s.sessions().end(call.user(), call.groupId())
@@ -77,11 +80,12 @@ public final class Commands {
     });
     c.facilitator("next_turn", call -> m.nextTurn(call.user(), call.groupId(), false));
     c.facilitator("end_round", call -> m.endRound(call.user(), call.groupId()));
-    c.group("raise_hand", Command.Access.MEMBER, NO_CHECK, call -> m.hand(call.user(), call.groupId(), true));
-    c.group("lower_hand", Command.Access.MEMBER, NO_CHECK, call -> m.hand(call.user(), call.groupId(), false));
-    c.group("pass", Command.Access.MEMBER, NO_CHECK, call -> m.nextTurn(call.user(), call.groupId(), true));
-    c.group("whisper", Command.Access.PARTICIPANT, NO_CHECK, call -> whisper(s.whispers(), call));
-    c.group("report", Command.Access.MEMBER, NO_CHECK, call -> report(s.alerts(), call));
+    c.counted("raise_hand", Command.Access.MEMBER, NO_CHECK, call -> m.hand(call.user(), call.groupId(), true));
+    c.counted("lower_hand", Command.Access.MEMBER, NO_CHECK, call -> m.hand(call.user(), call.groupId(), false));
+    c.counted("pass", Command.Access.MEMBER, NO_CHECK, call -> m.nextTurn(call.user(), call.groupId(), true));
+    c.counted("whisper", Command.Access.PARTICIPANT, f -> boundedText(f, "text", MAX_WHISPER),
+        call -> whisper(s.whispers(), call));
+    c.counted("report", Command.Access.MEMBER, Commands::checkReport, call -> report(s.alerts(), call));
     return c;
   }
 
@@ -101,6 +105,19 @@ public final class Commands {
 
   private void group(String type, Command.Access access, Consumer<Frame> check, Command.Handler handler) {
     table.put(type, new Command(access, true, check, handler));
+  }
+
+  /**
+   * A group frame that counts against the sender's message budget when they are a member of the group (the one place
+   * the budget is taken): after its checks and the sender's standing, before its handler touches anything.
+   */
+  private void counted(String type, Command.Access access, Consumer<Frame> check, Command.Handler handler) {
+    group(type, access, check, call -> {
+      if (call.standing() == GroupAccess.Standing.MEMBER && !rate.tryAcquire(Long.toString(call.user().id()))) {
+        return Future.failedFuture(Refusal.rateLimited("too many frames; wait a few seconds"));
+      }
+      return handler.run(call);
+    });
   }
 
   private void facilitator(String type, Command.Handler handler) {
@@ -123,9 +140,6 @@ public final class Commands {
 
   private static Future<Long> say(Dependencies s, Command.Call call) {
     boolean facilitator = call.standing() == GroupAccess.Standing.FACILITATOR;
-    if (!facilitator && !s.messageRate().tryAcquire(Long.toString(call.user().id()))) {
-      return Future.failedFuture(Refusal.rateLimited("too many messages; wait a few seconds"));
-    }
     return s.messages().say(call.user(), facilitator, call.groupId(), call.frame().text("text"),
         call.frame().optionalText("clientId")).map(MessageLog.Said::seq);
   }
@@ -141,12 +155,17 @@ public final class Commands {
     return whispers.toFacilitators(call.user(), call.groupId(), text);
   }
 
-  private static Future<Long> report(Alerts alerts, Command.Call call) {
-    long seq = call.frame().positiveId("seq");
-    String reason = call.frame().optionalText("reason");
+  private static void checkReport(Frame frame) {
+    frame.positiveId("seq");
+    String reason = frame.optionalText("reason");
     if (reason != null && reason.length() > MAX_REASON) {
       throw Refusal.tooLarge("reason: at most " + MAX_REASON + " characters");
     }
+  }
+
+  private static Future<Long> report(Alerts alerts, Command.Call call) {
+    long seq = call.frame().positiveId("seq");
+    String reason = call.frame().optionalText("reason");
     JsonObject ref = new JsonObject().put("seq", seq).put("reason", reason);
     return alerts.raise(call.groupId(), call.user().id(), "report", ref).map(a -> (Long) null);
   }

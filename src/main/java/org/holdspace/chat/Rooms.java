@@ -19,7 +19,6 @@ import java.util.Map;
 /** The groups one signed-in socket has joined: its standing in each, its presence, its streams and typing hints. */
 final class Rooms {
   private static final Logger LOG = LoggerFactory.getLogger(Rooms.class);
-  private static final long TYPING_EVERY_MS = 1000;
 
   private final Vertx vertx;
   private final ChatGateway gateway;
@@ -31,7 +30,6 @@ final class Rooms {
   private final Map<Long, GroupAccess.Standing> standings = new HashMap<>();
   private boolean closed;
   private int joins;
-  private long lastTyping;
 
   Rooms(Vertx vertx, ChatGateway gateway, SocketWriter writer, AuthUser user, String connectionId) {
     this.vertx = vertx;
@@ -106,15 +104,13 @@ final class Rooms {
     return Future.succeededFuture();
   }
 
-  /** Relays a typing hint to the group's other sockets, at most once a second per socket; never stored. */
+  /** Relays a typing hint to the group's other sockets, at most once a second per account; never stored. */
   Future<Long> typing(Frame frame) {
     long groupId = frame.groupId();
     if (!joined.containsKey(groupId)) {
       throw Refusal.notFound("groupId: join the group first");
     }
-    long now = System.currentTimeMillis();
-    if (now - lastTyping >= TYPING_EVERY_MS) {
-      lastTyping = now;
+    if (deps.sockets().typing(user.id(), System.currentTimeMillis())) {
       vertx.eventBus().publish(Addresses.group(groupId), new JsonObject().put("type", "typing")
           .put("groupId", groupId)
           .put("from", new JsonObject().put("id", user.id()).put("displayName", user.displayName())));

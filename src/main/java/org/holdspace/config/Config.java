@@ -36,7 +36,8 @@ public record Config(
     Optional<Tls> tls,
     Optional<String> jwtPreviousSecret,
     int shutdownGraceSeconds,
-    String logFormat) {
+    String logFormat,
+    int httpIdleTimeoutSeconds) {
 
   /** The values of {@code logFormat}: a readable line, or one JSON object a line for a log collector. */
   public static final List<String> LOG_FORMATS = List.of("text", "json");
@@ -51,7 +52,7 @@ public record Config(
 
   /** Limits on what one socket or member may send. */
   public record ChatLimits(int maxMessageLength, int messagesPerWindow, int messageWindowSeconds,
-                           int joinsPerSocket, int replayLimit) {
+                           int joinsPerSocket, int replayLimit, int maxSocketsPerAccount) {
   }
 
   /**
@@ -69,9 +70,11 @@ public record Config(
       "httpHost", "httpPort", "dataDir", "databaseUrl", "databasePoolSize", "jwtSecret", "tokenMinutes",
       "adminPassword", "passwordHashIterations", "allowedOrigins", "loginFailuresPerUsername",
       "loginFailuresPerAddress", "loginWindowMinutes", "maxMessageLength", "messagesPerWindow",
-      "messageWindowSeconds", "joinsPerSocket", "replayLimit", "cluster", "clusterMembers", "riskPhrases",
+      "messageWindowSeconds", "joinsPerSocket", "replayLimit", "maxSocketsPerAccount", "cluster", "clusterMembers",
+      "riskPhrases",
       "clusterHost", "clusterPort", "clusterBusPort", "clusterName", "clusterDiscovery", "clusterKubernetesService",
-      "metricsToken", "tlsCertPath", "tlsKeyPath", "jwtPreviousSecret", "shutdownGraceSeconds", "logFormat");
+      "metricsToken", "tlsCertPath", "tlsKeyPath", "jwtPreviousSecret", "shutdownGraceSeconds", "logFormat",
+      "httpIdleTimeoutSeconds");
 
   /** Phrases that raise a risk alert when no list is configured: English, Spanish, French, German. */
   public static final List<String> DEFAULT_RISK_PHRASES = List.of(
@@ -122,7 +125,8 @@ public record Config(
             s.integer("messagesPerWindow", 20, 20, 10_000),
             s.integer("messageWindowSeconds", 10, 1, 3600),
             s.integer("joinsPerSocket", 50, 1, 10_000),
-            s.integer("replayLimit", 1000, 1, 100_000)),
+            s.integer("replayLimit", 1000, 1, 100_000),
+            s.integer("maxSocketsPerAccount", 10, 1, 1000)),
         s.bool("cluster", false),
         s.list("clusterMembers").isEmpty() ? List.of("127.0.0.1") : s.list("clusterMembers"),
         new ClusterNetwork(
@@ -137,7 +141,9 @@ public record Config(
         tls(s),
         s.optionalString("jwtPreviousSecret"),
         s.integer("shutdownGraceSeconds", 10, 1, 300),
-        s.string("logFormat", "text"));
+        s.string("logFormat", "text"),
+        // WebSockets are pinged every 25 seconds, so a timeout above that never closes a live one.
+        s.integer("httpIdleTimeoutSeconds", 60, 1, 3600));
     config.jwtSecret().ifPresent(secret -> {
       if (secret.length() < 32) {
         throw new ConfigException("Configuration key 'jwtSecret' (HOLDSPACE_JWT_SECRET) must be at least 32 characters");
@@ -249,6 +255,7 @@ public record Config(
   public Config withHttpPort(int port) {
     return new Config(httpHost, port, dataDir, databaseUrl, databasePoolSize, jwtSecret, tokenMinutes,
         adminPassword, passwordHashIterations, allowedOrigins, loginLimits, chatLimits, cluster, clusterMembers,
-        clusterNetwork, metricsToken, riskPhrases, tls, jwtPreviousSecret, shutdownGraceSeconds, logFormat);
+        clusterNetwork, metricsToken, riskPhrases, tls, jwtPreviousSecret, shutdownGraceSeconds, logFormat,
+        httpIdleTimeoutSeconds);
   }
 }

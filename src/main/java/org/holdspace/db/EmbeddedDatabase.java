@@ -18,9 +18,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
   private final EmbeddedPostgres postgres;
+  private final EmbeddedAccess access;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, EmbeddedAccess access) {
     this.postgres = postgres;
+    this.access = access;
   }
 
   /**
@@ -41,6 +43,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * lets a running pool reconnect by itself, as it would to an external database that restarted.
    */
   public static EmbeddedDatabase start(Path folder, int port) {
+    return start(folder, true, port);
+  }
+
+  /** A throwaway database for tests: not durable, and as closed to other local users as the durable one. Blocking. */
+  public static EmbeddedDatabase startThrowaway(Path folder) {
+    return start(folder, false, 0);
+  }
+
+  private static EmbeddedDatabase start(Path folder, boolean durable, int port) {
     Path binaries = folder.resolveSibling(folder.getFileName() + "-bin");
     try {
       Files.createDirectories(binaries);
@@ -51,17 +62,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
       throw new UncheckedIOException("Could not prepare " + binaries + " for the PostgreSQL binaries", e);
     }
     // The library makes the folder it unpacks into writable by everyone, so it gets one inside the owner-only one.
-    return start(folder, true, binaries.resolve("unpacked"), port);
-  }
-
-  /** A throwaway database for tests: not durable, binaries from the library's shared cache. Blocking. */
-  public static EmbeddedDatabase startThrowaway(Path folder) {
-    return start(folder, false, null, 0);
-  }
-
-  private static EmbeddedDatabase start(Path folder, boolean durable, Path binaries, int port) {
+    Path unpacked = binaries.resolve("unpacked");
+    EmbeddedAccess access = new EmbeddedAccess(folder, unpacked);
     try {
       Files.createDirectories(folder);
+      access.ensurePasswords();
       String on = durable ? "on" : "off";
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
       if (port > 0) {
@@ -75,18 +80,28 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setServerConfig("listen_addresses", "127.0.0.1")
           .setServerConfig("fsync", on)
           .setServerConfig("synchronous_commit", on)
+          // the socket lives in the owner-only data folder, not in a /tmp that every local user can reach
+          .setServerConfig("unix_socket_directories", access.socketFolder())
+          .setServerConfig("unix_socket_permissions", "0700")
+          .setServerConfig("password_encryption", "scram-sha-256")
+          .setConnectConfig("password", access.ownerPassword())
+          .setDataDirectoryCustomizer(access::prepare)
           // A server stops its database itself, after its last transaction (see Server.shutdown); a test database
           // is stopped by the library's hook when the JVM exits.
           .setRegisterShutdownHook(!durable);
-      if (binaries != null) {
-        // The library remembers unpacked binaries per resolver for the whole JVM; a resolver of this start's own
-        // makes it use this folder even when another database of the process unpacked elsewhere.
-        PgBinaryResolver own = DefaultPostgresBinaryResolver.INSTANCE::getPgBinary;
-        builder.setOverrideWorkingDirectory(binaries.toFile()).setPgBinaryResolver(own);
-      }
+      // The library remembers unpacked binaries per resolver for the whole JVM; a resolver of this start's own
+      // makes it use this folder even when another database of the process unpacked elsewhere.
+      PgBinaryResolver own = DefaultPostgresBinaryResolver.INSTANCE::getPgBinary;
+      builder.setOverrideWorkingDirectory(unpacked.toFile()).setPgBinaryResolver(own);
       EmbeddedPostgres postgres = builder.start();
+      try {
+        access.ensureAppRole(postgres.getPort());
+      } catch (RuntimeException e) {
+        postgres.close();
+        throw e;
+      }
       LOG.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), folder);
-      return new EmbeddedDatabase(postgres);
+      return new EmbeddedDatabase(postgres, access);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + folder, e);
     }
@@ -96,8 +111,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return postgres.getPort();
   }
 
+  /** The owner's address: a superuser, for migrations and test set-up only. */
   public DatabaseUrl url() {
-    return new DatabaseUrl("127.0.0.1", postgres.getPort(), "postgres", "postgres", "");
+    return new DatabaseUrl("127.0.0.1", postgres.getPort(), EmbeddedAccess.OWNER, EmbeddedAccess.OWNER,
+        access.ownerPassword());
+  }
+
+  /** The application role's address: no superuser, what the server's pool connects as. */
+  public DatabaseUrl appUrl() {
+    return new DatabaseUrl("127.0.0.1", postgres.getPort(), EmbeddedAccess.OWNER, EmbeddedAccess.APP_ROLE,
+        access.appPassword());
+  }
+
+  /** Lets the application role use the tables of {@code database} as the migrations left them. Blocking. */
+  public void grantApp(String database) {
+    access.grantApp(postgres.getPort(), database);
   }
 
   @Override

@@ -95,7 +95,7 @@ class ConfigTest {
     assertEquals(5000, c.passwordHashIterations());
     assertEquals(List.of("https://a.example", "https://b.example"), c.allowedOrigins());
     assertEquals(new Config.LoginLimits(4, 40, 20), c.loginLimits());
-    assertEquals(new Config.ChatLimits(5000, 25, 12, 60, 500), c.chatLimits());
+    assertEquals(new Config.ChatLimits(5000, 25, 12, 60, 500, 10), c.chatLimits());
     assertTrue(c.cluster());
     assertEquals(List.of("10.0.0.1:5701", "10.0.0.2"), c.clusterMembers());
   }

@@ -24,7 +24,7 @@ public final class TestDatabase {
   private static synchronized DatabaseUrl server() {
     if (embedded == null) {
       try {
-        Path folder = Files.createTempDirectory("holdspace-test-pg");
+        Path folder = Files.createTempDirectory("holdspace-test-pg").resolve("postgres");
         embedded = EmbeddedDatabase.startThrowaway(folder);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
