@@ -35,6 +35,7 @@ import org.holdspace.group.GroupService;
 import org.holdspace.group.HistoryRoutes;
 import org.holdspace.grouplog.EventLog;
 import org.holdspace.grouplog.MessageLog;
+import org.holdspace.http.ApiDocs;
 import org.holdspace.http.ApiRouter;
 import org.holdspace.http.HealthRoute;
 import org.holdspace.limits.SlidingWindowLimiter;
@@ -116,7 +117,7 @@ public final class Services {
         config.allowedOrigins(), meters, drain, new AccountSockets(limits.maxSocketsPerAccount()));
 
     AccountRoutes accountRoutes = new AccountRoutes(accounts);
-    this.publicRoutes = List.of(accountRoutes::mountPublic,
+    this.publicRoutes = List.of(accountRoutes::mountPublic, new ApiDocs()::mount,
         new HealthRoute(pool, cluster, config.databasePoolSize(), drain)::mount,
         new MetricsRoute(registry, config.metricsToken())::mount);
     this.protectedRoutes = List.of(accountRoutes::mount, new GroupRoutes(groups)::mount,
