@@ -33,7 +33,31 @@ public record Config(
     ClusterNetwork clusterNetwork,
     Optional<String> metricsToken,
     List<String> riskPhrases,
-    Optional<Tls> tls) {
+    Optional<Tls> tls,
+    Safety safety,
+    Optional<Smtp> smtp) {
+
+  /**
+   * How risk alerts are followed up: an alert still open this many minutes after it was raised is escalated; the
+   * crisis resources a member who asks for help is shown; the on-call address that escalations also go to; the
+   * address the web client is reached at, for links in e-mails (empty: links are paths only).
+   */
+  public record Safety(double escalationMinutes, List<CrisisResource> crisisResources, Optional<String> oncallEmail,
+                       String publicUrl) {
+  }
+
+  /** One place a member in crisis can turn to; any of phone, url and text may be absent. */
+  public record CrisisResource(String name, Optional<String> phone, Optional<String> url, Optional<String> text) {
+  }
+
+  /** The SMTP server e-mails go through (none when {@code smtpHost} is unset). */
+  public record Smtp(String host, int port, String from, Optional<String> username, Optional<String> password,
+                     boolean startTls) {
+    @Override
+    public String toString() {
+      return "Smtp[" + host + ":" + port + ", from " + from + (username.isPresent() ? ", with login" : "") + "]";
+    }
+  }
 
   /** HTTPS and WSS on the one port: a PEM certificate (chain) and its PEM private key (PKCS#8 or PKCS#1). */
   public record Tls(Path certPath, Path keyPath) {
@@ -67,6 +91,12 @@ public record Config(
       "clusterHost", "clusterPort", "clusterBusPort", "clusterName", "clusterDiscovery", "clusterKubernetesService",
       "metricsToken", "tlsCertPath", "tlsKeyPath");
 
+  private static Set<String> allKeys() {
+    Set<String> all = new java.util.HashSet<>(KEYS);
+    all.addAll(SafetySettings.KEYS);
+    return all;
+  }
+
   /** Phrases that raise a risk alert when no list is configured: English, Spanish, French, German. */
   public static final List<String> DEFAULT_RISK_PHRASES = List.of(
       "suicide", "suicidal", "kill myself", "end my life", "want to die", "better off dead", "no reason to live",
@@ -95,7 +125,7 @@ public record Config(
 
   /** Builds the settings from a JSON object of keys with environment variables on top. */
   public static Config from(JsonObject json, Map<String, String> env) {
-    Settings s = new Settings(json, env, KEYS);
+    Settings s = new Settings(json, env, allKeys());
     Config config = new Config(
         s.string("httpHost", "0.0.0.0"),
         s.integer("httpPort", 8080, 0, 65535),
@@ -128,7 +158,9 @@ public record Config(
             s.optionalString("clusterKubernetesService")),
         s.optionalString("metricsToken"),
         s.list("riskPhrases").isEmpty() ? DEFAULT_RISK_PHRASES : s.list("riskPhrases"),
-        tls(s));
+        tls(s),
+        SafetySettings.safety(s),
+        SafetySettings.smtp(s));
     config.jwtSecret().ifPresent(secret -> {
       if (secret.length() < 32) {
         throw new ConfigException("Configuration key 'jwtSecret' (HOLDSPACE_JWT_SECRET) must be at least 32 characters");
@@ -218,6 +250,6 @@ public record Config(
   public Config withHttpPort(int port) {
     return new Config(httpHost, port, dataDir, databaseUrl, databasePoolSize, jwtSecret, tokenMinutes,
         adminPassword, passwordHashIterations, allowedOrigins, loginLimits, chatLimits, cluster, clusterMembers,
-        clusterNetwork, metricsToken, riskPhrases, tls);
+        clusterNetwork, metricsToken, riskPhrases, tls, safety, smtp);
   }
 }
