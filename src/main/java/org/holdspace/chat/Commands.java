@@ -1,7 +1,6 @@
 package org.holdspace.chat;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import org.holdspace.alert.Alerts;
 import org.holdspace.config.Config;
 import org.holdspace.core.Refusal;
@@ -82,6 +81,8 @@ public final class Commands {
     c.group("pass", Command.Access.MEMBER, NO_CHECK, call -> m.nextTurn(call.user(), call.groupId(), true));
     c.group("whisper", Command.Access.PARTICIPANT, NO_CHECK, call -> whisper(s.whispers(), call));
     c.group("report", Command.Access.MEMBER, NO_CHECK, call -> report(s.alerts(), call));
+    c.group("help", Command.Access.MEMBER, NO_CHECK,
+        call -> s.alerts().help(call.user(), call.groupId()).map(answer -> (Long) null));
     return c;
   }
 
@@ -147,8 +148,7 @@ public final class Commands {
     if (reason != null && reason.length() > MAX_REASON) {
       throw Refusal.tooLarge("reason: at most " + MAX_REASON + " characters");
     }
-    JsonObject ref = new JsonObject().put("seq", seq).put("reason", reason);
-    return alerts.raise(call.groupId(), call.user().id(), "report", ref).map(a -> (Long) null);
+    return alerts.report(call.user(), call.groupId(), seq, reason).map(v -> (Long) null);
   }
 
   private static String boundedText(Frame f, String field, int max) {
