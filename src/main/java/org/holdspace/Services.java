@@ -96,7 +96,7 @@ public final class Services {
     Presence presence = new Presence(pool, log, UUID.randomUUID().toString());
     Alerts alerts = new Alerts(new Alerts.Dependencies(vertx, pool, audit, log, enrolment, presence,
         Mailers.of(vertx, config.smtp()), registry), config.safety());
-    RiskScreen riskScreen = new RiskScreen(alerts, new RiskPhrases(config.riskPhrases()));
+    RiskScreen riskScreen = new RiskScreen(alerts, RiskPhrases.standard(config.riskPhrases()));
     SessionService sessions = new SessionService(log, new SessionStore(), audit);
     this.groups = new GroupService(pool, new GroupStore(), enrolment, access, users, audit);
     ModerationService moderation = new ModerationService(log, audit, enrolment);

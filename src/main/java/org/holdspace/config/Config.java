@@ -97,14 +97,6 @@ public record Config(
     return all;
   }
 
-  /** Phrases that raise a risk alert when no list is configured: English, Spanish, French, German. */
-  public static final List<String> DEFAULT_RISK_PHRASES = List.of(
-      "suicide", "suicidal", "kill myself", "end my life", "want to die", "better off dead", "no reason to live",
-      "hurt myself", "harm myself", "self harm", "cut myself",
-      "suicidio", "suicidarme", "matarme", "quitarme la vida", "quiero morir", "hacerme dano",
-      "me suicider", "me tuer", "en finir", "envie de mourir", "me faire du mal",
-      "selbstmord", "mich umbringen", "will sterben", "mir etwas antun");
-
   /** The environment variable that overrides a key: clusterPort is HOLDSPACE_CLUSTER_PORT. */
   public static String envName(String key) {
     return Settings.envName(key);
@@ -157,7 +149,7 @@ public record Config(
             s.string("clusterDiscovery", "members"),
             s.optionalString("clusterKubernetesService")),
         s.optionalString("metricsToken"),
-        s.list("riskPhrases").isEmpty() ? DEFAULT_RISK_PHRASES : s.list("riskPhrases"),
+        s.list("riskPhrases"),
         tls(s),
         SafetySettings.safety(s),
         SafetySettings.smtp(s));
