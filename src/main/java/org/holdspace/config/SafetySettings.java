@@ -47,7 +47,8 @@ final class SafetySettings {
       return Optional.empty();
     }
     if (from.isEmpty()) {
-      throw s.invalid("smtpFrom", "is needed when smtpHost is set: the sender address of the e-mails");
+      throw s.invalid("smtpFrom", "is needed when smtpHost (" + Settings.envName("smtpHost")
+          + ") is set: the sender address of the e-mails");
     }
     email(s, "smtpFrom", from.get());
     if (username.isPresent() != password.isPresent()) {
