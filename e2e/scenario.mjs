@@ -254,6 +254,40 @@ async function main() {
     check(await alexPage.locator('#alerts:not([hidden])').count() === 0, 'members never see alerts');
   });
 
+  step('(alerts) the facilitator acknowledges the alert in the queue, then resolves it with an outcome and a note', async () => {
+    const alert = facPage.locator('#alerts li', { hasText: 'Possible risk in a message' });
+    check(await alert.getByText('Not acknowledged yet').count() === 1, 'a new alert waits for acknowledgement');
+    await alert.getByRole('button', { name: 'Acknowledge', exact: true }).click();
+    await alert.getByText('Acknowledged by you').waitFor();
+    await alert.getByRole('button', { name: 'Resolve', exact: true }).click();
+    await alert.getByLabel('Outcome').selectOption('safety_plan');
+    await alert.getByLabel(/^Note/).fill('Talked with Alex after the session');
+    await alert.getByRole('button', { name: 'Save resolution' }).click();
+    await alert.waitFor({ state: 'detached' });
+    await facPage.reload();
+    await facPage.locator('#roster li[data-user-id]').nth(1).waitFor();
+    check(await facPage.locator('#alerts li', { hasText: 'Possible risk in a message' }).count() === 0,
+      'a resolved alert stays resolved after a reload');
+  });
+
+  step('(alerts) a member asks for help now, sees the crisis resources, and the console gets the alert', async () => {
+    await alexPage.getByRole('button', { name: 'I need help now' }).click();
+    await alexPage.locator('#help-resources', { hasText: 'emergency number' }).waitFor();
+    await facPage.locator('#alerts li', { hasText: 'A member asked for help now' }).waitFor();
+    check(await alexPage.locator('#alerts:not([hidden])').count() === 0, 'members never see alerts');
+  });
+
+  step('(alerts) the member writes a safety plan and finds it again after a reload', async () => {
+    await alexPage.getByLabel('People I can ask for help').fill('my sister\nmy neighbour Ruth');
+    await alexPage.getByRole('button', { name: 'Save safety plan' }).click();
+    await alexPage.locator('#plan-form', { hasText: 'Last saved' }).waitFor();
+    await alexPage.reload();
+    await alexPage.locator('#plan-form', { hasText: 'Last saved' }).waitFor();
+    const kept = await alexPage.getByLabel('People I can ask for help').inputValue();
+    check(kept === 'my sister\nmy neighbour Ruth', `the plan was kept: ${JSON.stringify(kept)}`);
+    await alexPage.locator('#send:not([disabled])').waitFor();
+  });
+
   step('(moderation) redact removes the text on every screen', async () => {
     await line(facPage, 'glad to be here').getByRole('button', { name: /Remove text/ }).click();
     for (const page of everyone) {

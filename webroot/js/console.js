@@ -1,5 +1,5 @@
 // The facilitator console: roster with presence and focus, the hand queue, one-click moderation, session and
-// go-round controls, risk alerts that stay on screen, the plan, and each member's progress charts.
+// go-round controls, the queue of risk alerts until they are resolved, the plan, and each member's progress charts.
 
 import { requireSignIn, get, post, put, optional, signOut, groupFromAddress, loadGroup } from './api.js';
 import { GroupSocket, newId } from './socket.js';
@@ -7,17 +7,16 @@ import { Room } from './room.js';
 import { el, fill, $, notify, clock, dateLabel } from './dom.js';
 import { phaseName, focusName, errorText, FOCUS_AREAS, ALERTS, SEVERITY } from './words.js';
 import { lineChart, PHQ9_BANDS } from './charts.js';
+import { AlertQueue } from './alerts.js';
 
 const user = requireSignIn();
 const groupId = groupFromAddress();
-const NOTED_KEY = `holdspace.noted.${groupId}`;
 let group;
 let room;
 let socket;
 let connection = 'connecting';
 let openMember = null;
-const alerts = new Map();
-const noted = new Set(JSON.parse(sessionStorage.getItem(NOTED_KEY) || '[]'));
+let alertQueue;
 
 if (user && !groupId) location.assign('index.html');
 else if (user) start();
@@ -49,7 +48,11 @@ async function start() {
   socket.start();
   wireControls();
   wireCompose();
-  loadAlerts();
+  alertQueue = new AlertQueue({
+    groupId, me: user.id, name: (id) => room.name(id), onMessage: focusLine, onMember: (id) => showMember(id),
+    onCount: (n) => { document.title = `${n ? `(${n}) Alert · ` : ''}Holdspace · ${group.name} · Console`; },
+  });
+  alertQueue.load();
 }
 
 async function reloadGroup() {
@@ -67,7 +70,7 @@ function act(type, fields) {
 
 function onSignal(frame) {
   if (frame.type === 'typing') room.typing(frame.from);
-  else if (frame.type === 'alert') addAlert(frame.alert, true);
+  else if (frame.type === 'alert') alertQueue.update(frame.alert);
   else if (frame.type === 'whisper') showWhisper(frame);
   else if (frame.type === 'error') notify(errorText(frame.code, frame.message), 'error');
 }
@@ -87,42 +90,7 @@ function redactButton(ev) {
     'Remove text', el('span', { class: 'visually-hidden', text: ` of the message from ${who} at ${clock(ev.at)}` }));
 }
 
-// ---- alerts ----
-
-async function loadAlerts() {
-  try {
-    const list = await get(`/api/groups/${groupId}/alerts`);
-    for (const a of list) if (!a.resolved) addAlert(a, false);
-  } catch { /* shown when they arrive live */ }
-}
-
-function addAlert(alert, live) {
-  if (!alert || alerts.has(alert.id)) return;
-  alerts.set(alert.id, alert);
-  renderAlerts();
-  if (live && !noted.has(alert.id)) notify(`Alert: ${ALERTS[alert.kind] || alert.kind} (${room.name(alert.userId)})`, 'error');
-}
-
-function renderAlerts() {
-  const open = [...alerts.values()].filter((a) => !noted.has(a.id));
-  $('#alerts').hidden = open.length === 0;
-  document.title = `${open.length ? `(${open.length}) Alert · ` : ''}Holdspace · ${group.name} · Console`;
-  fill($('#alert-list'), open.map((a) => {
-    const seq = a.ref && a.ref.seq;
-    return el('li', { class: 'alert-item' },
-      el('p', {},
-        el('strong', { text: ALERTS[a.kind] || a.kind }), ` — ${room.name(a.userId)}, ${clock(a.at)}`,
-        a.ref && a.ref.reason ? el('span', { class: 'alert-reason', text: ` “${a.ref.reason}”` }) : null),
-      el('div', { class: 'alert-actions' },
-        seq ? el('button', { type: 'button', text: 'Show the message', on: { click: () => focusLine(seq) } }) : null,
-        a.userId ? el('button', { type: 'button', text: 'View member', on: { click: () => showMember(a.userId) } }) : null,
-        el('button', { type: 'button', class: 'primary', text: 'Noted', on: { click: () => {
-          noted.add(a.id);
-          sessionStorage.setItem(NOTED_KEY, JSON.stringify([...noted]));
-          renderAlerts();
-        } } })));
-  }));
-}
+// ---- alerts: the queue lives in alerts.js ----
 
 function focusLine(seq) {
   const line = room.lines.get(seq);

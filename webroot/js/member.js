@@ -1,4 +1,5 @@
-// The member's page: the group's live session as a chat, hand and floor, banners, and my own work.
+// The member's page: the group's live session as a chat, hand and floor, banners, my own work, help now and my
+// safety plan.
 
 import { requireSignIn, signOut, groupFromAddress, loadGroup } from './api.js';
 import { GroupSocket, newId } from './socket.js';
@@ -6,6 +7,7 @@ import { Room } from './room.js';
 import { el, fill, $, notify, clock } from './dom.js';
 import { phaseName, errorText } from './words.js';
 import { mountMyWork } from './mywork.js';
+import { mountSafety } from './safety.js';
 
 const user = requireSignIn();
 const groupId = groupFromAddress();
@@ -43,6 +45,7 @@ async function start() {
   socket.start();
   wireCompose();
   mountMyWork(groupId, user).catch(() => {});
+  mountSafety(groupId, user);
 }
 
 function onSignal(frame) {

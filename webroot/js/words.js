@@ -43,6 +43,18 @@ export const ALERTS = {
   risk_phrase: 'Possible risk in a message',
   phq9_item9: 'PHQ-9: thoughts of self-harm reported',
   report: 'A member reported a message',
+  help_request: 'A member asked for help now',
+  cssrs: 'C-SSRS screen: risk reported',
+  deterioration: 'Scores are getting worse',
+};
+
+/** How an alert was resolved. */
+export const OUTCOMES = {
+  no_risk: 'No risk found',
+  safety_plan: 'Went through the safety plan',
+  referred: 'Referred for care',
+  emergency: 'Emergency services involved',
+  other: 'Other',
 };
 
 /**

@@ -6,10 +6,11 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import org.holdspace.alert.AlertRoutes;
-import org.holdspace.alert.AlertStore;
 import org.holdspace.alert.Alerts;
 import org.holdspace.alert.RiskPhrases;
 import org.holdspace.alert.RiskScreen;
+import org.holdspace.alert.SafetyPlanRoutes;
+import org.holdspace.alert.SafetyPlans;
 import org.holdspace.audit.AuditLog;
 import org.holdspace.auth.AuditRoutes;
 import org.holdspace.auth.AccountRoutes;
@@ -39,6 +40,7 @@ import org.holdspace.http.ApiDocs;
 import org.holdspace.http.ApiRouter;
 import org.holdspace.http.HealthRoute;
 import org.holdspace.limits.SlidingWindowLimiter;
+import org.holdspace.mail.Mailers;
 import org.holdspace.metrics.Meters;
 import org.holdspace.metrics.MetricsRoute;
 import org.holdspace.moderation.DeadlineSweeper;
@@ -95,24 +97,26 @@ public final class Services {
     this.authHandler = new AuthHandler(tokens);
     Enrolment enrolment = new Enrolment();
     GroupAccess access = new GroupAccess(pool, enrolment, audit);
-    Alerts alerts = new Alerts(vertx, pool, new AlertStore());
     AttendanceService attendance = new AttendanceService(pool, new AttendanceStore(), enrolment);
     EventLog log = new EventLog(vertx, pool, meters);
+    Presence presence = new Presence(pool, log, UUID.randomUUID().toString());
+    Alerts alerts = new Alerts(new Alerts.Dependencies(vertx, pool, audit, log, enrolment, presence,
+        Mailers.of(vertx, config.smtp()), registry), config.safety());
+    RiskScreen riskScreen = new RiskScreen(alerts, RiskPhrases.standard(config.riskPhrases()));
     SessionService sessions = new SessionService(log, new SessionStore(), audit);
     this.groups = new GroupService(pool, new GroupStore(), enrolment, access, users, audit);
     ModerationService moderation = new ModerationService(log, audit, enrolment);
-    Presence presence = new Presence(pool, log, UUID.randomUUID().toString());
     // One lane per two cores: each lane keeps a transaction in flight, and on two cores one lane's batches grow
     // instead of two lanes competing with the sockets for the same CPU.
     MessageLog messages = new MessageLog(vertx, pool, log, new SpeakingRules(),
-        new RiskScreen(alerts, new RiskPhrases(config.riskPhrases())),
+        riskScreen,
         Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
     // Counted per node: a member whose sockets sit on several nodes may send up to the limit on each of them.
     Config.ChatLimits limits = config.chatLimits();
     SlidingWindowLimiter messageRate = new SlidingWindowLimiter(limits.messagesPerWindow(),
         limits.messageWindowSeconds() * 1000L);
     Commands commands = Commands.of(new Commands.Dependencies(sessions, moderation, messages,
-        new Whispers(vertx, pool, enrolment, audit), alerts, messageRate, limits));
+        new Whispers(vertx, pool, enrolment, audit, riskScreen), alerts, messageRate, limits));
     this.chat = new ChatGateway.Dependencies(tokens, access, log, presence, commands, limits,
         config.allowedOrigins(), meters, drain, new AccountSockets(limits.maxSocketsPerAccount()));
 
@@ -122,7 +126,8 @@ public final class Services {
         new MetricsRoute(registry, config.metricsToken())::mount);
     this.protectedRoutes = List.of(accountRoutes::mount, new GroupRoutes(groups)::mount,
         new SessionRoutes(sessions, access)::mount, new HistoryRoutes(log, access)::mount,
-        new AlertRoutes(alerts, access)::mount, new AuditRoutes(pool, audit)::mount,
+        new AlertRoutes(alerts, access)::mount,
+        new SafetyPlanRoutes(new SafetyPlans(pool, access, enrolment, audit))::mount, new AuditRoutes(pool, audit)::mount,
         new AttendanceRoutes(attendance, access)::mount,
         new Clinical(pool, access, enrolment, audit, alerts, log, attendance::sessions)::mount);
 
@@ -131,6 +136,7 @@ public final class Services {
     jobs.add(new RetentionJob(pool, audit));
     jobs.add(messageRate.sweeper("Message rate sweep"));
     jobs.addAll(accounts.jobs());
+    jobs.addAll(alerts.jobs());
   }
 
   /** The whole HTTP and WebSocket surface of one event loop (the authorization test lists its routes from here). */

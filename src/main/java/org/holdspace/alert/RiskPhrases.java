@@ -1,41 +1,73 @@
 package org.holdspace.alert;
 
-import java.text.Normalizer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
- * Finds configured risk phrases (self-harm, suicide) in a message, in any language given, ignoring case, accents,
- * punctuation and spacing. Pure.
+ * Finds risk phrases (suicide, self-harm, means, farewell) in a message in English, Spanish, French or German: whole
+ * words and short phrases with small gaps, after {@link RiskText} has evened out case, accents, punctuation,
+ * repeated letters and chat spellings. {@link #standard} is the built-in list ({@code risk-phrases.txt}, measured
+ * against a labelled corpus in the tests) plus any configured phrases. Pure.
  */
 public final class RiskPhrases {
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final String BUILT_IN = "risk-phrases.txt";
 
-  private final List<String> phrases;
+  private final List<RiskPattern> patterns;
+  private final List<RiskPattern> harmless;
 
+  /**
+   * Exactly these phrases (in {@link RiskPattern}'s syntax; a plain phrase is words in a row). A phrase written
+   * {@code -...} makes a mention harmless: its words are taken out before the others are looked for ("suicide
+   * prevention").
+   */
   public RiskPhrases(List<String> phrases) {
-    this.phrases = phrases.stream().map(RiskPhrases::normalize).filter(p -> !p.isBlank()).distinct().toList();
+    List<String> usable = phrases.stream().map(String::strip)
+        .filter(p -> !RiskText.tokens(p.replace("!", "").replace("-", "")).isEmpty()).toList();
+    this.patterns = usable.stream().filter(p -> !p.startsWith("-")).map(RiskPattern::parse).toList();
+    this.harmless = usable.stream().filter(p -> p.startsWith("-")).map(p -> RiskPattern.parse(p.substring(1)))
+        .toList();
   }
 
-  /** Whether the text contains any phrase as whole words. */
-  public boolean matches(String text) {
-    if (phrases.isEmpty()) {
-      return false;
+  /** The built-in phrases and the configured extra ones. */
+  public static RiskPhrases standard(List<String> extra) {
+    List<String> all = new ArrayList<>(builtIn());
+    all.addAll(extra);
+    return new RiskPhrases(all);
+  }
+
+  static List<String> builtIn() {
+    try (InputStream in = RiskPhrases.class.getResourceAsStream(BUILT_IN)) {
+      if (in == null) {
+        throw new IllegalStateException(BUILT_IN + " is missing from the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    String normalized = " " + normalize(text) + " ";
-    for (String phrase : phrases) {
-      if (normalized.contains(" " + phrase + " ")) {
-        return true;
+  }
+
+  /** Whether the text contains any of the phrases. */
+  public boolean matches(String text) {
+    return firstMatch(text) != null;
+  }
+
+  /** The first phrase found in the text, or null (for the tests and tuning; never logged with the text). */
+  String firstMatch(String text) {
+    if (patterns.isEmpty() || text == null) {
+      return null;
+    }
+    List<String> tokens = new ArrayList<>(RiskText.tokens(text));
+    harmless.forEach(h -> h.blank(tokens));
+    for (RiskPattern p : patterns) {
+      if (p.matches(tokens)) {
+        return p.toString();
       }
     }
-    return false;
-  }
-
-  static String normalize(String text) {
-    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-    String plain = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
-    return NON_WORD.matcher(plain).replaceAll(" ").trim();
+    return null;
   }
 }

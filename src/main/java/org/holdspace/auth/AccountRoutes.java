@@ -56,6 +56,11 @@ public final class AccountRoutes {
     String password = Fields.text(body, "password", 10, 200);
     String displayName = Fields.text(body, "displayName", 1, 80).strip();
     Role role = Role.fromWire(Fields.oneOf(body, "role", Role.NAMES));
-    Responses.reply(ctx, 201, accounts.create(username, password, displayName, role).map(AuthUser::toJson));
+    String email = Fields.optionalText(body, "email", 254);
+    if (email != null && !email.matches("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+")) {
+      throw org.holdspace.core.Refusal.invalid("email: must be an e-mail address");
+    }
+    Responses.reply(ctx, 201, accounts.create(username, password, displayName, role, email)
+        .map(user -> email == null ? user.toJson() : user.toJson().put("email", email)));
   }
 }

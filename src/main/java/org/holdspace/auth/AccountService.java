@@ -79,10 +79,16 @@ public final class AccountService {
   }
 
   public Future<AuthUser> create(String username, String password, String displayName, Role role) {
+    return create(username, password, displayName, role, null);
+  }
+
+  /** Creates an account with an optional e-mail address (where alert escalations reach a facilitator). */
+  public Future<AuthUser> create(String username, String password, String displayName, Role role, String email) {
     return vertx.executeBlocking(() -> hasher.hash(password), false)
-        .compose(hash -> users.insert(pool, username, displayName, role, hash))
+        .compose(hash -> users.insert(pool, username, displayName, role, hash, email))
         .recover(failure -> Future.failedFuture(SqlErrors.isUniqueViolation(failure)
-            ? Refusal.conflict("username: already taken") : failure));
+            ? Refusal.conflict(String.valueOf(failure.getMessage()).contains("users_email_key")
+                ? "email: already used by another account" : "username: already taken") : failure));
   }
 
   /** Sets a new password on an existing account. */

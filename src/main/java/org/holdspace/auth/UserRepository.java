@@ -17,7 +17,8 @@ public final class UserRepository {
   private static final String FIND_BY_ID =
       "SELECT id, username, display_name, role, password_hash FROM users WHERE id = $1";
   private static final String INSERT =
-      "INSERT INTO users (username, display_name, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING id";
+      "INSERT INTO users (username, display_name, role, password_hash, email) VALUES ($1, $2, $3, $4, $5) "
+      + "RETURNING id";
   private static final String COUNT_ADMINS = "SELECT count(*) FROM users WHERE role = 'admin'";
   private static final String SET_PASSWORD = "UPDATE users SET password_hash = $2 WHERE id = $1";
 
@@ -45,8 +46,14 @@ public final class UserRepository {
   /** Inserts the account; fails with the database's unique violation (23505) when the username is taken. */
   public Future<AuthUser> insert(SqlClient client, String username, String displayName, Role role,
                                  String passwordHash) {
+    return insert(client, username, displayName, role, passwordHash, null);
+  }
+
+  /** {@link #insert} with an e-mail address (null: none); a taken address is a unique violation too. */
+  public Future<AuthUser> insert(SqlClient client, String username, String displayName, Role role,
+                                 String passwordHash, String email) {
     return client.preparedQuery(INSERT)
-        .execute(Tuple.of(username, displayName, role.wire(), passwordHash))
+        .execute(Tuple.of(username, displayName, role.wire(), passwordHash, email))
         .map(rows -> new AuthUser(rows.iterator().next().getLong(0), username, displayName, role));
   }
 

@@ -1,7 +1,6 @@
 package org.holdspace.chat;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import org.holdspace.alert.Alerts;
 import org.holdspace.config.Config;
 import org.holdspace.core.Refusal;
@@ -86,6 +85,9 @@ public final class Commands {
     c.counted("whisper", Command.Access.PARTICIPANT, f -> boundedText(f, "text", MAX_WHISPER),
         call -> whisper(s.whispers(), call));
     c.counted("report", Command.Access.MEMBER, Commands::checkReport, call -> report(s.alerts(), call));
+    // Asking for help is never refused for having said too much.
+    c.group("help", Command.Access.MEMBER, NO_CHECK,
+        call -> s.alerts().help(call.user(), call.groupId()).map(answer -> (Long) null));
     return c;
   }
 
@@ -166,8 +168,7 @@ public final class Commands {
   private static Future<Long> report(Alerts alerts, Command.Call call) {
     long seq = call.frame().positiveId("seq");
     String reason = call.frame().optionalText("reason");
-    JsonObject ref = new JsonObject().put("seq", seq).put("reason", reason);
-    return alerts.raise(call.groupId(), call.user().id(), "report", ref).map(a -> (Long) null);
+    return alerts.report(call.user(), call.groupId(), seq, reason).map(v -> (Long) null);
   }
 
   private static String boundedText(Frame f, String field, int max) {

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * The facilitator's dashboard of a group: per member, focus areas, attendance, PHQ-9 trend with its gaps, goal
- * ratings, homework status and open risk alerts. For the group's facilitators only; each read is audited.
+ * ratings, homework status and the risk alerts not yet resolved (open or acknowledged, with their status). For the
+ * group's facilitators only; each read is audited.
  */
 public final class DashboardService {
   private final Pool pool;
@@ -96,8 +97,10 @@ public final class DashboardService {
   private static Map<Long, JsonArray> openAlerts(List<AlertStore.Alert> open) {
     Map<Long, JsonArray> alerts = new HashMap<>();
     for (AlertStore.Alert a : open) {
-      alerts.computeIfAbsent(a.userId(), k -> new JsonArray()).add(new JsonObject()
-          .put("id", a.id()).put("kind", a.kind()).put("at", a.at()));
+      JsonObject alert = a.toJson();
+      alerts.computeIfAbsent(a.userId(), k -> new JsonArray()).add(new JsonObject().put("id", a.id())
+          .put("kind", a.kind()).put("at", alert.getString("at")).put("status", a.status())
+          .put("acknowledgedBy", a.acknowledgedBy()));
     }
     return alerts;
   }

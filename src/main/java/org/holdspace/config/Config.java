@@ -37,10 +37,34 @@ public record Config(
     Optional<String> jwtPreviousSecret,
     int shutdownGraceSeconds,
     String logFormat,
-    int httpIdleTimeoutSeconds) {
+    int httpIdleTimeoutSeconds,
+    Safety safety,
+    Optional<Smtp> smtp) {
 
   /** The values of {@code logFormat}: a readable line, or one JSON object a line for a log collector. */
   public static final List<String> LOG_FORMATS = List.of("text", "json");
+
+  /**
+   * How risk alerts are followed up: an alert still open this many minutes after it was raised is escalated; the
+   * crisis resources a member who asks for help is shown; the on-call address that escalations also go to; the
+   * address the web client is reached at, for links in e-mails (empty: links are paths only).
+   */
+  public record Safety(double escalationMinutes, List<CrisisResource> crisisResources, Optional<String> oncallEmail,
+                       String publicUrl) {
+  }
+
+  /** One place a member in crisis can turn to; any of phone, url and text may be absent. */
+  public record CrisisResource(String name, Optional<String> phone, Optional<String> url, Optional<String> text) {
+  }
+
+  /** The SMTP server e-mails go through (none when {@code smtpHost} is unset). */
+  public record Smtp(String host, int port, String from, Optional<String> username, Optional<String> password,
+                     boolean startTls) {
+    @Override
+    public String toString() {
+      return "Smtp[" + host + ":" + port + ", from " + from + (username.isPresent() ? ", with login" : "") + "]";
+    }
+  }
 
   /** HTTPS and WSS on the one port: a PEM certificate (chain) and its PEM private key (PKCS#8 or PKCS#1). */
   public record Tls(Path certPath, Path keyPath) {
@@ -76,13 +100,11 @@ public record Config(
       "metricsToken", "tlsCertPath", "tlsKeyPath", "jwtPreviousSecret", "shutdownGraceSeconds", "logFormat",
       "httpIdleTimeoutSeconds");
 
-  /** Phrases that raise a risk alert when no list is configured: English, Spanish, French, German. */
-  public static final List<String> DEFAULT_RISK_PHRASES = List.of(
-      "suicide", "suicidal", "kill myself", "end my life", "want to die", "better off dead", "no reason to live",
-      "hurt myself", "harm myself", "self harm", "cut myself",
-      "suicidio", "suicidarme", "matarme", "quitarme la vida", "quiero morir", "hacerme dano",
-      "me suicider", "me tuer", "en finir", "envie de mourir", "me faire du mal",
-      "selbstmord", "mich umbringen", "will sterben", "mir etwas antun");
+  private static Set<String> allKeys() {
+    Set<String> all = new java.util.HashSet<>(KEYS);
+    all.addAll(SafetySettings.KEYS);
+    return all;
+  }
 
   /** The environment variable that overrides a key: clusterPort is HOLDSPACE_CLUSTER_PORT. */
   public static String envName(String key) {
@@ -104,7 +126,7 @@ public record Config(
 
   /** Builds the settings from a JSON object of keys with environment variables on top. */
   public static Config from(JsonObject json, Map<String, String> env) {
-    Settings s = new Settings(json, env, KEYS);
+    Settings s = new Settings(json, env, allKeys());
     Config config = new Config(
         s.string("httpHost", "0.0.0.0"),
         s.integer("httpPort", 8080, 0, 65535),
@@ -137,13 +159,15 @@ public record Config(
             s.string("clusterDiscovery", "members"),
             s.optionalString("clusterKubernetesService")),
         s.optionalString("metricsToken"),
-        s.list("riskPhrases").isEmpty() ? DEFAULT_RISK_PHRASES : s.list("riskPhrases"),
+        s.list("riskPhrases"),
         tls(s),
         s.optionalString("jwtPreviousSecret"),
         s.integer("shutdownGraceSeconds", 10, 1, 300),
         s.string("logFormat", "text"),
         // WebSockets are pinged every 25 seconds, so a timeout above that never closes a live one.
-        s.integer("httpIdleTimeoutSeconds", 60, 1, 3600));
+        s.integer("httpIdleTimeoutSeconds", 60, 1, 3600),
+        SafetySettings.safety(s),
+        SafetySettings.smtp(s));
     config.jwtSecret().ifPresent(secret -> {
       if (secret.length() < 32) {
         throw new ConfigException("Configuration key 'jwtSecret' (HOLDSPACE_JWT_SECRET) must be at least 32 characters");
@@ -256,6 +280,6 @@ public record Config(
     return new Config(httpHost, port, dataDir, databaseUrl, databasePoolSize, jwtSecret, tokenMinutes,
         adminPassword, passwordHashIterations, allowedOrigins, loginLimits, chatLimits, cluster, clusterMembers,
         clusterNetwork, metricsToken, riskPhrases, tls, jwtPreviousSecret, shutdownGraceSeconds, logFormat,
-        httpIdleTimeoutSeconds);
+        httpIdleTimeoutSeconds, safety, smtp);
   }
 }

@@ -83,6 +83,59 @@ final class Settings {
     return (int) parsed;
   }
 
+  /** A number that may have a fraction (from JSON or an environment variable). */
+  double decimal(String key, double fallback, double min, double max) {
+    Object value = raw(key);
+    if (value == null) {
+      return fallback;
+    }
+    double parsed;
+    if (value instanceof Number n) {
+      parsed = n.doubleValue();
+    } else if (value instanceof String s && s.matches("-?\\d{1,9}(\\.\\d{1,9})?")) {
+      parsed = Double.parseDouble(s);
+    } else {
+      throw bad(key, "must be a number, got '" + value + "'");
+    }
+    if (!(parsed >= min && parsed <= max)) {
+      throw bad(key, "must be between " + min + " and " + max + ", got " + parsed);
+    }
+    return parsed;
+  }
+
+  /** A list of JSON objects: a JSON array in the file, or the same array as JSON text in the environment variable. */
+  List<JsonObject> objects(String key) {
+    Object value = raw(key);
+    if (value == null) {
+      return List.of();
+    }
+    JsonArray array;
+    if (value instanceof JsonArray a) {
+      array = a;
+    } else if (value instanceof String s) {
+      try {
+        array = new JsonArray(s);
+      } catch (RuntimeException e) {
+        throw bad(key, "must be a JSON array of objects");
+      }
+    } else {
+      throw bad(key, "must be a list of objects");
+    }
+    List<JsonObject> items = new ArrayList<>();
+    for (Object item : array) {
+      if (!(item instanceof JsonObject o)) {
+        throw bad(key, "must list objects only");
+      }
+      items.add(o);
+    }
+    return List.copyOf(items);
+  }
+
+  /** The message of a bad value of the key, for checks made outside this class. */
+  ConfigException invalid(String key, String why) {
+    return bad(key, why);
+  }
+
   boolean bool(String key, boolean fallback) {
     Object value = raw(key);
     if (value == null) {

@@ -1,5 +1,6 @@
 package org.holdspace.whisper;
 
+import org.holdspace.alert.RiskScreen;
 import org.holdspace.core.Addresses;
 import org.holdspace.core.Refusal;
 
@@ -18,7 +19,8 @@ import java.util.List;
 
 /**
  * The private channel between a group's facilitators and one member: stored, audited, and delivered only to the
- * sockets of the two sides (every facilitator of the group when a member writes).
+ * sockets of the two sides (every facilitator of the group when a member writes); screened for risk phrases like
+ * group messages.
  */
 public final class Whispers {
   private static final String INSERT =
@@ -28,12 +30,15 @@ public final class Whispers {
   private final Pool pool;
   private final Enrolment enrolment;
   private final AuditLog audit;
+  private final RiskScreen screen;
 
-  public Whispers(Vertx vertx, Pool pool, Enrolment enrolment, AuditLog audit) {
+  /** {@code screen} reads each stored private message, in both directions, for risk phrases. */
+  public Whispers(Vertx vertx, Pool pool, Enrolment enrolment, AuditLog audit, RiskScreen screen) {
     this.vertx = vertx;
     this.pool = pool;
     this.enrolment = enrolment;
     this.audit = audit;
+    this.screen = screen;
   }
 
   /** A facilitator writes to one member. */
@@ -61,6 +66,8 @@ public final class Whispers {
   }
 
   private Future<Long> deliver(long groupId, AuthUser from, Long to, String text, Row row, List<Long> recipients) {
+    long member = to == null ? from.id() : to;
+    screen.whisper(groupId, member, row.getLong("id"), text);
     JsonObject frame = new JsonObject()
         .put("type", "whisper")
         .put("groupId", groupId)

@@ -101,6 +101,26 @@ class ConfigTest {
   }
 
   @Test
+  @DisplayName("the safety keys: escalation time with fractions, crisis resources as JSON, SMTP only with a sender")
+  void safetyKeys() {
+    Config none = fromEnv(Map.of());
+    assertEquals(5.0, none.safety().escalationMinutes());
+    assertTrue(none.safety().crisisResources().get(0).text().orElseThrow().contains("emergency number"));
+    assertTrue(none.smtp().isEmpty());
+    Config set = fromEnv(Map.of("HOLDSPACE_ALERT_ESCALATION_MINUTES", "0.5",
+        "HOLDSPACE_CRISIS_RESOURCES", "[{\"name\":\"Samaritans\",\"phone\":\"116 123\"}]",
+        "HOLDSPACE_SMTP_HOST", "mail.example", "HOLDSPACE_SMTP_FROM", "holdspace@clinic.example",
+        "HOLDSPACE_SMTP_PASSWORD", "smtp-secret-value", "HOLDSPACE_SMTP_USERNAME", "holdspace",
+        "HOLDSPACE_ONCALL_EMAIL", "oncall@clinic.example", "HOLDSPACE_PUBLIC_URL", "https://holdspace.example/"));
+    assertEquals(0.5, set.safety().escalationMinutes());
+    assertEquals("Samaritans", set.safety().crisisResources().get(0).name());
+    assertEquals(Optional.of("116 123"), set.safety().crisisResources().get(0).phone());
+    assertEquals("https://holdspace.example", set.safety().publicUrl());
+    assertEquals(25, set.smtp().orElseThrow().port());
+    assertFalse(set.smtp().orElseThrow().toString().contains("smtp-secret-value"), "the password is not printed");
+  }
+
+  @Test
   @DisplayName("a key in the file applies when its environment variable is unset or blank")
   void fileAppliesWithoutEnvironment() {
     JsonObject file = new JsonObject().put("httpPort", 9000).put("allowedOrigins", List.of("https://x.example"));
@@ -132,6 +152,13 @@ class ConfigTest {
       "HOLDSPACE_ADMIN_PASSWORD|short|adminPassword",
       "DATABASE_URL|mysql://root@localhost/holdspace|databaseUrl",
       "DATABASE_URL|postgres://localhost|databaseUrl",
+      "HOLDSPACE_ALERT_ESCALATION_MINUTES|0|alertEscalationMinutes",
+      "HOLDSPACE_ALERT_ESCALATION_MINUTES|soon|alertEscalationMinutes",
+      "HOLDSPACE_ONCALL_EMAIL|nobody|oncallEmail",
+      "HOLDSPACE_SMTP_HOST|mail.example|smtpFrom",
+      "HOLDSPACE_CRISIS_RESOURCES|[{\"phone\":\"112\"}]|crisisResources",
+      "HOLDSPACE_CRISIS_RESOURCES|not json|crisisResources",
+      "HOLDSPACE_PUBLIC_URL|holdspace.example|publicUrl",
   })
   void badEnvironmentValue(String variable, String value, String key) {
     ConfigException e = assertThrows(ConfigException.class, () -> fromEnv(Map.of(variable, value)));

@@ -59,6 +59,8 @@ class AuthorizationMatrixTest {
   private static long relationshipId;
   private static long goalId;
   private static long homeworkId;
+  /** An alert of the group, raised by the member's request for help during set-up, for {@code :alertId}. */
+  private static long alertId;
 
   @BeforeAll
   static void start() throws IOException {
@@ -125,7 +127,8 @@ class AuthorizationMatrixTest {
       }
       String[] parts = row.request().split(" ", 2);
       String path = parts[1].replace(":id", Long.toString(groupId)).replace(":userId", Long.toString(member.id()))
-          .replace(":homeworkId", Long.toString(homeworkId)).replace(":kind", "pre_group");
+          .replace(":homeworkId", Long.toString(homeworkId)).replace(":kind", "pre_group")
+          .replace(":alertId", Long.toString(alertId));
       for (String who : WHO) {
         String body = "-".equals(row.body()) ? null
             : fill(row.body(), groupId, 0).replace("{column}", Integer.toString(WHO.indexOf(who) + 1));
@@ -244,7 +247,7 @@ class AuthorizationMatrixTest {
 
   /**
    * The member's focus area and goal (the focus row writes the same goal text again, so its id stays), one inventory
-   * relationship and one homework item, made by the facilitator.
+   * relationship and one homework item, made by the facilitator; and one alert, the member's request for help.
    */
   private static void clinicalRecords(long groupId) {
     String base = "/api/groups/" + groupId + "/members/";
@@ -256,6 +259,8 @@ class AuthorizationMatrixTest {
             + "\"satisfaction\":2}]}")), 200).getJsonArray("relationships").getJsonObject(0).getLong("id");
     homeworkId = TestServer.expect(server.post(base + member.id() + "/homework", facilitator.token(),
         new JsonObject().put("text", "ask my sister for coffee")), 201).getLong("id");
+    alertId = TestServer.expect(server.post("/api/groups/" + groupId + "/help", member.token(), null), 201)
+        .getJsonObject("alert").getLong("id");
   }
 
   private static String fill(String template, long groupId, long messageSeq) {

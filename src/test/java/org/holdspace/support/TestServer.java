@@ -107,11 +107,17 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
-  /** Stops the server and starts it again on the same database and port (state must survive). */
+  /**
+   * Stops the server (unless {@link #stopServer} already did) and starts it again on the same database and port
+   * (state must survive).
+   */
   public void restart() {
     int port = server.port();
-    server.close();
+    if (!stopped) {
+      server.close();
+    }
     server = Server.start(config.withHttpPort(port));
+    stopped = false;
   }
 
   /** Stops the server and starts it with other settings on the same port. */

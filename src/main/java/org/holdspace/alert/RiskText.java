@@ -1,0 +1,97 @@
+package org.holdspace.alert;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns chat text into the tokens the risk phrases are matched against: lower case without accents, punctuation or
+ * emoji; digits inside words read as letters (k1ll); English contractions and common chat spellings written out
+ * (dont, wanna, kms, u, jveux, q); and every run of a repeated letter cut to one (dieeee and die, kill and kil), the
+ * same for the phrases and the text. Pure.
+ */
+final class RiskText {
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern APOSTROPHES = Pattern.compile("[’‘`´ʼ]");
+  private static final Pattern CONTRACTION = Pattern.compile("(\\p{L})'(t|m|re|ll|ve|d|s)\\b");
+  private static final Pattern LEET = Pattern.compile("(?<=\\p{L})[013457@$]+|[013457@$]+(?=\\p{L})");
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Map<String, String> CONTRACTIONS = Map.of("t", "t", "m", "am", "re", "are", "ll", "will",
+      "ve", "have", "d", "would", "s", "s");
+  /** Chat spellings, abbreviations and slang, written out. */
+  private static final Map<String, String> SPELLINGS = Map.ofEntries(
+      Map.entry("dont", "do not"), Map.entry("donnot", "do not"), Map.entry("doesnt", "does not"),
+      Map.entry("didnt", "did not"), Map.entry("cant", "can not"), Map.entry("cannot", "can not"),
+      Map.entry("wont", "will not"), Map.entry("wouldnt", "would not"), Map.entry("isnt", "is not"),
+      Map.entry("aint", "am not"), Map.entry("im", "i am"), Map.entry("ive", "i have"), Map.entry("id", "i would"),
+      Map.entry("ill", "i will"), Map.entry("wanna", "want to"), Map.entry("gonna", "going to"),
+      Map.entry("gotta", "got to"), Map.entry("u", "you"), Map.entry("ur", "your"), Map.entry("r", "are"),
+      Map.entry("ppl", "people"), Map.entry("kms", "kill myself"), Map.entry("kmsl", "kill myself"),
+      Map.entry("unalive", "kill"), Map.entry("unaliving", "killing"), Map.entry("sewerslide", "suicide"),
+      Map.entry("suicde", "suicide"), Map.entry("sucide", "suicide"), Map.entry("selfharm", "self harm"),
+      Map.entry("anymore", "any more"),
+      Map.entry("nomore", "no more"), Map.entry("tmrw", "tomorrow"), Map.entry("tmr", "tomorrow"),
+      Map.entry("q", "que"), Map.entry("xq", "porque"), Map.entry("pq", "porque"), Map.entry("k", "que"),
+      Map.entry("jveux", "je veux"), Map.entry("jpeux", "je peux"), Map.entry("chui", "je suis"),
+      Map.entry("jsuis", "je suis"), Map.entry("jvais", "je vais"), Map.entry("jai", "j ai"),
+      Map.entry("ptdr", "rire"), Map.entry("mdr", "rire"), Map.entry("nich", "nicht"), Map.entry("hab", "habe"),
+      Map.entry("mich", "mich"));
+
+  private RiskText() {
+  }
+
+  /** The tokens of a text, ready for matching. */
+  static List<String> tokens(String text) {
+    String s = Normalizer.normalize(text, Normalizer.Form.NFKD);
+    s = MARKS.matcher(s).replaceAll("").toLowerCase(Locale.ROOT).replace("ß", "ss").replace("æ", "ae")
+        .replace("œ", "oe");
+    s = APOSTROPHES.matcher(s).replaceAll("'");
+    s = CONTRACTION.matcher(s).replaceAll(m -> {
+      String tail = CONTRACTIONS.get(m.group(2));
+      return m.group(2).equals("t") ? m.group(1) + "t" : m.group(1) + " " + tail;
+    });
+    s = LEET.matcher(s).replaceAll(m -> leet(m.group()));
+    List<String> tokens = new ArrayList<>();
+    for (String raw : NON_WORD.matcher(s).replaceAll(" ").trim().split(" ")) {
+      if (raw.isEmpty()) {
+        continue;
+      }
+      String spelled = SPELLINGS.getOrDefault(raw, raw);
+      for (String t : spelled.split(" ")) {
+        tokens.add(squeeze(t));
+      }
+    }
+    return tokens;
+  }
+
+  /** Every run of one letter cut to a single letter. */
+  static String squeeze(String token) {
+    StringBuilder out = new StringBuilder(token.length());
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (out.length() == 0 || out.charAt(out.length() - 1) != c) {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String leet(String digits) {
+    StringBuilder out = new StringBuilder();
+    for (char c : digits.toCharArray()) {
+      out.append(switch (c) {
+        case '0' -> 'o';
+        case '1' -> 'i';
+        case '3' -> 'e';
+        case '4', '@' -> 'a';
+        case '5', '$' -> 's';
+        case '7' -> 't';
+        default -> c;
+      });
+    }
+    return out.toString();
+  }
+}
