@@ -37,7 +37,8 @@ public final class Clinical {
         new HomeworkService(pool, access, courses, enrolment, homework),
         new MeetingService(pool, access, new GroupStore(), new MeetingStore()),
         new ReviewService(pool, access, courses, progress, cards, new RelapsePlanStore()),
-        new DashboardService(pool, access, courses, enrolment, progress, homework, alerts));
+        new DashboardService(pool, access, courses, enrolment, progress, homework, alerts),
+        new OutcomeService(pool, access, measures));
   }
 
   public void mount(Router router) {
