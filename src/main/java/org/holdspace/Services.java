@@ -41,6 +41,7 @@ import org.holdspace.metrics.MetricsRoute;
 import org.holdspace.moderation.DeadlineSweeper;
 import org.holdspace.moderation.ModerationService;
 import org.holdspace.moderation.SpeakingRules;
+import org.holdspace.notes.Notes;
 import org.holdspace.presence.Presence;
 import org.holdspace.presence.PresenceSweeper;
 import org.holdspace.retention.RetentionJob;
@@ -110,6 +111,7 @@ public final class Services {
     this.chat = new ChatGateway.Dependencies(tokens, access, log, presence, commands, limits,
         config.allowedOrigins(), meters);
 
+    Clinical clinical = new Clinical(pool, access, enrolment, audit, alerts, log, attendance::sessions);
     AccountRoutes accountRoutes = new AccountRoutes(accounts);
     this.publicRoutes = List.of(accountRoutes::mountPublic,
         new HealthRoute(pool, cluster, config.databasePoolSize())::mount,
@@ -118,7 +120,7 @@ public final class Services {
         new SessionRoutes(sessions, access)::mount, new HistoryRoutes(log, access)::mount,
         new AlertRoutes(alerts, access)::mount, new AuditRoutes(pool, audit)::mount,
         new AttendanceRoutes(attendance, access)::mount,
-        new Clinical(pool, access, enrolment, audit, alerts, log, attendance::sessions)::mount);
+        clinical::mount, new Notes(pool, access, enrolment, audit, log, clinical.sessionFacts())::mount);
 
     jobs.add(new PresenceSweeper(pool, presence));
     jobs.add(new DeadlineSweeper(pool, moderation));
