@@ -43,6 +43,7 @@ import org.holdspace.moderation.ModerationService;
 import org.holdspace.moderation.SpeakingRules;
 import org.holdspace.notes.Notes;
 import org.holdspace.presence.Presence;
+import org.holdspace.privacy.Privacy;
 import org.holdspace.presence.PresenceSweeper;
 import org.holdspace.retention.RetentionJob;
 import org.holdspace.session.AttendanceRoutes;
@@ -120,7 +121,8 @@ public final class Services {
         new SessionRoutes(sessions, access)::mount, new HistoryRoutes(log, access)::mount,
         new AlertRoutes(alerts, access)::mount, new AuditRoutes(pool, audit)::mount,
         new AttendanceRoutes(attendance, access)::mount,
-        clinical::mount, new Notes(pool, access, enrolment, audit, log, clinical.sessionFacts())::mount);
+        clinical::mount, new Notes(pool, access, enrolment, audit, log, clinical.sessionFacts())::mount,
+        new Privacy(vertx, pool, access, enrolment, audit)::mount);
 
     jobs.add(new PresenceSweeper(pool, presence));
     jobs.add(new DeadlineSweeper(pool, moderation));
