@@ -320,6 +320,34 @@ async function main() {
     await alexPage.locator('#send:not([disabled])').waitFor();
   });
 
+  step('a member fills in a WSAS from the form made from the server\'s instruments', async () => {
+    const wsas = alexPage.locator('section[data-instrument="wsas"]');
+    await wsas.waitFor();
+    await wsas.locator('summary').click();
+    for (const [i, v] of [4, 4, 2, 2, 2].entries()) await wsas.locator(`input[name="wsas-q${i}"][value="${v}"]`).check();
+    await wsas.getByRole('button', { name: 'Send my answers' }).click();
+    await wsas.getByText('Your score is 14 (significant)').waitFor();
+    check(await alexPage.locator('section[data-instrument="cssrs_screen"]').count() === 1, 'every instrument has a form');
+  });
+
+  step('the facilitator writes a progress note: draft from the session, edit, sign, then an addendum', async () => {
+    await facPage.getByRole('button', { name: `Details ${alex.displayName}` }).click();
+    const note = facPage.locator('#note-text');
+    await note.waitFor();
+    const draft = await note.inputValue();
+    check(draft.startsWith('Session 1: attended.'), `the draft starts from the session's facts: ${draft.slice(0, 60)}`);
+    check(draft.includes('WSAS 14 (significant)'), `the draft lists the questionnaire: ${draft}`);
+    await note.fill(`${draft}Engaged well; spoke about the move.`);
+    await facPage.getByRole('button', { name: 'Sign note' }).click();
+    await facPage.locator('.note-signed').waitFor();
+    check(await facPage.locator('.note-text').textContent().then((t) => t.includes('spoke about the move')), 'the signed text is the edited one');
+    check(await facPage.locator('#note-text').count() === 0, 'a signed note can no longer be edited');
+    await facPage.getByLabel('Addendum').fill('Called the next day; doing better.');
+    await facPage.getByRole('button', { name: 'Add addendum' }).click();
+    await facPage.locator('.addendum', { hasText: 'Called the next day' }).waitFor();
+    await facPage.locator('#member-panel').getByRole('button', { name: 'Close' }).click();
+  });
+
   step('axe finds no serious accessibility problem (labels, contrast, roles) on the member page, on a phone and on the console', async () => {
     const found = [];
     for (const [who, page] of [['member', alexPage], ['phone member', samPage], ['console', facPage]]) {

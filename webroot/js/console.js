@@ -8,6 +8,7 @@ import { el, fill, $, notify, clock, dateLabel } from './dom.js';
 import { phaseName, focusName, errorText, FOCUS_AREAS, ALERTS, SEVERITY } from './words.js';
 import { lineChart, PHQ9_BANDS } from './charts.js';
 import { AlertQueue } from './alerts.js';
+import { outcomeSection, noteEditor, mountGroupRecords } from './records.js';
 
 const user = requireSignIn();
 const groupId = groupFromAddress();
@@ -53,6 +54,7 @@ async function start() {
     onCount: (n) => { document.title = `${n ? `(${n}) Alert · ` : ''}Holdspace · ${group.name} · Console`; },
   });
   alertQueue.load();
+  mountGroupRecords(groupId, group);
 }
 
 async function reloadGroup() {
@@ -328,7 +330,8 @@ async function showMember(id) {
     el('button', { type: 'button', class: 'quiet-button', text: 'Close', on: { click: () => { panel.hidden = true; openMember = null; } } }));
   panel.focus();
   const quiet = (path) => optional(path).catch(() => null);
-  const [measures, focus, homework] = await Promise.all([quiet(`${base}/measures`), quiet(`${base}/focus`), quiet(`${base}/homework`)]);
+  const [measures, focus, homework, outcomes] = await Promise.all([quiet(`${base}/measures`), quiet(`${base}/focus`),
+    quiet(`${base}/homework`), quiet(`${base}/outcomes`)]);
   if (openMember !== id) return;
   const goals = focus && Array.isArray(focus.goals) ? focus.goals : null;
   if (focus && focus.area) Object.assign(m, { focusArea: focus.area, focusGoal: focus.goal || '' });
@@ -372,6 +375,7 @@ async function showMember(id) {
       el('p', { text: h.text }),
       el('p', { class: 'muted-text', text: `${HOMEWORK_STATUS[h.status] || h.status}${h.dueSession ? `, session ${h.dueSession}` : ''}${h.note ? ` — ${h.note}` : ''}` })))));
   }
+  if (outcomes) sections.push(outcomeSection(outcomes), noteEditor(groupId, m, group));
   if (!sections.length) sections.push(el('p', { class: 'muted-text', text: 'Progress tracking is not available on this server yet.' }));
   fill(body, focusForm(m), sections,
     el('button', { type: 'button', class: 'quiet-button', text: 'Close', on: { click: () => { panel.hidden = true; openMember = null; } } }));

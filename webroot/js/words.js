@@ -84,6 +84,7 @@ export function describe(event, name, me) {
     case 'round_passed': return `${who(event.userId)} passed`;
     case 'round_ended': return 'The go-round ended';
     case 'phase_changed': return `The group moved to the ${phaseName(event.phase).toLowerCase()}`;
+    case 'summary_published': return `The summary of session ${event.number} is published (reload to read it)`;
     default: return null;
   }
 }

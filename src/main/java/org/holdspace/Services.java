@@ -46,7 +46,9 @@ import org.holdspace.metrics.MetricsRoute;
 import org.holdspace.moderation.DeadlineSweeper;
 import org.holdspace.moderation.ModerationService;
 import org.holdspace.moderation.SpeakingRules;
+import org.holdspace.notes.Notes;
 import org.holdspace.presence.Presence;
+import org.holdspace.privacy.Privacy;
 import org.holdspace.presence.PresenceSweeper;
 import org.holdspace.retention.RetentionJob;
 import org.holdspace.session.AttendanceRoutes;
@@ -120,6 +122,7 @@ public final class Services {
     this.chat = new ChatGateway.Dependencies(tokens, access, log, presence, commands, limits,
         config.allowedOrigins(), meters, drain, new AccountSockets(limits.maxSocketsPerAccount()));
 
+    Clinical clinical = new Clinical(pool, access, enrolment, audit, alerts, log, attendance::sessions);
     AccountRoutes accountRoutes = new AccountRoutes(accounts);
     this.publicRoutes = List.of(accountRoutes::mountPublic, new ApiDocs()::mount,
         new HealthRoute(pool, cluster, config.databasePoolSize(), drain)::mount,
@@ -129,7 +132,8 @@ public final class Services {
         new AlertRoutes(alerts, access)::mount,
         new SafetyPlanRoutes(new SafetyPlans(pool, access, enrolment, audit))::mount, new AuditRoutes(pool, audit)::mount,
         new AttendanceRoutes(attendance, access)::mount,
-        new Clinical(pool, access, enrolment, audit, alerts, log, attendance::sessions)::mount);
+        clinical::mount, new Notes(pool, access, enrolment, audit, log, clinical.sessionFacts())::mount,
+        new Privacy(vertx, pool, access, enrolment, audit)::mount);
 
     jobs.add(new PresenceSweeper(pool, presence));
     jobs.add(new DeadlineSweeper(pool, moderation));

@@ -13,7 +13,7 @@ import java.util.Optional;
 /** Accounts in the {@code users} table; each call runs on the client it is given. */
 public final class UserRepository {
   private static final String FIND_BY_USERNAME =
-      "SELECT id, username, display_name, role, password_hash FROM users WHERE lower(username) = lower($1)";
+      "SELECT id, username, display_name, role, password_hash FROM users WHERE lower(username) = lower($1) AND active";
   private static final String FIND_BY_ID =
       "SELECT id, username, display_name, role, password_hash FROM users WHERE id = $1";
   private static final String INSERT =

@@ -17,6 +17,7 @@ import org.holdspace.grouplog.EventLog;
  */
 public final class Clinical {
   private final ClinicalRoutes routes;
+  private final SessionFacts sessionFacts;
 
   public Clinical(Pool pool, GroupAccess groupAccess, Enrolment enrolment, AuditLog audit, Alerts alerts, EventLog log,
                   Attendance.Source attendance) {
@@ -28,6 +29,7 @@ public final class Clinical {
     ReportCardStore cards = new ReportCardStore();
     HomeworkStore homework = new HomeworkStore();
     Progress progress = new Progress(pool, measures, goals, attendance);
+    this.sessionFacts = new SessionFacts(pool, measures, homework, attendance);
     this.routes = new ClinicalRoutes(
         new MeasureService(pool, access, courses, measures, alerts),
         new CourseService(pool, access, courses, enrolment, log),
@@ -37,7 +39,13 @@ public final class Clinical {
         new HomeworkService(pool, access, courses, enrolment, homework),
         new MeetingService(pool, access, new GroupStore(), new MeetingStore()),
         new ReviewService(pool, access, courses, progress, cards, new RelapsePlanStore()),
-        new DashboardService(pool, access, courses, enrolment, progress, homework, alerts));
+        new DashboardService(pool, access, courses, enrolment, progress, homework, alerts),
+        new OutcomeService(pool, access, measures));
+  }
+
+  /** What the clinical records say about a member at a session (for progress notes). */
+  public SessionFacts sessionFacts() {
+    return sessionFacts;
   }
 
   public void mount(Router router) {

@@ -15,7 +15,7 @@ import org.holdspace.http.Responses;
 import java.util.List;
 
 /**
- * Every clinical call of the API, in one table: questionnaires, the course and its phase, the inventory and report
+ * Every clinical call of the API, in one table: the instruments, questionnaires and outcome flags, the course and its phase, the inventory and report
  * cards, focus and goals, homework, individual meetings, the progress review and the dashboard. Handlers read the
  * path and body into requests and hand them to the services; see {@code docs/clinical.md}.
  */
@@ -36,10 +36,11 @@ final class ClinicalRoutes {
   private final MeetingService meetings;
   private final ReviewService reviews;
   private final DashboardService dashboard;
+  private final OutcomeService outcomes;
 
   ClinicalRoutes(MeasureService measures, CourseService course, InventoryService inventory, ReportCardService cards,
                  FocusService focus, HomeworkService homework, MeetingService meetings, ReviewService reviews,
-                 DashboardService dashboard) {
+                 DashboardService dashboard, OutcomeService outcomes) {
     this.measures = measures;
     this.course = course;
     this.inventory = inventory;
@@ -49,12 +50,16 @@ final class ClinicalRoutes {
     this.meetings = meetings;
     this.reviews = reviews;
     this.dashboard = dashboard;
+    this.outcomes = outcomes;
   }
 
   List<Route> routes() {
     return List.of(
+        new Route(HttpMethod.GET, "/api/instruments", ctx -> ok(ctx,
+            Future.succeededFuture(Instruments.builtIn().toJson()))),
         new Route(HttpMethod.POST, MEMBER + "/measures", this::recordMeasure),
         new Route(HttpMethod.GET, MEMBER + "/measures", ctx -> ok(ctx, measures.list(member(ctx)))),
+        new Route(HttpMethod.GET, MEMBER + "/outcomes", ctx -> ok(ctx, outcomes.get(member(ctx)))),
         new Route(HttpMethod.GET, GROUP + "/clinical", ctx -> ok(ctx, course.get(AuthHandler.user(ctx), group(ctx)))),
         new Route(HttpMethod.PUT, GROUP + "/clinical", this::saveSettings),
         new Route(HttpMethod.POST, GROUP + "/phase", this::changePhase),

@@ -56,6 +56,7 @@ public final class DashboardService {
           Map<Long, JsonArray> alerts = openAlerts(all.resultAt(5));
           Attendance attendance = all.resultAt(6);
           JsonArray rows = new JsonArray();
+          List<JsonObject> flags = new java.util.ArrayList<>();
           for (Enrolment.Member m : members) {
             long id = m.id();
             JsonObject row = new JsonObject()
@@ -67,7 +68,9 @@ public final class DashboardService {
                 .put("phq9", Progress.measureTrend(measures, id, Instrument.PHQ9, course))
                 .put("goals", goals.getOrDefault(id, new JsonArray()))
                 .put("homework", homework.getOrDefault(id, counts()))
-                .put("openAlerts", alerts.getOrDefault(id, new JsonArray()));
+                .put("openAlerts", alerts.getOrDefault(id, new JsonArray()))
+                .put("outcomes", OutcomeService.toJson(id, OutcomeService.flags(measures, id)));
+            flags.add(row.getJsonObject("outcomes"));
             if (course.gad7()) {
               row.put("gad7", Progress.measureTrend(measures, id, Instrument.GAD7, course));
             }
@@ -76,7 +79,8 @@ public final class DashboardService {
           return course.phaseJson(groupId)
               .put("sessionStatus", course.sessionStatus())
               .put("sessionsHeld", attendance.held().size())
-              .put("members", rows);
+              .put("members", rows)
+              .put("outcomes", OutcomeService.totals(flags));
         });
   }
 

@@ -61,6 +61,8 @@ class AuthorizationMatrixTest {
   private static long homeworkId;
   /** An alert of the group, raised by the member's request for help during set-up, for {@code :alertId}. */
   private static long alertId;
+  /** An account made to be erased by the erasure row. */
+  private static TestServer.Account erasable;
 
   @BeforeAll
   static void start() throws IOException {
@@ -69,6 +71,7 @@ class AuthorizationMatrixTest {
     member = server.newAccount("member", "Mira");
     bystander = server.newAccount("member", "Bo");
     candidate = server.newAccount("member", "Cand");
+    erasable = server.newAccount("member", "Eve");
     TestServer.Account outsiderFacilitator = server.newAccount("facilitator", "Dr. Out");
     TestServer.Account outsiderMember = server.newAccount("member", "Otto");
     long otherGroup = server.newGroup(outsiderFacilitator, "ipt", 12).getLong("id");
@@ -126,7 +129,9 @@ class AuthorizationMatrixTest {
         continue;
       }
       String[] parts = row.request().split(" ", 2);
-      String path = parts[1].replace(":id", Long.toString(groupId)).replace(":userId", Long.toString(member.id()))
+      String path = parts[1].replace("/api/users/:id", "/api/users/" + erasable.id())
+          .replace(":id", Long.toString(groupId)).replace(":number", "1")
+          .replace(":userId", Long.toString(member.id()))
           .replace(":homeworkId", Long.toString(homeworkId)).replace(":kind", "pre_group")
           .replace(":alertId", Long.toString(alertId));
       for (String who : WHO) {
