@@ -33,7 +33,12 @@ public final class Instruments {
   /** The instruments of the resource file. */
   public static synchronized Instruments builtIn() {
     if (builtIn == null) {
-      builtIn = parse(read());
+      Instruments parsed = parse(read());
+      // Parsing may initialise Instrument, whose constants ask for the built-in set again (on this thread, inside
+      // this lock): keep the set they took, so that Instrument.PHQ9 is the instance every lookup answers.
+      if (builtIn == null) {
+        builtIn = parsed;
+      }
     }
     return builtIn;
   }

@@ -44,6 +44,61 @@ class ImageTest {
     assertTrue(config.getJsonArray("Env").contains("HOLDSPACE_DATA_DIR=/data"), config.encode());
   }
 
+  @Test
+  @DisplayName("gives its user a passwd entry and a /data folder it can write, as the embedded database needs")
+  void userAndDataFolder() throws IOException {
+    assumeTrue(Files.isRegularFile(TARBALL), "no " + TARBALL + ": run `mvn -Pimage package` to build the image");
+    Map<String, byte[]> entries = entries(TARBALL);
+    Map<String, Entry> files = new HashMap<>();
+    for (Object layer : manifest(entries).getJsonArray("layers")) {
+      JsonObject descriptor = (JsonObject) layer;
+      byte[] blob = entries.get(blob(descriptor));
+      if (blob != null) {
+        files.putAll(layerEntries(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(blob))));
+      }
+    }
+    Entry passwd = files.get("etc/passwd");
+    assertTrue(passwd != null, "the image has /etc/passwd in its own layers");
+    assertTrue(new String(passwd.content(), StandardCharsets.UTF_8).contains(":10001:10001:"),
+        "user 10001 has a passwd entry (initdb refuses a user it cannot look up)");
+    Entry data = files.get("data/");
+    assertTrue(data != null, "the image has a /data folder: " + files.keySet());
+    assertEquals(0777, data.mode() & 0777, "anyone may write /data, so a new volume is writable by user 10001");
+  }
+
+  /** One file of a layer: its mode and, for a small one, its content. */
+  private record Entry(int mode, byte[] content) {
+  }
+
+  private static JsonObject manifest(Map<String, byte[]> entries) {
+    String manifest = blob(new JsonObject(text(entries, "index.json")).getJsonArray("manifests").getJsonObject(0));
+    return new JsonObject(text(entries, manifest));
+  }
+
+  private static Map<String, Entry> layerEntries(InputStream in) throws IOException {
+    Map<String, Entry> files = new HashMap<>();
+    byte[] header = new byte[512];
+    String longName = null;
+    while (in.readNBytes(header, 0, 512) == 512 && header[0] != 0) {
+      String name = longName != null ? longName : field(header, 0, 100);
+      longName = null;
+      String sizeField = field(header, 124, 12).trim();
+      long size = sizeField.isEmpty() ? 0 : Long.parseLong(sizeField, 8);
+      int mode = Integer.parseInt(field(header, 100, 8).trim().isEmpty() ? "0" : field(header, 100, 8).trim(), 8);
+      byte[] content = size < 1_000_000 ? in.readNBytes((int) size) : new byte[0];
+      if (size >= 1_000_000) {
+        in.skipNBytes(size);
+      }
+      in.skipNBytes((size + 511) / 512 * 512 - size);
+      if (header[156] == 'L') {
+        longName = new String(content, StandardCharsets.UTF_8).trim();
+      } else if (header[156] != 'x' && header[156] != 'g') {
+        files.put(name.replaceFirst("^\\./", "").replaceFirst("^/", ""), new Entry(mode, content));
+      }
+    }
+    return files;
+  }
+
   /** The image config's path: through manifest.json (Docker layout) or index.json (OCI layout). */
   private static String configPath(Map<String, byte[]> entries) {
     if (entries.containsKey("manifest.json")) {
