@@ -60,7 +60,8 @@ public final class Whispers {
     return enrolment.facilitators(pool, groupId).compose(facilitators -> {
       List<Long> recipients = new ArrayList<>(facilitators);
       recipients.add(member.id());
-      return pool.preparedQuery(INSERT).execute(Tuple.of(groupId, member.id(), null, text))
+      return pool.withTransaction(tx -> tx.preparedQuery(INSERT).execute(Tuple.of(groupId, member.id(), null, text))
+              .compose(rows -> audit.record(tx, member.id(), "whisper.send", groupId, member.id(), null).map(rows)))
           .compose(inserted -> deliver(groupId, member, null, text, inserted.iterator().next(), recipients));
     });
   }

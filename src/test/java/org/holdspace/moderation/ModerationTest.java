@@ -262,4 +262,21 @@ class ModerationTest {
     assertEquals(ana.id(), mute.getLong("subjectId"));
     assertEquals(403, server.get("/api/audit?groupId=" + groupId, facilitator.token()).statusCode());
   }
+
+  @Test
+  @DisplayName("private messages are audited both ways, with ids and never their text")
+  void whispersAudited() {
+    ChatClient f = group.joined(facilitator);
+    ChatClient a = group.joined(ana);
+    a.request(group.frame("whisper").put("text", "can we talk after?")).await();
+    f.request(group.frame("whisper").put("userId", ana.id()).put("text", "of course")).await();
+    String log = server.get("/api/audit?groupId=" + groupId, server.adminToken()).bodyAsString();
+    List<JsonObject> sent = new JsonArray(log).stream().map(JsonObject.class::cast)
+        .filter(e -> "whisper.send".equals(e.getString("action"))).toList();
+    assertEquals(2, sent.size(), log);
+    assertEquals(java.util.Set.of(ana.id(), facilitator.id()),
+        sent.stream().map(e -> e.getJsonObject("actor").getLong("id")).collect(java.util.stream.Collectors.toSet()));
+    assertTrue(sent.stream().allMatch(e -> e.getLong("subjectId") == ana.id()), log);
+    assertFalse(log.contains("can we talk after") || log.contains("of course"), "no text in the audit log");
+  }
 }
