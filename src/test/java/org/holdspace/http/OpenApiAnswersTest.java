@@ -97,6 +97,33 @@ class OpenApiAnswersTest {
     call(HttpMethod.GET, anaPath + "/measures", ana.token(), null, 200);
     call(HttpMethod.GET, g + "/alerts", f.token(), null, 200);
     call(HttpMethod.GET, g + "/alerts", ana.token(), null, 403);
+    call(HttpMethod.GET, "/api/instruments", ana.token(), null, 200);
+    call(HttpMethod.POST, anaPath + "/measures", ana.token(), json("{'instrument':'wsas','answers':[3,2,4,1,0]}"), 201);
+    call(HttpMethod.POST, anaPath + "/measures", ana.token(), json("{'instrument':'cssrs_screen',"
+        + "'answers':[1,0,0,0,0,1],'q6Recent':false}"), 201);
+    call(HttpMethod.POST, anaPath + "/measures", ana.token(), json("{'instrument':'phq9',"
+        + "'answers':[1,1,1,1,1,1,0,0,0],'difficulty':1}"), 201);
+    call(HttpMethod.GET, anaPath + "/outcomes", ana.token(), null, 200);
+    call(HttpMethod.GET, anaPath + "/outcomes", f.token(), null, 200);
+    call(HttpMethod.GET, g + "/alerts?status=open", f.token(), null, 200);
+    call(HttpMethod.GET, g + "/alerts?status=closed", f.token(), null, 400);
+    call(HttpMethod.GET, "/api/crisis-resources", ana.token(), null, 200);
+    long help = call(HttpMethod.POST, g + "/help", ana.token(), null, 201).getJsonObject("alert").getLong("id");
+    call(HttpMethod.POST, g + "/help", f.token(), null, 403);
+    call(HttpMethod.POST, g + "/alerts/" + help + "/acknowledge", ana.token(), null, 403);
+    call(HttpMethod.POST, g + "/alerts/" + help + "/acknowledge", f.token(), null, 200);
+    call(HttpMethod.POST, g + "/alerts/" + help + "/acknowledge", f.token(), null, 200);
+    call(HttpMethod.POST, g + "/alerts/999999999/acknowledge", f.token(), null, 404);
+    call(HttpMethod.POST, g + "/alerts/" + help + "/resolve", f.token(), json("{'outcome':'maybe'}"), 400);
+    call(HttpMethod.POST, g + "/alerts/" + help + "/resolve", f.token(),
+        json("{'outcome':'safety_plan','note':'went through her plan together'}"), 200);
+    call(HttpMethod.POST, g + "/alerts/" + help + "/resolve", f.token(), json("{'outcome':'other'}"), 409);
+    call(HttpMethod.GET, g + "/alerts?status=resolved", f.token(), null, 200);
+    call(HttpMethod.GET, anaPath + "/safety-plan", ana.token(), null, 200);
+    call(HttpMethod.PUT, anaPath + "/safety-plan", ana.token(), json("{'warningSigns':['not sleeping'],"
+        + "'copingStrategies':['a long walk',' '],'peopleToAsk':['my sister'],'professionals':null}"), 200);
+    call(HttpMethod.PUT, anaPath + "/safety-plan", ana.token(), json("{'reasons':['x']}"), 400);
+    call(HttpMethod.GET, anaPath + "/safety-plan", f.token(), null, 200);
 
     JsonObject inventory = call(HttpMethod.PUT, anaPath + "/inventory", ana.token(), json("{'relationships':["
         + "{'label':'my sister','kind':'family','closeness':2,'satisfaction':2,'area':'role_dispute',"
@@ -144,6 +171,39 @@ class OpenApiAnswersTest {
     call(HttpMethod.GET, anaPath + "/review", ana.token(), null, 200);
     call(HttpMethod.GET, g + "/dashboard", f.token(), null, 200);
     call(HttpMethod.GET, "/api/audit?groupId=" + group.id() + "&limit=20", admin, null, 200);
+
+    String note = g + "/sessions/1/notes/" + ana.id();
+    call(HttpMethod.GET, note + "/draft", f.token(), null, 200);
+    call(HttpMethod.GET, note + "/draft", ana.token(), null, 403);
+    call(HttpMethod.GET, note, f.token(), null, 404);
+    call(HttpMethod.GET, g + "/sessions/999/notes/" + ana.id(), f.token(), null, 404);
+    call(HttpMethod.PUT, note, f.token(), json("{'text':'Session 1: attended. Talked about her sister.'}"), 200);
+    call(HttpMethod.PUT, note, f.token(), json("{'text':''}"), 400);
+    call(HttpMethod.POST, note + "/addenda", f.token(), json("{'text':'too early'}"), 409);
+    call(HttpMethod.POST, note + "/sign", f.token(), null, 200);
+    call(HttpMethod.POST, note + "/sign", f.token(), null, 409);
+    call(HttpMethod.PUT, note, f.token(), json("{'text':'changed after signing'}"), 409);
+    call(HttpMethod.POST, note + "/addenda", f.token(), json("{'text':'Her GP confirmed the referral.'}"), 201);
+    call(HttpMethod.GET, note, f.token(), null, 200);
+    call(HttpMethod.PUT, g + "/sessions/1/summary", f.token(), json("{'text':'We talked about roles at home.'}"), 200);
+    call(HttpMethod.PUT, g + "/sessions/1/summary", ana.token(), json("{'text':'mine'}"), 403);
+    call(HttpMethod.GET, g + "/sessions/1/summary", ana.token(), null, 200);
+    call(HttpMethod.GET, g + "/sessions/2/summary", ana.token(), null, 404);
+    call(HttpMethod.GET, "/api/me/export", ana.token(), null, 200);
+    call(HttpMethod.GET, "/api/me/export", null, null, 401);
+    HttpResponse<Buffer> fhir = server.call(HttpMethod.GET, anaPath + "/fhir", f.token(), null);
+    assertEquals(200, fhir.statusCode(), fhir.bodyAsString());
+    assertEquals("application/fhir+json", fhir.getHeader("content-type").split(";")[0].strip());
+    assertEquals("Bundle", fhir.bodyAsJsonObject().getString("resourceType"));
+    call(HttpMethod.GET, g + "/members/" + ana.id() + "/fhir", ben.token(), null, 403);
+    JsonObject dana = call(HttpMethod.POST, "/api/users", admin, json("{'username':'dana-" + group.id()
+        + "','password':'long-enough-password','displayName':'Dana','role':'member',"
+        + "'email':'dana-" + group.id() + "@example.org'}"), 201);
+    call(HttpMethod.POST, "/api/users/" + dana.getLong("id") + "/erase", ana.token(), json("{'reason':'asked'}"), 403);
+    call(HttpMethod.POST, "/api/users/" + dana.getLong("id") + "/erase", admin, json("{}"), 400);
+    call(HttpMethod.POST, "/api/users/" + dana.getLong("id") + "/erase", admin,
+        json("{'reason':'the member asked by e-mail'}"), 204);
+    call(HttpMethod.POST, "/api/users/999999999/erase", admin, json("{'reason':'asked'}"), 404);
 
     Set<String> missed = new TreeSet<>();
     contract.operations().forEach(op -> missed.add(op.getOperationId()));
