@@ -32,6 +32,7 @@ public record Config(
     List<String> clusterMembers,
     ClusterNetwork clusterNetwork,
     Optional<String> metricsToken,
+    boolean metricsPublic,
     List<String> riskPhrases,
     Optional<Tls> tls,
     Optional<String> jwtPreviousSecret,
@@ -73,7 +74,7 @@ public record Config(
       "messageWindowSeconds", "joinsPerSocket", "replayLimit", "maxSocketsPerAccount", "cluster", "clusterMembers",
       "riskPhrases",
       "clusterHost", "clusterPort", "clusterBusPort", "clusterName", "clusterDiscovery", "clusterKubernetesService",
-      "metricsToken", "tlsCertPath", "tlsKeyPath", "jwtPreviousSecret", "shutdownGraceSeconds", "logFormat",
+      "metricsToken", "metricsPublic", "tlsCertPath", "tlsKeyPath", "jwtPreviousSecret", "shutdownGraceSeconds", "logFormat",
       "httpIdleTimeoutSeconds");
 
   /** Phrases that raise a risk alert when no list is configured: English, Spanish, French, German. */
@@ -137,6 +138,7 @@ public record Config(
             s.string("clusterDiscovery", "members"),
             s.optionalString("clusterKubernetesService")),
         s.optionalString("metricsToken"),
+        s.bool("metricsPublic", false),
         s.list("riskPhrases").isEmpty() ? DEFAULT_RISK_PHRASES : s.list("riskPhrases"),
         tls(s),
         s.optionalString("jwtPreviousSecret"),
@@ -255,7 +257,7 @@ public record Config(
   public Config withHttpPort(int port) {
     return new Config(httpHost, port, dataDir, databaseUrl, databasePoolSize, jwtSecret, tokenMinutes,
         adminPassword, passwordHashIterations, allowedOrigins, loginLimits, chatLimits, cluster, clusterMembers,
-        clusterNetwork, metricsToken, riskPhrases, tls, jwtPreviousSecret, shutdownGraceSeconds, logFormat,
+        clusterNetwork, metricsToken, metricsPublic, riskPhrases, tls, jwtPreviousSecret, shutdownGraceSeconds, logFormat,
         httpIdleTimeoutSeconds);
   }
 }
