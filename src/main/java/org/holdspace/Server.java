@@ -6,8 +6,11 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -143,9 +146,17 @@ public final class Server implements AutoCloseable {
     if (manager == null) {
       return builder.build();
     }
-    options.getEventBusOptions()
+    EventBusOptions bus = options.getEventBusOptions()
         .setHost(config.clusterNetwork().host())
         .setPort(config.clusterNetwork().busPort());
+    // Mutual TLS: a node talks only to peers whose certificate the cluster's CA signed, both ways. Peers are
+    // addressed by IP, so their names are not checked: the CA is the cluster's own.
+    config.clusterNetwork().tls().ifPresent(tls -> bus
+        .setSsl(true)
+        .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.certPath().toString())
+            .setKeyPath(tls.keyPath().toString()))
+        .setTrustOptions(new PemTrustOptions().addCertPath(tls.caPath().toString()))
+        .setClientAuth(ClientAuth.REQUIRED));
     return builder.withClusterManager(manager).buildClustered().await();
   }
 

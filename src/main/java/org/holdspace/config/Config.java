@@ -47,6 +47,10 @@ public record Config(
   public record Tls(Path certPath, Path keyPath) {
   }
 
+  /** The event bus between nodes over TLS: this node's PEM certificate and key, and the CA every peer's must have. */
+  public record ClusterTls(Path certPath, Path keyPath, Path caPath) {
+  }
+
   /** Limits on failed logins, counted per username and per client address over a sliding window. */
   public record LoginLimits(int failuresPerUsername, int failuresPerAddress, int windowMinutes) {
   }
@@ -60,10 +64,11 @@ public record Config(
    * Where this node meets the others when {@code cluster} is on: the address it binds (Hazelcast and the event bus),
    * Hazelcast's first port (the next ones are tried when it is taken), the event bus port (0: any free one), the
    * cluster's name, and how members are found: {@code members} (TCP to {@code clusterMembers}), or Kubernetes
-   * through the DNS of a headless service ({@code kubernetes-dns}) or its API ({@code kubernetes-api}).
+   * through the DNS of a headless service ({@code kubernetes-dns}) or its API ({@code kubernetes-api}); and the
+   * event bus's TLS, when set.
    */
   public record ClusterNetwork(String host, int port, int busPort, String name, String discovery,
-                               Optional<String> kubernetesService) {
+                               Optional<String> kubernetesService, Optional<ClusterTls> tls) {
     public static final List<String> DISCOVERIES = List.of("members", "kubernetes-dns", "kubernetes-api");
   }
 
@@ -74,7 +79,7 @@ public record Config(
       "messageWindowSeconds", "joinsPerSocket", "replayLimit", "maxSocketsPerAccount", "cluster", "clusterMembers",
       "riskPhrases",
       "clusterHost", "clusterPort", "clusterBusPort", "clusterName", "clusterDiscovery", "clusterKubernetesService",
-      "metricsToken", "metricsPublic", "tlsCertPath", "tlsKeyPath", "jwtPreviousSecret", "shutdownGraceSeconds", "logFormat",
+      "clusterTlsCertPath", "clusterTlsKeyPath", "clusterTlsCaPath", "metricsToken", "metricsPublic", "tlsCertPath", "tlsKeyPath", "jwtPreviousSecret", "shutdownGraceSeconds", "logFormat",
       "httpIdleTimeoutSeconds");
 
   /** Phrases that raise a risk alert when no list is configured: English, Spanish, French, German. */
@@ -136,7 +141,8 @@ public record Config(
             s.integer("clusterBusPort", 0, 0, 65535),
             s.string("clusterName", "holdspace"),
             s.string("clusterDiscovery", "members"),
-            s.optionalString("clusterKubernetesService")),
+            s.optionalString("clusterKubernetesService"),
+            clusterTls(s)),
         s.optionalString("metricsToken"),
         s.bool("metricsPublic", false),
         s.list("riskPhrases").isEmpty() ? DEFAULT_RISK_PHRASES : s.list("riskPhrases"),
@@ -231,6 +237,20 @@ public record Config(
             + "characters");
       }
     });
+  }
+
+  private static Optional<ClusterTls> clusterTls(Settings s) {
+    List<String> keys = List.of("clusterTlsCertPath", "clusterTlsKeyPath", "clusterTlsCaPath");
+    List<Optional<Path>> files = keys.stream().map(s::readableFile).toList();
+    long set = files.stream().filter(Optional::isPresent).count();
+    if (set == 0) {
+      return Optional.empty();
+    }
+    if (set < keys.size()) {
+      throw new ConfigException("Configuration keys " + keys.stream().map(k -> "'" + k + "' (" + Settings.envName(k)
+          + ")").toList() + " must be set together");
+    }
+    return Optional.of(new ClusterTls(files.get(0).get(), files.get(1).get(), files.get(2).get()));
   }
 
   private static Optional<Tls> tls(Settings s) {
