@@ -108,7 +108,8 @@ public final class Server implements AutoCloseable {
       Jobs jobs = Jobs.start(vertx, services.jobs()).await();
       int port = config.httpPort() == 0 ? freePort(config.httpHost()) : config.httpPort();
       HttpServerOptions options = httpOptions(config, port);
-      vertx.deployVerticle(() -> new HttpVerticle(services::router, options, services.drain()),
+      vertx.deployVerticle(() -> new HttpVerticle(services::router, options, services.drain(),
+              config.httpHeaderTimeoutSeconds() * 1000L),
           new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors())).await();
       return new Server(vertx, embedded, services, url, port, cluster, metricsName, jobs);
     } catch (Exception e) {
@@ -172,6 +173,9 @@ public final class Server implements AutoCloseable {
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false)
         .setCompressionSupported(true)
+        // No h2c: with it, a connection is handed to the server only once its first request head has arrived, too
+        // late for the header deadline (http/HeaderDeadline); browsers never speak HTTP/2 without TLS anyway.
+        .setHttp2ClearTextEnabled(false)
         .setIdleTimeout(config.httpIdleTimeoutSeconds())
         .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);
     config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(

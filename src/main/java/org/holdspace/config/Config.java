@@ -38,7 +38,8 @@ public record Config(
     Optional<String> jwtPreviousSecret,
     int shutdownGraceSeconds,
     String logFormat,
-    int httpIdleTimeoutSeconds) {
+    int httpIdleTimeoutSeconds,
+    int httpHeaderTimeoutSeconds) {
 
   /** The values of {@code logFormat}: a readable line, or one JSON object a line for a log collector. */
   public static final List<String> LOG_FORMATS = List.of("text", "json");
@@ -80,7 +81,7 @@ public record Config(
       "riskPhrases",
       "clusterHost", "clusterPort", "clusterBusPort", "clusterName", "clusterDiscovery", "clusterKubernetesService",
       "clusterTlsCertPath", "clusterTlsKeyPath", "clusterTlsCaPath", "metricsToken", "metricsPublic", "tlsCertPath", "tlsKeyPath", "jwtPreviousSecret", "shutdownGraceSeconds", "logFormat",
-      "httpIdleTimeoutSeconds");
+      "httpIdleTimeoutSeconds", "httpHeaderTimeoutSeconds");
 
   /** Phrases that raise a risk alert when no list is configured: English, Spanish, French, German. */
   public static final List<String> DEFAULT_RISK_PHRASES = List.of(
@@ -151,7 +152,8 @@ public record Config(
         s.integer("shutdownGraceSeconds", 10, 1, 300),
         s.string("logFormat", "text"),
         // WebSockets are pinged every 25 seconds, so a timeout above that never closes a live one.
-        s.integer("httpIdleTimeoutSeconds", 60, 1, 3600));
+        s.integer("httpIdleTimeoutSeconds", 60, 1, 3600),
+        s.integer("httpHeaderTimeoutSeconds", 10, 1, 3600));
     config.jwtSecret().ifPresent(secret -> {
       if (secret.length() < 32) {
         throw new ConfigException("Configuration key 'jwtSecret' (HOLDSPACE_JWT_SECRET) must be at least 32 characters");
@@ -278,6 +280,6 @@ public record Config(
     return new Config(httpHost, port, dataDir, databaseUrl, databasePoolSize, jwtSecret, tokenMinutes,
         adminPassword, passwordHashIterations, allowedOrigins, loginLimits, chatLimits, cluster, clusterMembers,
         clusterNetwork, metricsToken, metricsPublic, riskPhrases, tls, jwtPreviousSecret, shutdownGraceSeconds, logFormat,
-        httpIdleTimeoutSeconds);
+        httpIdleTimeoutSeconds, httpHeaderTimeoutSeconds);
   }
 }
