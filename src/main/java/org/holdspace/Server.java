@@ -6,8 +6,11 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -105,7 +108,8 @@ public final class Server implements AutoCloseable {
       Jobs jobs = Jobs.start(vertx, services.jobs()).await();
       int port = config.httpPort() == 0 ? freePort(config.httpHost()) : config.httpPort();
       HttpServerOptions options = httpOptions(config, port);
-      vertx.deployVerticle(() -> new HttpVerticle(services::router, options, services.drain()),
+      vertx.deployVerticle(() -> new HttpVerticle(services::router, options, services.drain(),
+              config.httpHeaderTimeoutSeconds() * 1000L),
           new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors())).await();
       return new Server(vertx, embedded, services, url, port, cluster, metricsName, jobs);
     } catch (Exception e) {
@@ -143,9 +147,17 @@ public final class Server implements AutoCloseable {
     if (manager == null) {
       return builder.build();
     }
-    options.getEventBusOptions()
+    EventBusOptions bus = options.getEventBusOptions()
         .setHost(config.clusterNetwork().host())
         .setPort(config.clusterNetwork().busPort());
+    // Mutual TLS: a node talks only to peers whose certificate the cluster's CA signed, both ways. Peers are
+    // addressed by IP, so their names are not checked: the CA is the cluster's own.
+    config.clusterNetwork().tls().ifPresent(tls -> bus
+        .setSsl(true)
+        .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.certPath().toString())
+            .setKeyPath(tls.keyPath().toString()))
+        .setTrustOptions(new PemTrustOptions().addCertPath(tls.caPath().toString()))
+        .setClientAuth(ClientAuth.REQUIRED));
     return builder.withClusterManager(manager).buildClustered().await();
   }
 
@@ -161,6 +173,9 @@ public final class Server implements AutoCloseable {
         .setPerMessageWebSocketCompressionSupported(false)
         .setPerFrameWebSocketCompressionSupported(false)
         .setCompressionSupported(true)
+        // No h2c: with it, a connection is handed to the server only once its first request head has arrived, too
+        // late for the header deadline (http/HeaderDeadline); browsers never speak HTTP/2 without TLS anyway.
+        .setHttp2ClearTextEnabled(false)
         .setIdleTimeout(config.httpIdleTimeoutSeconds())
         .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);
     config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(

@@ -126,7 +126,7 @@ public final class Services {
     AccountRoutes accountRoutes = new AccountRoutes(accounts);
     this.publicRoutes = List.of(accountRoutes::mountPublic, new ApiDocs()::mount,
         new HealthRoute(pool, cluster, config.databasePoolSize(), drain)::mount,
-        new MetricsRoute(registry, config.metricsToken())::mount);
+        new MetricsRoute(registry, config.metricsToken(), config.metricsPublic())::mount);
     this.protectedRoutes = List.of(accountRoutes::mount, new GroupRoutes(groups)::mount,
         new SessionRoutes(sessions, access)::mount, new HistoryRoutes(log, access)::mount,
         new AlertRoutes(alerts, access)::mount,

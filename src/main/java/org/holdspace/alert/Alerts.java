@@ -1,5 +1,6 @@
 package org.holdspace.alert;
 
+import org.holdspace.config.Safety;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -44,7 +45,7 @@ public final class Alerts {
                              Presence presence, Mailer mailer, MeterRegistry registry) {
   }
 
-  public Alerts(Dependencies d, Config.Safety safety) {
+  public Alerts(Dependencies d, Safety safety) {
     this.pool = d.pool();
     this.audit = d.audit();
     this.log = d.log();

@@ -1,5 +1,6 @@
 package org.holdspace.alert;
 
+import org.holdspace.config.CrisisResource;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.holdspace.config.Config;
@@ -11,9 +12,9 @@ final class CrisisResources {
   private CrisisResources() {
   }
 
-  static JsonArray json(List<Config.CrisisResource> resources) {
+  static JsonArray json(List<CrisisResource> resources) {
     JsonArray list = new JsonArray();
-    for (Config.CrisisResource r : resources) {
+    for (CrisisResource r : resources) {
       JsonObject item = new JsonObject().put("name", r.name());
       r.phone().ifPresent(v -> item.put("phone", v));
       r.url().ifPresent(v -> item.put("url", v));

@@ -10,7 +10,7 @@ import io.vertx.sqlclient.Pool;
 import org.holdspace.config.Config;
 import org.holdspace.db.SqlErrors;
 import org.holdspace.core.Refusal;
-import org.holdspace.limits.SlidingWindowLimiter;
+import org.holdspace.limits.SharedWindowLimiter;
 
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +23,8 @@ public final class AccountService {
   private final UserRepository users;
   private final PasswordHasher hasher;
   private final Tokens tokens;
-  private final SlidingWindowLimiter failuresByUsername;
-  private final SlidingWindowLimiter failuresByAddress;
+  private final SharedWindowLimiter failuresByUsername;
+  private final SharedWindowLimiter failuresByAddress;
 
   public AccountService(Vertx vertx, Pool pool, UserRepository users, PasswordHasher hasher, Tokens tokens,
                         Config.LoginLimits limits) {
@@ -34,8 +34,9 @@ public final class AccountService {
     this.hasher = hasher;
     this.tokens = tokens;
     long window = limits.windowMinutes() * 60_000L;
-    this.failuresByUsername = new SlidingWindowLimiter(limits.failuresPerUsername(), window);
-    this.failuresByAddress = new SlidingWindowLimiter(limits.failuresPerAddress(), window);
+    // counted in the database, so that the limits hold over all the nodes of a cluster together
+    this.failuresByUsername = new SharedWindowLimiter(pool, "login-username", limits.failuresPerUsername(), window);
+    this.failuresByAddress = new SharedWindowLimiter(pool, "login-address", limits.failuresPerAddress(), window);
   }
 
   /** The jobs that keep the sign-in limits' memory bounded. */
@@ -53,29 +54,30 @@ public final class AccountService {
     // Each attempt takes its place in both windows before the password is checked: attempts sent at once would
     // otherwise all pass a limit checked before any of them had failed. A success gives its places back, so
     // successful sign-ins never count.
-    if (!failuresByUsername.tryAcquire(userKey)) {
-      return Future.failedFuture(Refusal.rateLimited("too many attempts; try again later"));
-    }
-    if (!failuresByAddress.tryAcquire(address)) {
-      failuresByUsername.release(userKey);
-      return Future.failedFuture(Refusal.rateLimited("too many attempts; try again later"));
-    }
+    return failuresByUsername.tryAcquire(userKey).compose(byUsername -> byUsername.isEmpty() ? tooMany()
+        : failuresByAddress.tryAcquire(address).compose(byAddress -> byAddress.isEmpty()
+            ? failuresByUsername.release(byUsername.get()).compose(released -> tooMany())
+            : check(username, password).transform(checked -> {
+              if (checked.succeeded() && checked.result() == null) {
+                return Future.failedFuture(Refusal.unauthenticated("wrong username or password"));
+              }
+              return failuresByUsername.release(byUsername.get())
+                  .compose(released -> failuresByAddress.release(byAddress.get()))
+                  .compose(released -> checked.failed() ? Future.failedFuture(checked.cause())
+                      : Future.succeededFuture(new Login(tokens.issue(checked.result()), checked.result())));
+            })));
+  }
+
+  private static Future<Login> tooMany() {
+    return Future.failedFuture(Refusal.rateLimited("too many attempts; try again later"));
+  }
+
+  /** The account if the password is its own, else null. */
+  private Future<AuthUser> check(String username, String password) {
     return users.findByUsername(pool, username)
         .compose(found -> vertx.executeBlocking(
             () -> hasher.verify(password, found.map(UserRepository.StoredUser::passwordHash).orElse(null)), false)
-            .map(ok -> ok ? found.get().user() : null))
-        .transform(checked -> {
-          if (checked.succeeded() && checked.result() == null) {
-            return Future.failedFuture(Refusal.unauthenticated("wrong username or password"));
-          }
-          failuresByUsername.release(userKey);
-          failuresByAddress.release(address);
-          if (checked.failed()) {
-            return Future.failedFuture(checked.cause());
-          }
-          AuthUser user = checked.result();
-          return Future.succeededFuture(new Login(tokens.issue(user), user));
-        });
+            .map(ok -> ok ? found.get().user() : null));
   }
 
   public Future<AuthUser> create(String username, String password, String displayName, Role role) {

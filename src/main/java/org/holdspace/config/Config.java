@@ -32,42 +32,26 @@ public record Config(
     List<String> clusterMembers,
     ClusterNetwork clusterNetwork,
     Optional<String> metricsToken,
+    boolean metricsPublic,
     List<String> riskPhrases,
     Optional<Tls> tls,
     Optional<String> jwtPreviousSecret,
     int shutdownGraceSeconds,
     String logFormat,
     int httpIdleTimeoutSeconds,
+    int httpHeaderTimeoutSeconds,
     Safety safety,
     Optional<Smtp> smtp) {
 
   /** The values of {@code logFormat}: a readable line, or one JSON object a line for a log collector. */
   public static final List<String> LOG_FORMATS = List.of("text", "json");
 
-  /**
-   * How risk alerts are followed up: an alert still open this many minutes after it was raised is escalated; the
-   * crisis resources a member who asks for help is shown; the on-call address that escalations also go to; the
-   * address the web client is reached at, for links in e-mails (empty: links are paths only).
-   */
-  public record Safety(double escalationMinutes, List<CrisisResource> crisisResources, Optional<String> oncallEmail,
-                       String publicUrl) {
-  }
-
-  /** One place a member in crisis can turn to; any of phone, url and text may be absent. */
-  public record CrisisResource(String name, Optional<String> phone, Optional<String> url, Optional<String> text) {
-  }
-
-  /** The SMTP server e-mails go through (none when {@code smtpHost} is unset). */
-  public record Smtp(String host, int port, String from, Optional<String> username, Optional<String> password,
-                     boolean startTls) {
-    @Override
-    public String toString() {
-      return "Smtp[" + host + ":" + port + ", from " + from + (username.isPresent() ? ", with login" : "") + "]";
-    }
-  }
-
   /** HTTPS and WSS on the one port: a PEM certificate (chain) and its PEM private key (PKCS#8 or PKCS#1). */
   public record Tls(Path certPath, Path keyPath) {
+  }
+
+  /** The event bus between nodes over TLS: this node's PEM certificate and key, and the CA every peer's must have. */
+  public record ClusterTls(Path certPath, Path keyPath, Path caPath) {
   }
 
   /** Limits on failed logins, counted per username and per client address over a sliding window. */
@@ -83,10 +67,11 @@ public record Config(
    * Where this node meets the others when {@code cluster} is on: the address it binds (Hazelcast and the event bus),
    * Hazelcast's first port (the next ones are tried when it is taken), the event bus port (0: any free one), the
    * cluster's name, and how members are found: {@code members} (TCP to {@code clusterMembers}), or Kubernetes
-   * through the DNS of a headless service ({@code kubernetes-dns}) or its API ({@code kubernetes-api}).
+   * through the DNS of a headless service ({@code kubernetes-dns}) or its API ({@code kubernetes-api}); and the
+   * event bus's TLS, when set.
    */
   public record ClusterNetwork(String host, int port, int busPort, String name, String discovery,
-                               Optional<String> kubernetesService) {
+                               Optional<String> kubernetesService, Optional<ClusterTls> tls) {
     public static final List<String> DISCOVERIES = List.of("members", "kubernetes-dns", "kubernetes-api");
   }
 
@@ -97,8 +82,9 @@ public record Config(
       "messageWindowSeconds", "joinsPerSocket", "replayLimit", "maxSocketsPerAccount", "cluster", "clusterMembers",
       "riskPhrases",
       "clusterHost", "clusterPort", "clusterBusPort", "clusterName", "clusterDiscovery", "clusterKubernetesService",
-      "metricsToken", "tlsCertPath", "tlsKeyPath", "jwtPreviousSecret", "shutdownGraceSeconds", "logFormat",
-      "httpIdleTimeoutSeconds");
+      "clusterTlsCertPath", "clusterTlsKeyPath", "clusterTlsCaPath", "metricsToken", "metricsPublic", "tlsCertPath",
+      "tlsKeyPath", "jwtPreviousSecret", "shutdownGraceSeconds", "logFormat", "httpIdleTimeoutSeconds",
+      "httpHeaderTimeoutSeconds");
 
   private static Set<String> allKeys() {
     Set<String> all = new java.util.HashSet<>(KEYS);
@@ -157,8 +143,10 @@ public record Config(
             s.integer("clusterBusPort", 0, 0, 65535),
             s.string("clusterName", "holdspace"),
             s.string("clusterDiscovery", "members"),
-            s.optionalString("clusterKubernetesService")),
+            s.optionalString("clusterKubernetesService"),
+            clusterTls(s)),
         s.optionalString("metricsToken"),
+        s.bool("metricsPublic", false),
         s.list("riskPhrases"),
         tls(s),
         s.optionalString("jwtPreviousSecret"),
@@ -166,6 +154,7 @@ public record Config(
         s.string("logFormat", "text"),
         // WebSockets are pinged every 25 seconds, so a timeout above that never closes a live one.
         s.integer("httpIdleTimeoutSeconds", 60, 1, 3600),
+        s.integer("httpHeaderTimeoutSeconds", 10, 1, 3600),
         SafetySettings.safety(s),
         SafetySettings.smtp(s));
     config.jwtSecret().ifPresent(secret -> {
@@ -255,6 +244,20 @@ public record Config(
     });
   }
 
+  private static Optional<ClusterTls> clusterTls(Settings s) {
+    List<String> keys = List.of("clusterTlsCertPath", "clusterTlsKeyPath", "clusterTlsCaPath");
+    List<Optional<Path>> files = keys.stream().map(s::readableFile).toList();
+    long set = files.stream().filter(Optional::isPresent).count();
+    if (set == 0) {
+      return Optional.empty();
+    }
+    if (set < keys.size()) {
+      throw new ConfigException("Configuration keys " + keys.stream().map(k -> "'" + k + "' (" + Settings.envName(k)
+          + ")").toList() + " must be set together");
+    }
+    return Optional.of(new ClusterTls(files.get(0).get(), files.get(1).get(), files.get(2).get()));
+  }
+
   private static Optional<Tls> tls(Settings s) {
     Optional<String> cert = s.optionalString("tlsCertPath");
     Optional<String> key = s.optionalString("tlsKeyPath");
@@ -279,7 +282,7 @@ public record Config(
   public Config withHttpPort(int port) {
     return new Config(httpHost, port, dataDir, databaseUrl, databasePoolSize, jwtSecret, tokenMinutes,
         adminPassword, passwordHashIterations, allowedOrigins, loginLimits, chatLimits, cluster, clusterMembers,
-        clusterNetwork, metricsToken, riskPhrases, tls, jwtPreviousSecret, shutdownGraceSeconds, logFormat,
-        httpIdleTimeoutSeconds, safety, smtp);
+        clusterNetwork, metricsToken, metricsPublic, riskPhrases, tls, jwtPreviousSecret, shutdownGraceSeconds,
+        logFormat, httpIdleTimeoutSeconds, httpHeaderTimeoutSeconds, safety, smtp);
   }
 }

@@ -13,7 +13,7 @@ final class SafetySettings {
       "smtpPort", "smtpFrom", "smtpUsername", "smtpPassword", "smtpStartTls", "publicUrl");
 
   /** Shown to a member who asks for help when the deployment lists no resources of its own. */
-  static final List<Config.CrisisResource> DEFAULT_RESOURCES = List.of(new Config.CrisisResource(
+  static final List<CrisisResource> DEFAULT_RESOURCES = List.of(new CrisisResource(
       "Emergency services", Optional.empty(), Optional.empty(),
       Optional.of("If you are in danger or might act on thoughts of harming yourself, call your local emergency "
           + "number now (112 in Europe, 911 in North America, 999 in the UK), or go to the nearest emergency "
@@ -25,7 +25,7 @@ final class SafetySettings {
   private SafetySettings() {
   }
 
-  static Config.Safety safety(Settings s) {
+  static Safety safety(Settings s) {
     double minutes = s.decimal("alertEscalationMinutes", 5, 0.001, 7 * 24 * 60);
     Optional<String> oncall = s.optionalString("oncallEmail");
     oncall.ifPresent(address -> email(s, "oncallEmail", address));
@@ -33,10 +33,10 @@ final class SafetySettings {
     if (!publicUrl.isEmpty() && !publicUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
       throw s.invalid("publicUrl", "must be an http(s) address such as https://holdspace.example.org");
     }
-    return new Config.Safety(minutes, resources(s), oncall, publicUrl);
+    return new Safety(minutes, resources(s), oncall, publicUrl);
   }
 
-  static Optional<Config.Smtp> smtp(Settings s) {
+  static Optional<Smtp> smtp(Settings s) {
     Optional<String> host = s.optionalString("smtpHost");
     int port = s.integer("smtpPort", 25, 1, 65535);
     Optional<String> from = s.optionalString("smtpFrom");
@@ -54,7 +54,7 @@ final class SafetySettings {
     if (username.isPresent() != password.isPresent()) {
       throw s.invalid("smtpUsername", "and smtpPassword must be set together");
     }
-    return Optional.of(new Config.Smtp(host.get(), port, from.get(), username, password, startTls));
+    return Optional.of(new Smtp(host.get(), port, from.get(), username, password, startTls));
   }
 
   private static void email(Settings s, String key, String address) {
@@ -63,7 +63,7 @@ final class SafetySettings {
     }
   }
 
-  private static List<Config.CrisisResource> resources(Settings s) {
+  private static List<CrisisResource> resources(Settings s) {
     List<JsonObject> raw = s.objects("crisisResources");
     if (raw.isEmpty()) {
       return DEFAULT_RESOURCES;
@@ -71,7 +71,7 @@ final class SafetySettings {
     if (raw.size() > MAX_RESOURCES) {
       throw s.invalid("crisisResources", "may list at most " + MAX_RESOURCES + " resources");
     }
-    List<Config.CrisisResource> list = new ArrayList<>();
+    List<CrisisResource> list = new ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {
       JsonObject o = raw.get(i);
       String at = "crisisResources";
@@ -91,7 +91,7 @@ final class SafetySettings {
       if (url != null && !url.matches("(https?:|tel:)\\S+")) {
         throw s.invalid(at, "[" + i + "].url: must start with https:, http: or tel:");
       }
-      list.add(new Config.CrisisResource(n(o, "name").orElseThrow(), n(o, "phone"), n(o, "url"), n(o, "text")));
+      list.add(new CrisisResource(n(o, "name").orElseThrow(), n(o, "phone"), n(o, "url"), n(o, "text")));
     }
     return List.copyOf(list);
   }

@@ -60,6 +60,15 @@ final class Settings {
     return s.isBlank() ? Optional.empty() : Optional.of(s);
   }
 
+  /** A path that must name a readable file when set. */
+  Optional<java.nio.file.Path> readableFile(String key) {
+    Optional<String> value = optionalString(key);
+    if (value.isPresent() && !java.nio.file.Files.isReadable(java.nio.file.Path.of(value.get()))) {
+      throw bad(key, "names no readable file: " + value.get());
+    }
+    return value.map(java.nio.file.Path::of);
+  }
+
   String string(String key, String fallback) {
     return optionalString(key).orElse(fallback);
   }

@@ -19,18 +19,27 @@ public final class HttpVerticle extends VerticleBase {
   private final Function<Vertx, Router> routes;
   private final HttpServerOptions options;
   private final Drain drain;
+  private final long headerDeadlineMillis;
   private HttpServer server;
 
-  /** A server with the routes built for its own event loop and these options (host, port, TLS, limits). */
-  public HttpVerticle(Function<Vertx, Router> routes, HttpServerOptions options, Drain drain) {
+  /**
+   * A server with the routes built for its own event loop, these options (host, port, TLS, limits) and the time a
+   * client has to send a request's head.
+   */
+  public HttpVerticle(Function<Vertx, Router> routes, HttpServerOptions options, Drain drain,
+                      long headerDeadlineMillis) {
     this.routes = routes;
     this.options = options;
     this.drain = drain;
+    this.headerDeadlineMillis = headerDeadlineMillis;
   }
 
   @Override
   public Future<?> start() {
-    server = vertx.createHttpServer(new HttpServerOptions(options)).requestHandler(routes.apply(vertx));
+    HeaderDeadline deadline = new HeaderDeadline(vertx, headerDeadlineMillis);
+    server = vertx.createHttpServer(new HttpServerOptions(options))
+        .connectionHandler(deadline::opened)
+        .requestHandler(deadline.around(routes.apply(vertx)));
     return server.listen();
   }
 

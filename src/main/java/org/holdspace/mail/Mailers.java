@@ -7,7 +7,7 @@ import io.vertx.ext.mail.MailClient;
 import io.vertx.ext.mail.MailConfig;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.StartTLSOptions;
-import org.holdspace.config.Config;
+import org.holdspace.config.Smtp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +21,7 @@ public final class Mailers {
   private Mailers() {
   }
 
-  public static Mailer of(Vertx vertx, Optional<Config.Smtp> smtp) {
+  public static Mailer of(Vertx vertx, Optional<Smtp> smtp) {
     if (smtp.isEmpty()) {
       LOG.info("No smtpHost is set: nothing is e-mailed (alert escalations reach the console only)");
       return new Mailer() {
@@ -36,15 +36,15 @@ public final class Mailers {
         }
       };
     }
-    return new Smtp(vertx, smtp.get());
+    return new SmtpMailer(vertx, smtp.get());
   }
 
   /** Over vertx-mail-client; a connection per send attempt is fine for the few notices a server sends. */
-  private static final class Smtp implements Mailer {
+  private static final class SmtpMailer implements Mailer {
     private final MailClient client;
     private final String from;
 
-    Smtp(Vertx vertx, Config.Smtp smtp) {
+    SmtpMailer(Vertx vertx, Smtp smtp) {
       MailConfig config = new MailConfig()
           .setHostname(smtp.host())
           .setPort(smtp.port())

@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("Moderation across two clustered nodes")
 class ClusterModerationTest {
   private static TestCluster cluster;
+  private static final String METRICS_TOKEN = "a-scraper-token-for-tests";
   @RegisterExtension
   final LiveGroup group = LiveGroup.of("Dr. Vale", "Ana", "Ben").started().open(cluster.node(0));
   private final TestServer.Account facilitator = group.facilitator();
@@ -40,7 +41,7 @@ class ClusterModerationTest {
 
   @BeforeAll
   static void start() {
-    cluster = TestCluster.start(2, Map.of());
+    cluster = TestCluster.start(2, Map.of("metricsToken", METRICS_TOKEN));
   }
 
   @AfterAll
@@ -166,11 +167,12 @@ class ClusterModerationTest {
       assertEquals("up", health.getString("status"));
       assertEquals(new JsonObject().put("enabled", true).put("members", 2), health.getJsonObject("cluster"));
     }
-    String metrics = cluster.node(1).get("/metrics", null).bodyAsString();
+    String metrics = cluster.node(1).get("/metrics", METRICS_TOKEN).bodyAsString();
     assertTrue(metrics.contains("holdspace_cluster_members 2.0"), metrics);
     assertTrue(gauge(metrics, "holdspace_websocket_connections") >= 1, metrics);
     assertTrue(gauge(metrics, "holdspace_event_delivery_seconds_count") >= 1, "node 1 delivered to Ana");
-    assertTrue(gauge(cluster.node(0).get("/metrics", null).bodyAsString(), "holdspace_events_published_total") >= 1);
+    String other = cluster.node(0).get("/metrics", METRICS_TOKEN).bodyAsString();
+    assertTrue(gauge(other, "holdspace_events_published_total") >= 1);
     assertFalse(metrics.contains("holdspace.group") || metrics.contains("holdspace.user"), "no address in a label");
     assertFalse(metrics.contains("counted"), "no text");
     new HashSet<>(List.of(ana.username(), facilitator.username())).forEach(name ->

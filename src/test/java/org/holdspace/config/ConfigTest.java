@@ -159,6 +159,10 @@ class ConfigTest {
       "HOLDSPACE_CRISIS_RESOURCES|[{\"phone\":\"112\"}]|crisisResources",
       "HOLDSPACE_CRISIS_RESOURCES|not json|crisisResources",
       "HOLDSPACE_PUBLIC_URL|holdspace.example|publicUrl",
+      "DATABASE_URL|postgres://localhost/x?sslmode=allow|databaseUrl",
+      "HOLDSPACE_METRICS_PUBLIC|yes|metricsPublic",
+      "HOLDSPACE_CLUSTER_TLS_CERT_PATH|/no/such/cert.pem|clusterTlsCertPath",
+      "HOLDSPACE_CLUSTER_TLS_CA_PATH|/no/such/ca.pem|clusterTlsCaPath",
   })
   void badEnvironmentValue(String variable, String value, String key) {
     ConfigException e = assertThrows(ConfigException.class, () -> fromEnv(Map.of(variable, value)));
@@ -214,5 +218,22 @@ class ConfigTest {
     Config moved = c.withHttpPort(1234);
     assertEquals(1234, moved.httpPort());
     assertEquals(c, moved.withHttpPort(c.httpPort()));
+  }
+
+  @Test
+  @DisplayName("the cluster's TLS keys are read together, and one alone is refused naming all three")
+  void clusterTlsTogether() throws java.io.IOException {
+    Path file = java.nio.file.Files.createTempFile("pem", ".pem");
+    Config c = fromEnv(Map.of("HOLDSPACE_CLUSTER_TLS_CERT_PATH", file.toString(),
+        "HOLDSPACE_CLUSTER_TLS_KEY_PATH", file.toString(), "HOLDSPACE_CLUSTER_TLS_CA_PATH", file.toString()));
+    assertEquals(Optional.of(new Config.ClusterTls(file, file, file)), c.clusterNetwork().tls());
+    assertEquals(Optional.empty(), fromEnv(Map.of()).clusterNetwork().tls());
+    assertTrue(!fromEnv(Map.of()).metricsPublic());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> fromEnv(Map.of("HOLDSPACE_CLUSTER_TLS_CERT_PATH", file.toString())));
+    for (String name : List.of("HOLDSPACE_CLUSTER_TLS_CERT_PATH", "HOLDSPACE_CLUSTER_TLS_KEY_PATH",
+        "HOLDSPACE_CLUSTER_TLS_CA_PATH")) {
+      assertTrue(e.getMessage().contains(name), e.getMessage());
+    }
   }
 }

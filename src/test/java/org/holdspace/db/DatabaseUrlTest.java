@@ -6,9 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("A DATABASE_URL")
 class DatabaseUrlTest {
@@ -99,5 +103,30 @@ class DatabaseUrlTest {
     assertEquals("app", options.getUser());
     assertEquals("pw", options.getPassword());
     assertEquals(new DatabaseUrl("h", 6000, "two", "app", "pw"), url.withDatabase("two"));
+  }
+
+  @Test
+  @DisplayName("reads sslmode and sslrootcert, refuses other modes and parameters, naming DATABASE_URL")
+  void sslParameters() throws java.io.IOException {
+    java.nio.file.Path ca = java.nio.file.Files.createTempFile("ca", ".crt");
+    DatabaseUrl url = DatabaseUrl.parse("postgres://app:pw@db:5432/x?sslmode=verify-full&sslrootcert=" + ca);
+    assertEquals("verify-full", url.sslMode());
+    assertEquals(java.util.Optional.of(ca.toString()), url.sslRootCert());
+    assertEquals(io.vertx.pgclient.SslMode.VERIFY_FULL, url.connectOptions().getSslMode());
+    assertEquals("HTTPS", url.connectOptions().getSslOptions().getHostnameVerificationAlgorithm());
+    assertEquals(url, DatabaseUrl.parse(url.toUrl()));
+    assertEquals(url.sslRootCert(), url.withDatabase("y").sslRootCert());
+    assertTrue(url.jdbcUrl().endsWith("/x?sslmode=verify-full&sslrootcert="
+        + java.net.URLEncoder.encode(ca.toString(), java.nio.charset.StandardCharsets.UTF_8)), url.jdbcUrl());
+    assertEquals(io.vertx.pgclient.SslMode.DISABLE, DatabaseUrl.parse("postgres://h/x").connectOptions().getSslMode());
+    assertEquals(io.vertx.pgclient.SslMode.REQUIRE,
+        DatabaseUrl.parse("postgres://h/x?sslmode=require").connectOptions().getSslMode());
+    for (String bad : List.of("?sslmode=prefer", "?sslmod=require", "?sslmode=verify-ca",
+        "?sslmode=verify-full&sslrootcert=/no/such/file", "?sslrootcert=" + ca)) {
+      var e = assertThrows(org.holdspace.config.ConfigException.class, () -> org.holdspace.config.Config.from(
+          new io.vertx.core.json.JsonObject().put("databaseUrl", "postgres://u:secret-pw@h/x" + bad), Map.of()), bad);
+      assertTrue(e.getMessage().contains("DATABASE_URL"), e.getMessage());
+      assertFalse(e.getMessage().contains("secret-pw"), e.getMessage());
+    }
   }
 }

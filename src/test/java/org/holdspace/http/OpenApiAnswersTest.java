@@ -62,7 +62,7 @@ class OpenApiAnswersTest {
     String anaPath = g + "/members/" + ana.id();
 
     call(HttpMethod.GET, "/health", null, null, 200);
-    call(HttpMethod.GET, "/metrics", null, null, 200);
+    call(HttpMethod.GET, "/metrics", null, null, 401);
     call(HttpMethod.GET, "/api/openapi.json", null, null, 200);
     call(HttpMethod.POST, "/api/auth/login", null, json("{'username':'" + ana.username() + "','password':'"
         + TestServer.PASSWORD + "'}"), 200);

@@ -1,6 +1,7 @@
 package org.holdspace.metrics;
 
 import io.vertx.core.json.JsonObject;
+import org.holdspace.support.TestDatabase;
 import org.holdspace.support.TestServer;
 import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.DisplayName;
@@ -40,6 +41,21 @@ class MetricsTest {
     for (String meter : new String[] {"holdspace_websocket_connections", "holdspace_events_published_total",
         "holdspace_event_delivery_seconds_count", "holdspace_cluster_members 1.0", "vertx_http_server_requests_total"}) {
       assertTrue(body.contains(meter), meter + " in\n" + body);
+    }
+  }
+
+  @Test
+  @DisplayName("with no token and metricsPublic unset, /metrics is refused to everyone; metricsPublic opens it")
+  void closedUnlessPublic() {
+    try (TestServer closed = TestServer.start(TestDatabase.fresh(), Map.of())) {
+      assertEquals(401, closed.get("/metrics", null).statusCode());
+      assertEquals(401, closed.get("/metrics", "any-token-of-some-length").statusCode());
+      assertEquals(401, closed.get("/metrics", closed.adminToken()).statusCode());
+    }
+    try (TestServer open = TestServer.start(TestDatabase.fresh(), Map.of("metricsPublic", true))) {
+      var response = open.get("/metrics", null);
+      assertEquals(200, response.statusCode());
+      assertTrue(response.bodyAsString().contains("holdspace_cluster_members 1.0"));
     }
   }
 }

@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +32,52 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(TestServerExtension.class)
 class SecurityHeadersTest {
   private static TestServer server;
+
+  private static final List<String> HEADERS = List.of("content-security-policy", "x-content-type-options",
+      "x-frame-options", "referrer-policy", "cross-origin-opener-policy", "permissions-policy", "cache-control");
+
+  @Test
+  @DisplayName("every spelling of an API path is answered with the canonical path's headers, no-store included")
+  void everySpelling() throws IOException {
+    String member = server.newAccount("member", "Ibsen").token();
+    for (String token : new String[] {null, member}) {
+      for (String canonical : List.of("/api/groups", "/api/nothing", "/api/auth/login")) {
+        Map<String, String> expected = securityHeaders(rawGet(canonical, token));
+        assertEquals("no-store", expected.get("cache-control"), canonical);
+        String rest = canonical.substring("/api".length());
+        for (String spelling : List.of("/" + canonical, "/." + canonical, "/api/.." + canonical, "/api/." + rest,
+            "/%61pi" + rest, "/api/x/.." + rest, "//" + canonical.substring(1).replace("/", "//"))) {
+          String answer = rawGet(spelling, token);
+          assertEquals(expected, securityHeaders(answer), spelling + " answered\n" + answer);
+        }
+      }
+    }
+  }
+
+  /** The security headers of a raw answer, by lower-case name. */
+  private static Map<String, String> securityHeaders(String answer) {
+    Map<String, String> found = new TreeMap<>();
+    for (String line : answer.split("\r\n\r\n", 2)[0].split("\r\n")) {
+      int colon = line.indexOf(':');
+      String name = colon < 0 ? "" : line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+      if (HEADERS.contains(name)) {
+        found.put(name, line.substring(colon + 1).trim());
+      }
+    }
+    return found;
+  }
+
+  /** A GET sent as written: HTTP clients would tidy the path before it leaves. */
+  private static String rawGet(String path, String token) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+          + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      InputStream in = socket.getInputStream();
+      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
 
   @Test
   @DisplayName("every answer, page or API, success or error, carries the policy headers")

@@ -70,10 +70,17 @@ public final class TestCluster implements AutoCloseable {
 
   /** Starts one more node and answers how long it took to join and to serve. */
   public Timing addNode() {
+    return addNode(Map.of());
+  }
+
+  /** Starts one more node with some keys of its own on top of the cluster's. */
+  public Timing addNode(Map<String, Object> own) {
+    Map<String, Object> nodeKeys = new HashMap<>(keys);
+    nodeKeys.putAll(own);
     int seen = runningCount();
     TestServer witness = seen == 0 ? null : nodes.get(firstRunning());
     long t0 = System.nanoTime();
-    CompletableFuture<TestServer> starting = CompletableFuture.supplyAsync(() -> TestServer.start(database, keys));
+    CompletableFuture<TestServer> starting = CompletableFuture.supplyAsync(() -> TestServer.start(database, nodeKeys));
     long joined = -1;
     if (witness != null) {
       long deadline = t0 + Duration.ofSeconds(60).toNanos();
