@@ -8,10 +8,10 @@ import org.holdspace.support.TestServer;
 import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.holdspace.support.ChatClient.seconds;
@@ -24,8 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("Alerts: raised, acknowledged, resolved, about the right member")
-@ExtendWith(TestServerExtension.class)
 class AlertLifecycleTest {
+  private static final String METRICS_TOKEN = "a-scraper-token-for-tests";
+  @RegisterExtension
+  static final TestServerExtension SERVER = TestServerExtension.with(Map.of("metricsToken", METRICS_TOKEN));
   private static TestServer server;
   @RegisterExtension
   final LiveGroup group = LiveGroup.of("Dr. Hale", "Ana", "Ben").started().open(server);
@@ -170,7 +172,7 @@ class AlertLifecycleTest {
     long id = expect(server.post(base + "/help", ana.token(), null), 201).getJsonObject("alert").getLong("id");
     expect(server.post(base + "/alerts/" + id + "/resolve", facilitator.token(),
         new JsonObject().put("outcome", "no_risk")), 200);
-    String metrics = server.get("/metrics", null).bodyAsString();
+    String metrics = server.get("/metrics", METRICS_TOKEN).bodyAsString();
     assertTrue(metrics.contains("holdspace_alert_time_to_acknowledge_seconds_bucket"), metrics);
     assertTrue(metrics.contains("holdspace_alert_time_to_resolve_seconds_count"));
     assertTrue(metrics.contains("holdspace_alerts_open"));
