@@ -13,26 +13,34 @@ import org.holdspace.core.Refusal;
 import org.holdspace.limits.SlidingWindowLimiter;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
-/** Signing in and creating accounts, with failed logins limited per username and per client address. */
+/**
+ * Signing in, out and creating accounts. Failed logins are limited per (username, client address) and per address,
+ * so nobody can lock a user out by naming the username alone; a username that can never exist counts only against
+ * the address.
+ */
 public final class AccountService {
+  private static final String TOO_MANY = "too many attempts; try again later";
   private final Vertx vertx;
   private final Pool pool;
   private final UserRepository users;
   private final PasswordHasher hasher;
   private final Tokens tokens;
+  private final SessionGate gate;
+  private final Totp totp;
   private final SlidingWindowLimiter failuresByUsername;
   private final SlidingWindowLimiter failuresByAddress;
 
   public AccountService(Vertx vertx, Pool pool, UserRepository users, PasswordHasher hasher, Tokens tokens,
-                        Config.LoginLimits limits) {
+                        SessionGate gate, Totp totp, Config.LoginLimits limits) {
     this.vertx = vertx;
     this.pool = pool;
     this.users = users;
     this.hasher = hasher;
     this.tokens = tokens;
+    this.gate = gate;
+    this.totp = totp;
     long window = limits.windowMinutes() * 60_000L;
     this.failuresByUsername = new SlidingWindowLimiter(limits.failuresPerUsername(), window);
     this.failuresByAddress = new SlidingWindowLimiter(limits.failuresPerAddress(), window);
@@ -48,41 +56,68 @@ public final class AccountService {
   public record Login(Tokens.Issued issued, AuthUser user) {
   }
 
-  public Future<Login> login(String username, String password, String address) {
-    String userKey = username.toLowerCase(Locale.ROOT);
+  /** Signs in with a password and, when the account has TOTP on, a current code or an unused recovery code. */
+  public Future<Login> login(String username, String password, String code, String address) {
     // Each attempt takes its place in both windows before the password is checked: attempts sent at once would
     // otherwise all pass a limit checked before any of them had failed. A success gives its places back, so
     // successful sign-ins never count.
-    if (!failuresByUsername.tryAcquire(userKey)) {
-      return Future.failedFuture(Refusal.rateLimited("too many attempts; try again later"));
-    }
     if (!failuresByAddress.tryAcquire(address)) {
-      failuresByUsername.release(userKey);
-      return Future.failedFuture(Refusal.rateLimited("too many attempts; try again later"));
+      return Future.failedFuture(Refusal.rateLimited(TOO_MANY));
     }
-    return users.findByUsername(pool, username)
+    Optional<String> name = Usernames.normal(username);
+    if (name.isEmpty()) {
+      return Future.failedFuture(Refusal.unauthenticated("wrong username or password"));
+    }
+    String userKey = name.get() + "|" + address;
+    if (!failuresByUsername.tryAcquire(userKey)) {
+      failuresByAddress.release(address);
+      return Future.failedFuture(Refusal.rateLimited(TOO_MANY));
+    }
+    Runnable succeeded = () -> {
+      failuresByUsername.release(userKey);
+      failuresByAddress.release(address);
+    };
+    return users.findByUsername(pool, name.get())
         .compose(found -> vertx.executeBlocking(
             () -> hasher.verify(password, found.map(UserRepository.StoredUser::passwordHash).orElse(null)), false)
-            .map(ok -> ok ? found.get().user() : null))
-        .transform(checked -> {
-          if (checked.succeeded() && checked.result() == null) {
+            .map(ok -> ok && found.get().active() ? found.get() : null))
+        .compose(account -> {
+          if (account == null) {
             return Future.failedFuture(Refusal.unauthenticated("wrong username or password"));
           }
-          failuresByUsername.release(userKey);
-          failuresByAddress.release(address);
-          if (checked.failed()) {
-            return Future.failedFuture(checked.cause());
+          if (!account.totpEnabled()) {
+            return Future.succeededFuture(account);
           }
-          AuthUser user = checked.result();
-          return Future.succeededFuture(new Login(tokens.issue(user), user));
+          if (code == null) {
+            succeeded.run();
+            return Future.failedFuture(Refusal.totpRequired());
+          }
+          return totp.verify(account, code).compose(ok -> ok ? Future.succeededFuture(account)
+              : Future.failedFuture(Refusal.unauthenticated("wrong username, password or code")));
+        })
+        .onFailure(e -> {
+          if (!(e instanceof Refusal)) {
+            succeeded.run();
+          }
+        })
+        .map(account -> {
+          succeeded.run();
+          return new Login(tokens.issue(account.user()), account.user());
         });
   }
 
   public Future<AuthUser> create(String username, String password, String displayName, Role role) {
+    return create(username, password, displayName, role, null).map(UserRepository.StoredUser::user);
+  }
+
+  public Future<UserRepository.StoredUser> create(String username, String password, String displayName, Role role,
+                                                  String email) {
     return vertx.executeBlocking(() -> hasher.hash(password), false)
-        .compose(hash -> users.insert(pool, username, displayName, role, hash))
+        .compose(hash -> users.insert(pool, username, displayName, role, hash, email))
         .recover(failure -> Future.failedFuture(SqlErrors.isUniqueViolation(failure)
-            ? Refusal.conflict("username: already taken") : failure));
+            ? Refusal.conflict(String.valueOf(failure.getMessage()).contains("email")
+                ? "email: already used by another account" : "username: already taken")
+            : failure));
   }
 
   /** Sets a new password on an existing account. */
@@ -100,12 +135,13 @@ public final class AccountService {
     return users.countAdmins(pool);
   }
 
-  public Future<Tokens.Issued> refresh(AuthUser user) {
-    return users.findById(pool, user.id()).map(found -> {
-      if (found.isEmpty()) {
-        throw Refusal.unauthenticated();
-      }
-      return tokens.issue(found.get().user());
-    });
+  /** A new token of the same sign-in, never reaching past {@code sessionMaxHours} from its login. */
+  public Future<Tokens.Issued> refresh(Tokens.Verified token) {
+    return Future.succeededFuture(tokens.issue(token.user(), token.authTime(), token.sid()));
+  }
+
+  /** Ends the token's sign-in: it and every refresh of it are refused from now on. */
+  public Future<Void> logout(Tokens.Verified token) {
+    return gate.signOut(token, tokens.sessionEnds(token));
   }
 }

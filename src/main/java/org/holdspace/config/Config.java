@@ -22,7 +22,7 @@ public record Config(
     Optional<String> databaseUrl,
     int databasePoolSize,
     Optional<String> jwtSecret,
-    int tokenMinutes,
+    double tokenMinutes,
     Optional<String> adminPassword,
     int passwordHashIterations,
     List<String> allowedOrigins,
@@ -37,7 +37,9 @@ public record Config(
     Optional<String> jwtPreviousSecret,
     int shutdownGraceSeconds,
     String logFormat,
-    int httpIdleTimeoutSeconds) {
+    int httpIdleTimeoutSeconds,
+    double sessionMaxHours,
+    List<String> requireTotpFor) {
 
   /** The values of {@code logFormat}: a readable line, or one JSON object a line for a log collector. */
   public static final List<String> LOG_FORMATS = List.of("text", "json");
@@ -74,7 +76,7 @@ public record Config(
       "riskPhrases",
       "clusterHost", "clusterPort", "clusterBusPort", "clusterName", "clusterDiscovery", "clusterKubernetesService",
       "metricsToken", "tlsCertPath", "tlsKeyPath", "jwtPreviousSecret", "shutdownGraceSeconds", "logFormat",
-      "httpIdleTimeoutSeconds");
+      "httpIdleTimeoutSeconds", "sessionMaxHours", "requireTotpFor");
 
   /** Phrases that raise a risk alert when no list is configured: English, Spanish, French, German. */
   public static final List<String> DEFAULT_RISK_PHRASES = List.of(
@@ -112,7 +114,7 @@ public record Config(
         s.optionalString("databaseUrl"),
         s.integer("databasePoolSize", 16, 1, 500),
         s.optionalString("jwtSecret"),
-        s.integer("tokenMinutes", 60, 1, 24 * 60),
+        s.decimal("tokenMinutes", 60, 0.05, 24 * 60),
         s.optionalString("adminPassword"),
         s.integer("passwordHashIterations", 210_000, 1_000, 10_000_000),
         s.list("allowedOrigins"),
@@ -143,7 +145,15 @@ public record Config(
         s.integer("shutdownGraceSeconds", 10, 1, 300),
         s.string("logFormat", "text"),
         // WebSockets are pinged every 25 seconds, so a timeout above that never closes a live one.
-        s.integer("httpIdleTimeoutSeconds", 60, 1, 3600));
+        s.integer("httpIdleTimeoutSeconds", 60, 1, 3600),
+        s.decimal("sessionMaxHours", 12, 0.01, 24 * 30),
+        s.list("requireTotpFor"));
+    for (String role : config.requireTotpFor()) {
+      if (!org.holdspace.core.Role.NAMES.contains(role)) {
+        throw new ConfigException("Configuration key 'requireTotpFor' (HOLDSPACE_REQUIRE_TOTP_FOR) must list roles of "
+            + org.holdspace.core.Role.NAMES + ", got '" + role + "'");
+      }
+    }
     config.jwtSecret().ifPresent(secret -> {
       if (secret.length() < 32) {
         throw new ConfigException("Configuration key 'jwtSecret' (HOLDSPACE_JWT_SECRET) must be at least 32 characters");
@@ -256,6 +266,6 @@ public record Config(
     return new Config(httpHost, port, dataDir, databaseUrl, databasePoolSize, jwtSecret, tokenMinutes,
         adminPassword, passwordHashIterations, allowedOrigins, loginLimits, chatLimits, cluster, clusterMembers,
         clusterNetwork, metricsToken, riskPhrases, tls, jwtPreviousSecret, shutdownGraceSeconds, logFormat,
-        httpIdleTimeoutSeconds);
+        httpIdleTimeoutSeconds, sessionMaxHours, requireTotpFor);
   }
 }

@@ -83,6 +83,26 @@ final class Settings {
     return (int) parsed;
   }
 
+  /** A number, fractions allowed (a JSON number or its decimal text). */
+  double decimal(String key, double fallback, double min, double max) {
+    Object value = raw(key);
+    if (value == null) {
+      return fallback;
+    }
+    double parsed;
+    if (value instanceof Number n) {
+      parsed = n.doubleValue();
+    } else if (value instanceof String s && s.matches("-?\\d{1,10}(\\.\\d{1,10})?")) {
+      parsed = Double.parseDouble(s);
+    } else {
+      throw bad(key, "must be a number, got '" + value + "'");
+    }
+    if (!(parsed >= min && parsed <= max)) {
+      throw bad(key, "must be between " + min + " and " + max + ", got " + value);
+    }
+    return parsed;
+  }
+
   boolean bool(String key, boolean fallback) {
     Object value = raw(key);
     if (value == null) {
