@@ -1,6 +1,7 @@
 // The sign-in page: the token goes to this tab's sessionStorage, then the list of my groups.
 
-import { login, session, signOut, get, ApiError } from './api.js';
+import { login, logout, session, get, ApiError } from './api.js';
+import { showAccount } from './account.js';
 import { el, fill, $ } from './dom.js';
 
 const STATUS = { live: 'Live now', planned: 'Next session not started', ended: 'Last session ended' };
@@ -15,12 +16,15 @@ async function showGroups() {
   $('#signin').hidden = true;
   $('#groups').hidden = false;
   $('#hello').textContent = `Signed in as ${s.user.displayName}.`;
+  showAccount();
   const list = $('#group-list');
   let groups;
   try {
     groups = await get('/api/groups');
   } catch (e) {
-    fill(list, el('li', { class: 'empty', text: 'Your groups could not be loaded. Please reload the page.' }));
+    fill(list, el('li', { class: 'empty', text: e instanceof ApiError && e.code === 'totp_setup_required'
+      ? 'Your account must use two-step sign-in: set it up below, then reload the page.'
+      : 'Your groups could not be loaded. Please reload the page.' }));
     return;
   }
   if (!groups.length) {
@@ -56,10 +60,16 @@ async function onSubmit(event) {
   const button = $('#signin-button');
   button.disabled = true;
   try {
-    await login(username, password);
+    await login(username, password, $('#totp').value.trim());
     const next = safeNext();
     if (next) location.assign(next); else await showGroups();
   } catch (e) {
+    if (e instanceof ApiError && e.code === 'totp_required') {
+      $('#totp-row').hidden = false;
+      error.textContent = 'Please enter the code from your authenticator app.';
+      $('#totp').focus();
+      return;
+    }
     error.textContent = e instanceof ApiError && e.status === 429
       ? 'Too many attempts. Please wait a few minutes and try again.'
       : e instanceof ApiError && e.status === 401
@@ -72,9 +82,11 @@ async function onSubmit(event) {
 }
 
 $('#signin-form').addEventListener('submit', onSubmit);
-$('#signout').addEventListener('click', () => {
-  signOut();
+$('#signout').addEventListener('click', async () => {
+  await logout();
   $('#groups').hidden = true;
+  $('#account').hidden = true;
+  $('#accounts').hidden = true;
   $('#signin').hidden = false;
   $('#username').focus();
 });

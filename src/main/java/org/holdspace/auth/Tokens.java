@@ -118,7 +118,8 @@ public final class Tokens {
     TokenCredentials credentials = new TokenCredentials(token);
     return jwt.authenticate(credentials)
         .recover(e -> previous == null ? Future.failedFuture(e) : previous.authenticate(credentials))
-        .map(user -> parse(user.principal()))
+        // The principal leaves out the registered claims (exp, iat); the decoded payload keeps them.
+        .map(user -> parse(user.attributes().getJsonObject("accessToken", user.principal())))
         .compose(check::check);
   }
 

@@ -44,7 +44,7 @@ public final class Totp {
       if (account.totpEnabled()) {
         return Future.failedFuture(Refusal.conflict("totp: already enabled; disable it first"));
       }
-      OtpKey key = OtpKeyGenerator.create("SHA1").generate();
+      OtpKey key = OtpKeyGenerator.create().generate();
       String uri = TotpAuth.create(options()).generateUri(key, ISSUER, user.username());
       return users.setTotp(pool, user.id(), key.getKey(), false).map(v -> new JsonObject()
           .put("secret", key.getKey()).put("otpauthUri", uri).put("qrSvg", svg(uri)));

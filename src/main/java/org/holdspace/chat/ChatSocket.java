@@ -179,7 +179,7 @@ final class ChatSocket implements Command.Connection {
   public Future<Long> hello(Frame frame) {
     String token = frame.text("token");
     if (user != null) {
-      return renew(token);
+      return renew(frame.ref(), token);
     }
     deps.tokens().verifyToken(token).onComplete(ar -> {
       if (closed || saidGoodbye) {
@@ -211,7 +211,7 @@ final class ChatSocket implements Command.Connection {
   }
 
   /** A later hello: a token of the same account renews the socket's sign-in; any other is refused. */
-  private Future<Long> renew(String token) {
+  private Future<Long> renew(String ref, String token) {
     return deps.tokens().verifyToken(token).transform(ar -> {
       if (ar.failed()) {
         return Future.failedFuture(Refusal.unauthenticated("token: not valid; this socket keeps its sign-in"));
@@ -220,7 +220,8 @@ final class ChatSocket implements Command.Connection {
         return Future.failedFuture(Refusal.forbidden("token: names another account than this socket's"));
       }
       signIn.renew(ar.result());
-      send(new JsonObject().put("type", "welcome").put("user", ar.result().user().toJson()));
+      JsonObject welcome = new JsonObject().put("type", "welcome").put("user", ar.result().user().toJson());
+      send(ref == null ? welcome : welcome.put("ref", ref));
       return Future.succeededFuture();
     });
   }
