@@ -1,6 +1,6 @@
 // The signed-in account's own settings (password, two-step sign-in) and, for admins, the list of accounts.
 
-import { get, post, patch, login, me, ApiError } from './api.js';
+import { get, post, patch, login, me, requireSignIn, ApiError } from './api.js';
 import { el, fill, $ } from './dom.js';
 
 function problem(e) {
@@ -97,7 +97,7 @@ async function search(event) {
 }
 
 /** Shows the account's settings, and the account list for admins. */
-export function showAccount() {
+function showAccount() {
   $('#account').hidden = false;
   $('#totp-state').textContent = 'Add a code from an authenticator app to your sign-in.';
   if (me().role === 'admin') {
@@ -110,3 +110,5 @@ $('#password-form').addEventListener('submit', changePassword);
 $('#totp-start').addEventListener('click', startTotp);
 $('#totp-form').addEventListener('submit', enableTotp);
 $('#accounts-search').addEventListener('submit', search);
+
+if (requireSignIn()) showAccount();

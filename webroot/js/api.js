@@ -67,6 +67,14 @@ export async function login(username, password, totp) {
   return answer.user;
 }
 
+/** Keeps a session the server handed over in a redirect (single sign-on): the account is read from the token. */
+export function adopt(tokenText, expiresAt) {
+  const payload = JSON.parse(atob(tokenText.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+  const user = { id: Number(payload.sub), username: payload.username, displayName: payload.name, role: payload.role };
+  save({ token: tokenText, expiresAt, user });
+  return user;
+}
+
 export async function refresh() {
   const s = session();
   if (!s) return;

@@ -1,7 +1,6 @@
 // The sign-in page: the token goes to this tab's sessionStorage, then the list of my groups.
 
-import { login, logout, session, get, ApiError } from './api.js';
-import { showAccount } from './account.js';
+import { login, logout, adopt, session, get, ApiError } from './api.js';
 import { el, fill, $ } from './dom.js';
 
 const STATUS = { live: 'Live now', planned: 'Next session not started', ended: 'Last session ended' };
@@ -16,14 +15,13 @@ async function showGroups() {
   $('#signin').hidden = true;
   $('#groups').hidden = false;
   $('#hello').textContent = `Signed in as ${s.user.displayName}.`;
-  showAccount();
   const list = $('#group-list');
   let groups;
   try {
     groups = await get('/api/groups');
   } catch (e) {
     fill(list, el('li', { class: 'empty', text: e instanceof ApiError && e.code === 'totp_setup_required'
-      ? 'Your account must use two-step sign-in: set it up below, then reload the page.'
+      ? 'Your account must use two-step sign-in: set it up on your account page first.'
       : 'Your groups could not be loaded. Please reload the page.' }));
     return;
   }
@@ -85,11 +83,22 @@ $('#signin-form').addEventListener('submit', onSubmit);
 $('#signout').addEventListener('click', async () => {
   await logout();
   $('#groups').hidden = true;
-  $('#account').hidden = true;
-  $('#accounts').hidden = true;
   $('#signin').hidden = false;
   $('#username').focus();
 });
+
+// A single sign-on comes back with the session (or why it failed) in the fragment, which no server sees.
+const handedOver = new URLSearchParams(location.hash.slice(1));
+if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+if (handedOver.get('token')) {
+  try {
+    adopt(handedOver.get('token'), handedOver.get('expiresAt'));
+  } catch {
+    $('#signin-error').textContent = 'Signing in did not work just now. Please try again.';
+  }
+} else if (handedOver.get('signin-error')) {
+  $('#signin-error').textContent = `Single sign-on did not work: ${handedOver.get('signin-error')}.`;
+}
 
 if (session() && session().token && Date.parse(session().expiresAt) > Date.now()) showGroups();
 else $('#username').focus();

@@ -17,6 +17,8 @@ import org.holdspace.auth.AccountService;
 import org.holdspace.auth.AdminBootstrap;
 import org.holdspace.auth.AccountAdmin;
 import org.holdspace.auth.AuthHandler;
+import org.holdspace.auth.OidcRoutes;
+import org.holdspace.auth.OidcSignIn;
 import org.holdspace.auth.Passwords;
 import org.holdspace.auth.SessionGate;
 import org.holdspace.auth.SignInStore;
@@ -131,9 +133,13 @@ public final class Services {
         config.allowedOrigins(), meters, drain, new AccountSockets(limits.maxSocketsPerAccount()));
 
     AccountRoutes accountRoutes = new AccountRoutes(accounts, passwords);
-    this.publicRoutes = List.of(accountRoutes::mountPublic,
+    List<Consumer<Router>> open = new ArrayList<>();
+    config.oidc().ifPresent(oidc ->
+        open.add(new OidcRoutes(new OidcSignIn(vertx, pool, oidc, users, tokens))::mountPublic));
+    open.addAll(List.of(accountRoutes::mountPublic,
         new HealthRoute(pool, cluster, config.databasePoolSize(), drain)::mount,
-        new MetricsRoute(registry, config.metricsToken())::mount);
+        new MetricsRoute(registry, config.metricsToken())::mount));
+    this.publicRoutes = List.copyOf(open);
     this.protectedRoutes = List.of(accountRoutes::mount, new UserAdminRoutes(accountAdmin, passwords)::mount,
         new TotpRoutes(totp)::mount, new GroupRoutes(groups)::mount,
         new SessionRoutes(sessions, access)::mount, new HistoryRoutes(log, access)::mount,

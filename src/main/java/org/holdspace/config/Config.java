@@ -39,13 +39,18 @@ public record Config(
     String logFormat,
     int httpIdleTimeoutSeconds,
     double sessionMaxHours,
-    List<String> requireTotpFor) {
+    List<String> requireTotpFor,
+    Optional<Oidc> oidc) {
 
   /** The values of {@code logFormat}: a readable line, or one JSON object a line for a log collector. */
   public static final List<String> LOG_FORMATS = List.of("text", "json");
 
   /** HTTPS and WSS on the one port: a PEM certificate (chain) and its PEM private key (PKCS#8 or PKCS#1). */
   public record Tls(Path certPath, Path keyPath) {
+  }
+
+  /** OpenID Connect sign-in: the provider's issuer URL (discovery is read from it) and this server's client. */
+  public record Oidc(String issuer, String clientId, String clientSecret) {
   }
 
   /** Limits on failed logins, counted per username and per client address over a sliding window. */
@@ -76,7 +81,8 @@ public record Config(
       "riskPhrases",
       "clusterHost", "clusterPort", "clusterBusPort", "clusterName", "clusterDiscovery", "clusterKubernetesService",
       "metricsToken", "tlsCertPath", "tlsKeyPath", "jwtPreviousSecret", "shutdownGraceSeconds", "logFormat",
-      "httpIdleTimeoutSeconds", "sessionMaxHours", "requireTotpFor");
+      "httpIdleTimeoutSeconds", "sessionMaxHours", "requireTotpFor",
+      "oidcIssuer", "oidcClientId", "oidcClientSecret");
 
   /** Phrases that raise a risk alert when no list is configured: English, Spanish, French, German. */
   public static final List<String> DEFAULT_RISK_PHRASES = List.of(
@@ -147,7 +153,8 @@ public record Config(
         // WebSockets are pinged every 25 seconds, so a timeout above that never closes a live one.
         s.integer("httpIdleTimeoutSeconds", 60, 1, 3600),
         s.decimal("sessionMaxHours", 12, 0.01, 24 * 30),
-        s.list("requireTotpFor"));
+        s.list("requireTotpFor"),
+        oidc(s));
     for (String role : config.requireTotpFor()) {
       if (!org.holdspace.core.Role.NAMES.contains(role)) {
         throw new ConfigException("Configuration key 'requireTotpFor' (HOLDSPACE_REQUIRE_TOTP_FOR) must list roles of "
@@ -241,6 +248,24 @@ public record Config(
     });
   }
 
+  private static Optional<Oidc> oidc(Settings s) {
+    List<String> keys = List.of("oidcIssuer", "oidcClientId", "oidcClientSecret");
+    List<Optional<String>> values = keys.stream().map(s::optionalString).toList();
+    if (values.stream().allMatch(Optional::isEmpty)) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      if (values.get(i).isEmpty()) {
+        throw new ConfigException("Configuration key '" + keys.get(i) + "' (" + Settings.envName(keys.get(i))
+            + ") is needed with the other OpenID Connect keys " + keys);
+      }
+    }
+    if (!values.get(0).get().matches("https?://\\S+")) {
+      throw new ConfigException("Configuration key 'oidcIssuer' (HOLDSPACE_OIDC_ISSUER) must be an http(s) URL");
+    }
+    return Optional.of(new Oidc(values.get(0).get(), values.get(1).get(), values.get(2).get()));
+  }
+
   private static Optional<Tls> tls(Settings s) {
     Optional<String> cert = s.optionalString("tlsCertPath");
     Optional<String> key = s.optionalString("tlsKeyPath");
@@ -266,6 +291,6 @@ public record Config(
     return new Config(httpHost, port, dataDir, databaseUrl, databasePoolSize, jwtSecret, tokenMinutes,
         adminPassword, passwordHashIterations, allowedOrigins, loginLimits, chatLimits, cluster, clusterMembers,
         clusterNetwork, metricsToken, riskPhrases, tls, jwtPreviousSecret, shutdownGraceSeconds, logFormat,
-        httpIdleTimeoutSeconds, sessionMaxHours, requireTotpFor);
+        httpIdleTimeoutSeconds, sessionMaxHours, requireTotpFor, oidc);
   }
 }
