@@ -9,6 +9,7 @@ import org.holdspace.core.Addresses;
 import org.holdspace.core.AuthUser;
 import org.holdspace.core.Refusal;
 import org.holdspace.core.Role;
+import org.holdspace.db.SqlErrors;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,7 +46,8 @@ public final class SessionGate implements Tokens.Check {
       AuthUser current = new AuthUser(token.user().id(), s.username(), s.displayName(), Role.fromWire(s.role()));
       return new Tokens.Verified(current, token.sid(), token.issuedAt(), token.expiresAt(), token.authTime(),
           s.totpEnabled());
-    });
+    }).recover(e -> Future.failedFuture(SqlErrors.isUnavailable(e)
+        ? Refusal.unavailable("the database is unavailable; try again shortly") : e));
   }
 
   /** Voids every token of the account issued until now and closes its open sockets. */

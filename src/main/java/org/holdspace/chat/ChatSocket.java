@@ -185,7 +185,11 @@ final class ChatSocket implements Command.Connection {
       if (closed || saidGoodbye) {
         return;
       }
-      if (ar.failed()) {
+      if (ar.failed() && ar.cause() instanceof Refusal r && r.code() == Refusal.Code.UNAVAILABLE) {
+        error(frame.ref(), r);
+        ws.close((short) 1013, "try again later");
+        return;
+      } else if (ar.failed()) {
         refuseAndClose(frame.ref(), "the token is not valid");
         return;
       }
