@@ -181,16 +181,16 @@ final class ChatSocket implements Command.Connection {
     if (user != null) {
       return renew(frame.ref(), token);
     }
+    ws.pause(); // frames sent right behind the hello wait for it instead of being refused
     deps.tokens().verifyToken(token).onComplete(ar -> {
+      ws.resume();
       if (closed || saidGoodbye) {
         return;
       }
-      if (ar.failed() && ar.cause() instanceof Refusal r && r.code() == Refusal.Code.UNAVAILABLE) {
-        error(frame.ref(), r);
-        ws.close((short) 1013, "try again later");
-        return;
-      } else if (ar.failed()) {
-        refuseAndClose(frame.ref(), "the token is not valid");
+      if (ar.failed()) {
+        boolean down = ar.cause() instanceof Refusal r && r.code() == Refusal.Code.UNAVAILABLE;
+        error(frame.ref(), down ? ar.cause() : Refusal.unauthenticated("the token is not valid"));
+        ws.close((short) (down ? 1013 : 1008), down ? "try again later" : "unauthenticated");
         return;
       }
       if (!deps.sockets().open(ar.result().user().id())) {
