@@ -60,10 +60,19 @@ export function requireSignIn() {
   return s.user;
 }
 
-export async function login(username, password) {
-  const answer = await call('POST', '/api/auth/login', { username, password }, { anonymous: true });
+export async function login(username, password, totp) {
+  const body = totp ? { username, password, totp } : { username, password };
+  const answer = await call('POST', '/api/auth/login', body, { anonymous: true });
   save({ token: answer.token, expiresAt: answer.expiresAt, user: answer.user });
   return answer.user;
+}
+
+/** Keeps a session the server handed over in a redirect (single sign-on): the account is read from the token. */
+export function adopt(tokenText, expiresAt) {
+  const payload = JSON.parse(atob(tokenText.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+  const user = { id: Number(payload.sub), username: payload.username, displayName: payload.name, role: payload.role };
+  save({ token: tokenText, expiresAt, user });
+  return user;
 }
 
 export async function refresh() {
@@ -117,6 +126,18 @@ export async function call(method, path, body, { anonymous = false } = {}) {
 export const get = (path) => call('GET', path, null);
 export const post = (path, body) => call('POST', path, body ?? null);
 export const put = (path, body) => call('PUT', path, body);
+export const patch = (path, body) => call('PATCH', path, body);
+
+/** Ends this sign-in on the server too (its token and every refresh of it), then forgets it here. */
+export async function logout() {
+  try {
+    if (token()) await call('POST', '/api/auth/logout', null, { anonymous: false });
+  } catch {
+    // Signed out here all the same; the token ends by itself.
+  } finally {
+    signOut();
+  }
+}
 
 /** A call whose feature may not exist on this server: null on 404 (the panel is then hidden). */
 export async function optional(path) {

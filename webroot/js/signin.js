@@ -1,6 +1,6 @@
 // The sign-in page: the token goes to this tab's sessionStorage, then the list of my groups.
 
-import { login, session, signOut, get, ApiError } from './api.js';
+import { login, logout, adopt, session, get, ApiError } from './api.js';
 import { el, fill, $ } from './dom.js';
 
 const STATUS = { live: 'Live now', planned: 'Next session not started', ended: 'Last session ended' };
@@ -20,7 +20,9 @@ async function showGroups() {
   try {
     groups = await get('/api/groups');
   } catch (e) {
-    fill(list, el('li', { class: 'empty', text: 'Your groups could not be loaded. Please reload the page.' }));
+    fill(list, el('li', { class: 'empty', text: e instanceof ApiError && e.code === 'totp_setup_required'
+      ? 'Your account must use two-step sign-in: set it up on your account page first.'
+      : 'Your groups could not be loaded. Please reload the page.' }));
     return;
   }
   if (!groups.length) {
@@ -56,10 +58,16 @@ async function onSubmit(event) {
   const button = $('#signin-button');
   button.disabled = true;
   try {
-    await login(username, password);
+    await login(username, password, $('#totp').value.trim());
     const next = safeNext();
     if (next) location.assign(next); else await showGroups();
   } catch (e) {
+    if (e instanceof ApiError && e.code === 'totp_required') {
+      $('#totp-row').hidden = false;
+      error.textContent = 'Please enter the code from your authenticator app.';
+      $('#totp').focus();
+      return;
+    }
     error.textContent = e instanceof ApiError && e.status === 429
       ? 'Too many attempts. Please wait a few minutes and try again.'
       : e instanceof ApiError && e.status === 401
@@ -72,12 +80,25 @@ async function onSubmit(event) {
 }
 
 $('#signin-form').addEventListener('submit', onSubmit);
-$('#signout').addEventListener('click', () => {
-  signOut();
+$('#signout').addEventListener('click', async () => {
+  await logout();
   $('#groups').hidden = true;
   $('#signin').hidden = false;
   $('#username').focus();
 });
+
+// A single sign-on comes back with the session (or why it failed) in the fragment, which no server sees.
+const handedOver = new URLSearchParams(location.hash.slice(1));
+if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+if (handedOver.get('token')) {
+  try {
+    adopt(handedOver.get('token'), handedOver.get('expiresAt'));
+  } catch {
+    $('#signin-error').textContent = 'Signing in did not work just now. Please try again.';
+  }
+} else if (handedOver.get('signin-error')) {
+  $('#signin-error').textContent = `Single sign-on did not work: ${handedOver.get('signin-error')}.`;
+}
 
 if (session() && session().token && Date.parse(session().expiresAt) > Date.now()) showGroups();
 else $('#username').focus();

@@ -16,7 +16,16 @@ import org.holdspace.auth.AuditRoutes;
 import org.holdspace.auth.AccountRoutes;
 import org.holdspace.auth.AccountService;
 import org.holdspace.auth.AdminBootstrap;
+import org.holdspace.auth.AccountAdmin;
 import org.holdspace.auth.AuthHandler;
+import org.holdspace.auth.OidcRoutes;
+import org.holdspace.auth.OidcSignIn;
+import org.holdspace.auth.Passwords;
+import org.holdspace.auth.SessionGate;
+import org.holdspace.auth.SignInStore;
+import org.holdspace.auth.Totp;
+import org.holdspace.auth.TotpRoutes;
+import org.holdspace.auth.UserAdminRoutes;
 import org.holdspace.auth.PasswordHasher;
 import org.holdspace.auth.Tokens;
 import org.holdspace.auth.UserRepository;
@@ -28,6 +37,7 @@ import org.holdspace.cluster.ClusterStatus;
 import org.holdspace.config.Config;
 import org.holdspace.core.Drain;
 import org.holdspace.core.Job;
+import org.holdspace.core.Role;
 import org.holdspace.group.Enrolment;
 import org.holdspace.group.GroupAccess;
 import org.holdspace.group.GroupStore;
@@ -91,12 +101,19 @@ public final class Services {
     this.config = config;
     Meters meters = new Meters(registry);
     meters.clusterMembers(cluster::members);
-    Tokens tokens = new Tokens(vertx, jwtSecret, config.jwtPreviousSecret(), config.tokenMinutes());
+    SignInStore signIns = new SignInStore();
+    SessionGate gate = new SessionGate(vertx, pool, signIns);
+    Tokens tokens = new Tokens(vertx, jwtSecret, config.jwtPreviousSecret(), config.tokenMinutes(),
+        config.sessionMaxHours(), gate);
     AuditLog audit = new AuditLog();
     UserRepository users = new UserRepository();
-    this.accounts = new AccountService(vertx, pool, users, new PasswordHasher(config.passwordHashIterations()),
-        tokens, config.loginLimits());
-    this.authHandler = new AuthHandler(tokens);
+    PasswordHasher hasher = new PasswordHasher(config.passwordHashIterations());
+    Totp totp = new Totp(pool, users, signIns);
+    this.accounts = new AccountService(vertx, pool, users, hasher, tokens, gate, totp, config.loginLimits());
+    Passwords passwords = new Passwords(vertx, pool, users, signIns, hasher, gate, audit);
+    AccountAdmin accountAdmin = new AccountAdmin(pool, users, accounts, gate, audit);
+    this.authHandler = new AuthHandler(tokens,
+        config.requireTotpFor().stream().map(Role::fromWire).collect(java.util.stream.Collectors.toSet()));
     Enrolment enrolment = new Enrolment();
     GroupAccess access = new GroupAccess(pool, enrolment, audit);
     AttendanceService attendance = new AttendanceService(pool, new AttendanceStore(), enrolment);
@@ -123,11 +140,16 @@ public final class Services {
         config.allowedOrigins(), meters, drain, new AccountSockets(limits.maxSocketsPerAccount()));
 
     Clinical clinical = new Clinical(pool, access, enrolment, audit, alerts, log, attendance::sessions);
-    AccountRoutes accountRoutes = new AccountRoutes(accounts);
-    this.publicRoutes = List.of(accountRoutes::mountPublic, new ApiDocs()::mount,
+    AccountRoutes accountRoutes = new AccountRoutes(accounts, passwords);
+    List<Consumer<Router>> open = new ArrayList<>();
+    config.oidc().ifPresent(oidc ->
+        open.add(new OidcRoutes(new OidcSignIn(vertx, pool, oidc, users, tokens))::mountPublic));
+    open.addAll(List.of(accountRoutes::mountPublic, new ApiDocs()::mount,
         new HealthRoute(pool, cluster, config.databasePoolSize(), drain)::mount,
-        new MetricsRoute(registry, config.metricsToken(), config.metricsPublic())::mount);
-    this.protectedRoutes = List.of(accountRoutes::mount, new GroupRoutes(groups)::mount,
+        new MetricsRoute(registry, config.metricsToken(), config.metricsPublic())::mount));
+    this.publicRoutes = List.copyOf(open);
+    this.protectedRoutes = List.of(accountRoutes::mount, new UserAdminRoutes(accountAdmin, passwords)::mount,
+        new TotpRoutes(totp)::mount, new GroupRoutes(groups)::mount,
         new SessionRoutes(sessions, access)::mount, new HistoryRoutes(log, access)::mount,
         new AlertRoutes(alerts, access)::mount,
         new SafetyPlanRoutes(new SafetyPlans(pool, access, enrolment, audit))::mount, new AuditRoutes(pool, audit)::mount,

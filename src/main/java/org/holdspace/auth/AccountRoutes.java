@@ -1,8 +1,5 @@
 package org.holdspace.auth;
 
-import org.holdspace.core.AuthUser;
-import org.holdspace.core.Role;
-
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -10,57 +7,75 @@ import org.holdspace.http.Bodies;
 import org.holdspace.core.Fields;
 import org.holdspace.http.Responses;
 
-/** {@code POST /api/auth/login}, {@code POST /api/auth/refresh} and {@code POST /api/users}. */
+/**
+ * Signing in and out, refreshing, and the account's own password: {@code POST /api/auth/login},
+ * {@code /api/auth/reset} (no token), {@code /api/auth/refresh}, {@code /api/auth/logout}, {@code /api/auth/password}.
+ */
 public final class AccountRoutes {
   private final AccountService accounts;
+  private final Passwords passwords;
 
-  public AccountRoutes(AccountService accounts) {
+  public AccountRoutes(AccountService accounts, Passwords passwords) {
     this.accounts = accounts;
+    this.passwords = passwords;
   }
 
   /** Routes that need no token. */
   public void mountPublic(Router router) {
     router.post("/api/auth/login").handler(this::login);
+    router.post("/api/auth/reset").handler(this::reset);
   }
 
   /** Routes behind the token check. */
   public void mount(Router router) {
     router.post("/api/auth/refresh").handler(this::refresh);
-    router.post("/api/users").handler(this::createUser);
+    router.post("/api/auth/logout").handler(this::logout);
+    router.post("/api/auth/password").handler(this::changePassword);
   }
 
   private void login(RoutingContext ctx) {
     JsonObject body = Bodies.object(ctx);
     String username = Fields.text(body, "username", 1, 100);
     String password = Fields.text(body, "password", 1, 200);
+    String totp = Fields.optionalText(body, "totp", 40);
     String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-    Responses.reply(ctx, 200, accounts.login(username, password, address).map(login -> new JsonObject()
+    Responses.reply(ctx, 200, accounts.login(username, password, totp, address).map(login -> new JsonObject()
         .put("token", login.issued().token())
         .put("expiresAt", login.issued().expiresAt().toString())
         .put("user", login.user().toJson())));
   }
 
   private void refresh(RoutingContext ctx) {
-    Responses.reply(ctx, 200, accounts.refresh(AuthHandler.user(ctx)).map(issued -> new JsonObject()
+    Responses.reply(ctx, 200, accounts.refresh(AuthHandler.token(ctx)).map(issued -> new JsonObject()
         .put("token", issued.token())
         .put("expiresAt", issued.expiresAt().toString())));
   }
 
-  private void createUser(RoutingContext ctx) {
-    AuthHandler.require(ctx, Role.ADMIN);
+  private void logout(RoutingContext ctx) {
+    noContent(ctx, accounts.logout(AuthHandler.token(ctx)));
+  }
+
+  private void changePassword(RoutingContext ctx) {
     JsonObject body = Bodies.object(ctx);
-    String username = Fields.text(body, "username", 3, 40);
-    if (!username.matches("[A-Za-z0-9._-]+")) {
-      throw org.holdspace.core.Refusal.invalid("username: only letters, digits, '.', '_' and '-'");
-    }
-    String password = Fields.text(body, "password", 10, 200);
-    String displayName = Fields.text(body, "displayName", 1, 80).strip();
-    Role role = Role.fromWire(Fields.oneOf(body, "role", Role.NAMES));
-    String email = Fields.optionalText(body, "email", 254);
-    if (email != null && !email.matches("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+")) {
-      throw org.holdspace.core.Refusal.invalid("email: must be an e-mail address");
-    }
-    Responses.reply(ctx, 201, accounts.create(username, password, displayName, role, email)
-        .map(user -> email == null ? user.toJson() : user.toJson().put("email", email)));
+    String current = Fields.text(body, "currentPassword", 1, 200);
+    String next = Fields.text(body, "newPassword", 1, 400);
+    noContent(ctx, passwords.change(AuthHandler.user(ctx), current, next));
+  }
+
+  private void reset(RoutingContext ctx) {
+    JsonObject body = Bodies.object(ctx);
+    String token = Fields.text(body, "resetToken", 1, 200);
+    String next = Fields.text(body, "newPassword", 1, 400);
+    noContent(ctx, passwords.reset(token, next));
+  }
+
+  static void noContent(RoutingContext ctx, io.vertx.core.Future<Void> result) {
+    result.onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+      } else if (!ctx.response().ended()) {
+        ctx.response().setStatusCode(204).end();
+      }
+    });
   }
 }

@@ -6,13 +6,27 @@ import org.holdspace.core.Role;
 import io.vertx.ext.web.RoutingContext;
 import org.holdspace.core.Refusal;
 
-/** Requires a valid bearer token and puts its account on the routing context. */
+import java.util.Set;
+
+/**
+ * Requires a valid bearer token and puts its account on the routing context. An account whose role must use TOTP
+ * and has not enabled it reaches only the TOTP set-up calls (and sign-out) until it does.
+ */
 public final class AuthHandler implements io.vertx.core.Handler<RoutingContext> {
   private static final String KEY = "holdspace.user";
+  private static final String TOKEN_KEY = "holdspace.token";
+  private static final Set<String> SETUP_PATHS = Set.of("/api/auth/totp/setup", "/api/auth/totp/enable",
+      "/api/auth/logout");
   private final Tokens tokens;
+  private final Set<Role> requireTotpFor;
 
   public AuthHandler(Tokens tokens) {
+    this(tokens, Set.of());
+  }
+
+  public AuthHandler(Tokens tokens, Set<Role> requireTotpFor) {
     this.tokens = tokens;
+    this.requireTotpFor = requireTotpFor;
   }
 
   @Override
@@ -22,19 +36,36 @@ public final class AuthHandler implements io.vertx.core.Handler<RoutingContext> 
       ctx.fail(Refusal.unauthenticated());
       return;
     }
-    tokens.verify(header.substring(7).trim()).onComplete(ar -> {
-      if (ar.succeeded()) {
-        ctx.put(KEY, ar.result());
-        ctx.next();
-      } else {
-        ctx.fail(Refusal.unauthenticated());
+    tokens.verifyToken(header.substring(7).trim()).onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(ar.cause() instanceof Refusal r && r.code() != Refusal.Code.UNAUTHENTICATED
+            ? r : Refusal.unauthenticated());
+        return;
       }
+      Tokens.Verified token = ar.result();
+      if (mustSetUpTotp(token) && !SETUP_PATHS.contains(ctx.normalizedPath())) {
+        ctx.fail(Refusal.totpSetupRequired());
+        return;
+      }
+      ctx.put(KEY, token.user());
+      ctx.put(TOKEN_KEY, token);
+      ctx.next();
     });
+  }
+
+  /** Whether the token's account must enable TOTP before it may do anything else. */
+  public boolean mustSetUpTotp(Tokens.Verified token) {
+    return !token.totpEnabled() && requireTotpFor.contains(token.user().role());
   }
 
   /** The signed-in account of a request that passed this handler. */
   public static AuthUser user(RoutingContext ctx) {
     return ctx.get(KEY);
+  }
+
+  /** The verified token of a request that passed this handler. */
+  public static Tokens.Verified token(RoutingContext ctx) {
+    return ctx.get(TOKEN_KEY);
   }
 
   /** The signed-in account, which must have the role. */

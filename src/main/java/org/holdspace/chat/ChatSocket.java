@@ -12,7 +12,6 @@ import io.vertx.core.json.JsonObject;
 import org.holdspace.core.Addresses;
 import org.holdspace.core.AuthUser;
 import org.holdspace.core.Refusal;
-import org.holdspace.group.GroupAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +49,7 @@ final class ChatSocket implements Command.Connection {
   private long helloTimer;
   private long pingTimer;
   private MessageConsumer<JsonObject> privateFrames;
+  private final SocketSignIn signIn;
 
   ChatSocket(Vertx vertx, ServerWebSocket ws, ChatGateway gateway) {
     this.vertx = vertx;
@@ -57,6 +57,7 @@ final class ChatSocket implements Command.Connection {
     this.gateway = gateway;
     this.deps = gateway.deps();
     this.writer = new SocketWriter(vertx, ws, this::cleanUp);
+    this.signIn = new SocketSignIn(vertx, reason -> refuseAndClose(null, reason));
   }
 
   void start() {
@@ -139,23 +140,9 @@ final class ChatSocket implements Command.Connection {
     long groupId = frame.groupId();
     command.check().accept(frame);
     answer(frame, command, rooms.standing(groupId)
-        .compose(standing -> permitted(command.access(), standing)
+        .compose(standing -> command.access().permits(standing)
             ? command.handler().run(new Command.Call(user, this, standing, groupId, frame))
-            : Future.failedFuture(refusalFor(command.access()))));
-  }
-
-  private static boolean permitted(Command.Access access, GroupAccess.Standing standing) {
-    return switch (access) {
-      case FACILITATOR -> standing == GroupAccess.Standing.FACILITATOR;
-      case MEMBER -> standing == GroupAccess.Standing.MEMBER;
-      default -> true;
-    };
-  }
-
-  private static Refusal refusalFor(Command.Access access) {
-    return access == Command.Access.FACILITATOR
-        ? Refusal.forbidden("only the group's facilitators may do this")
-        : Refusal.forbidden("only members do this");
+            : Future.failedFuture(command.access().refusal())));
   }
 
   private void answer(Frame frame, Command command, Future<Long> result) {
@@ -190,27 +177,32 @@ final class ChatSocket implements Command.Connection {
 
   @Override
   public Future<Long> hello(Frame frame) {
-    if (user != null) {
-      throw Refusal.invalid("type: hello was already accepted on this socket");
-    }
     String token = frame.text("token");
-    deps.tokens().verify(token).onComplete(ar -> {
+    if (user != null) {
+      return renew(frame.ref(), token);
+    }
+    ws.pause(); // frames sent right behind the hello wait for it instead of being refused
+    deps.tokens().verifyToken(token).onComplete(ar -> {
+      ws.resume();
       if (closed || saidGoodbye) {
         return;
       }
       if (ar.failed()) {
-        refuseAndClose(frame.ref(), "the token is not valid");
+        boolean down = ar.cause() instanceof Refusal r && r.code() == Refusal.Code.UNAVAILABLE;
+        error(frame.ref(), down ? ar.cause() : Refusal.unauthenticated("the token is not valid"));
+        ws.close((short) (down ? 1013 : 1008), down ? "try again later" : "unauthenticated");
         return;
       }
-      if (!deps.sockets().open(ar.result().id())) {
+      if (!deps.sockets().open(ar.result().user().id())) {
         error(frame.ref(), Refusal.rateLimited("too many open sockets for this account"));
         ws.close((short) 1008, "too many sockets");
         return;
       }
-      user = ar.result();
+      user = ar.result().user();
+      signIn.renew(ar.result());
       rooms = new Rooms(vertx, gateway, writer, user, connectionId);
       vertx.cancelTimer(helloTimer);
-      privateFrames = vertx.eventBus().consumer(Addresses.user(user.id()), message -> send(message.body()));
+      privateFrames = vertx.eventBus().consumer(Addresses.user(user.id()), signIn.privateFrames(this::send));
       // Welcome once the private address is known to every node, so a whisper sent after it cannot miss the socket.
       privateFrames.completion().onComplete(registered -> {
         if (registered.failed()) {
@@ -220,6 +212,22 @@ final class ChatSocket implements Command.Connection {
       });
     });
     return Future.succeededFuture();
+  }
+
+  /** A later hello: a token of the same account renews the socket's sign-in; any other is refused. */
+  private Future<Long> renew(String ref, String token) {
+    return deps.tokens().verifyToken(token).transform(ar -> {
+      if (ar.failed()) {
+        return Future.failedFuture(Refusal.unauthenticated("token: not valid; this socket keeps its sign-in"));
+      }
+      if (ar.result().user().id() != user.id()) {
+        return Future.failedFuture(Refusal.forbidden("token: names another account than this socket's"));
+      }
+      signIn.renew(ar.result());
+      JsonObject welcome = new JsonObject().put("type", "welcome").put("user", ar.result().user().toJson());
+      send(ref == null ? welcome : welcome.put("ref", ref));
+      return Future.succeededFuture();
+    });
   }
 
   @Override
@@ -277,6 +285,7 @@ final class ChatSocket implements Command.Connection {
     deps.meters().connectionClosed();
     vertx.cancelTimer(helloTimer);
     vertx.cancelTimer(pingTimer);
+    signIn.stop();
     if (privateFrames != null) {
       privateFrames.unregister();
     }

@@ -23,7 +23,23 @@ record Command(Access access, boolean acked, Consumer<Frame> check, Handler hand
     /** Only the group's facilitators. */
     FACILITATOR,
     /** Only the group's members. */
-    MEMBER
+    MEMBER;
+
+    /** Whether a socket of this standing in the group may send a frame of this access. */
+    boolean permits(GroupAccess.Standing standing) {
+      return switch (this) {
+        case FACILITATOR -> standing == GroupAccess.Standing.FACILITATOR;
+        case MEMBER -> standing == GroupAccess.Standing.MEMBER;
+        default -> true;
+      };
+    }
+
+    /** The refusal of a socket this access does not permit. */
+    org.holdspace.core.Refusal refusal() {
+      return this == FACILITATOR
+          ? org.holdspace.core.Refusal.forbidden("only the group's facilitators may do this")
+          : org.holdspace.core.Refusal.forbidden("only members do this");
+    }
   }
 
   /** A frame on its way to a handler: who sent it, over which connection, and their standing in the group. */

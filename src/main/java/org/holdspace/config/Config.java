@@ -22,7 +22,7 @@ public record Config(
     Optional<String> databaseUrl,
     int databasePoolSize,
     Optional<String> jwtSecret,
-    int tokenMinutes,
+    double tokenMinutes,
     Optional<String> adminPassword,
     int passwordHashIterations,
     List<String> allowedOrigins,
@@ -41,7 +41,10 @@ public record Config(
     int httpIdleTimeoutSeconds,
     int httpHeaderTimeoutSeconds,
     Safety safety,
-    Optional<Smtp> smtp) {
+    Optional<Smtp> smtp,
+    double sessionMaxHours,
+    List<String> requireTotpFor,
+    Optional<Oidc> oidc) {
 
   /** The values of {@code logFormat}: a readable line, or one JSON object a line for a log collector. */
   public static final List<String> LOG_FORMATS = List.of("text", "json");
@@ -84,7 +87,7 @@ public record Config(
       "clusterHost", "clusterPort", "clusterBusPort", "clusterName", "clusterDiscovery", "clusterKubernetesService",
       "clusterTlsCertPath", "clusterTlsKeyPath", "clusterTlsCaPath", "metricsToken", "metricsPublic", "tlsCertPath",
       "tlsKeyPath", "jwtPreviousSecret", "shutdownGraceSeconds", "logFormat", "httpIdleTimeoutSeconds",
-      "httpHeaderTimeoutSeconds");
+      "httpHeaderTimeoutSeconds", "sessionMaxHours", "requireTotpFor", "oidcIssuer", "oidcClientId", "oidcClientSecret");
 
   private static Set<String> allKeys() {
     Set<String> all = new java.util.HashSet<>(KEYS);
@@ -120,7 +123,7 @@ public record Config(
         s.optionalString("databaseUrl"),
         s.integer("databasePoolSize", 16, 1, 500),
         s.optionalString("jwtSecret"),
-        s.integer("tokenMinutes", 60, 1, 24 * 60),
+        s.decimal("tokenMinutes", 60, 0.05, 24 * 60),
         s.optionalString("adminPassword"),
         s.integer("passwordHashIterations", 210_000, 1_000, 10_000_000),
         s.list("allowedOrigins"),
@@ -156,7 +159,11 @@ public record Config(
         s.integer("httpIdleTimeoutSeconds", 60, 1, 3600),
         s.integer("httpHeaderTimeoutSeconds", 10, 1, 3600),
         SafetySettings.safety(s),
-        SafetySettings.smtp(s));
+        SafetySettings.smtp(s),
+        s.decimal("sessionMaxHours", 12, 0.01, 24 * 30),
+        s.list("requireTotpFor"),
+        SignInSettings.oidc(s));
+    SignInSettings.checkRoles(config.requireTotpFor());
     config.jwtSecret().ifPresent(secret -> {
       if (secret.length() < 32) {
         throw new ConfigException("Configuration key 'jwtSecret' (HOLDSPACE_JWT_SECRET) must be at least 32 characters");
@@ -283,6 +290,7 @@ public record Config(
     return new Config(httpHost, port, dataDir, databaseUrl, databasePoolSize, jwtSecret, tokenMinutes,
         adminPassword, passwordHashIterations, allowedOrigins, loginLimits, chatLimits, cluster, clusterMembers,
         clusterNetwork, metricsToken, metricsPublic, riskPhrases, tls, jwtPreviousSecret, shutdownGraceSeconds,
-        logFormat, httpIdleTimeoutSeconds, httpHeaderTimeoutSeconds, safety, smtp);
+        logFormat, httpIdleTimeoutSeconds, httpHeaderTimeoutSeconds, safety, smtp, sessionMaxHours, requireTotpFor,
+        oidc);
   }
 }

@@ -101,7 +101,7 @@ final class Settings {
     double parsed;
     if (value instanceof Number n) {
       parsed = n.doubleValue();
-    } else if (value instanceof String s && s.matches("-?\\d{1,9}(\\.\\d{1,9})?")) {
+    } else if (value instanceof String s && s.matches("-?\\d{1,10}(\\.\\d{1,10})?")) {
       parsed = Double.parseDouble(s);
     } else {
       throw bad(key, "must be a number, got '" + value + "'");

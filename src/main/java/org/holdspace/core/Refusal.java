@@ -12,6 +12,10 @@ public final class Refusal extends RuntimeException {
     /** Malformed or invalid input; the message names the field. */
     INVALID,
     UNAUTHENTICATED,
+    /** The password was right, but the account has TOTP on and no (valid) code came with it. */
+    TOTP_REQUIRED,
+    /** The account's role must use TOTP and it has not enabled it yet: only the set-up calls are open to it. */
+    TOTP_SETUP_REQUIRED,
     FORBIDDEN,
     NOT_FOUND,
     /** The request contradicts the current state (already taken, closed, out of order). */
@@ -52,6 +56,14 @@ public final class Refusal extends RuntimeException {
 
   public static Refusal unauthenticated(String message) {
     return new Refusal(Code.UNAUTHENTICATED, message);
+  }
+
+  public static Refusal totpRequired() {
+    return new Refusal(Code.TOTP_REQUIRED, "totp: this account needs a current code or a recovery code");
+  }
+
+  public static Refusal totpSetupRequired() {
+    return new Refusal(Code.TOTP_SETUP_REQUIRED, "this account must enable TOTP before anything else");
   }
 
   public static Refusal forbidden() {

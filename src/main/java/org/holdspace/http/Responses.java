@@ -75,8 +75,8 @@ public final class Responses {
   static int statusOf(Refusal.Code code) {
     return switch (code) {
       case INVALID -> 400;
-      case UNAUTHENTICATED -> 401;
-      case FORBIDDEN -> 403;
+      case UNAUTHENTICATED, TOTP_REQUIRED -> 401;
+      case FORBIDDEN, TOTP_SETUP_REQUIRED -> 403;
       case NOT_FOUND -> 404;
       case CONFLICT, NOT_LIVE, MUTED, LOCKED -> 409;
       case TOO_LARGE -> 413;

@@ -14,7 +14,7 @@ import java.util.Set;
  * A seeded generator of WebSocket frames that the server must refuse: each starts from a valid frame of a known
  * type and gets exactly one defect that the contract refuses (not JSON, not an object, too deep, a bad type or ref,
  * a missing, mistyped, out-of-range, empty, oversized or unstorable field, another group, a role's frame from the
- * other role, a second hello). None of them may change anything.
+ * other role, a second hello with a broken token). None of them may change anything.
  */
 final class MalformedFrames {
   /** A frame to send: its text, the ref the server must echo (null when it cannot read one), what was broken. */
@@ -105,7 +105,7 @@ final class MalformedFrames {
       return breakRef(valid);
     }
     if (pick < 32 && type.equals("hello")) {
-      return new Input(valid.encode(), ref, "a second hello");
+      return secondHello(valid, ref);
     }
     if (pick < 40 && roleRefused(type)) {
       return new Input(withNesting(valid), ref, "the other role's frame");
@@ -141,12 +141,24 @@ final class MalformedFrames {
     return frame;
   }
 
+  /**
+   * A later hello whose token is broken: the socket keeps its sign-in and answers unauthenticated (a valid token of
+   * the same account would renew the sign-in instead, so it is no malformed input). Frames that carry no token here
+   * (the member's whisper) get the same.
+   */
+  private static Input secondHello(JsonObject valid, String ref) {
+    JsonObject hello = new JsonObject().put("type", "hello").put("ref", ref);
+    String token = valid.getString("token");
+    hello.put("token", token == null ? "not-a-token" : token + "x");
+    return new Input(hello.encode(), ref, "a second hello with a broken token");
+  }
+
   /** One field made invalid: missing, mistyped, out of range, empty, oversized, unstorable, or another group. */
   private Input breakField(String type, JsonObject valid, String ref) {
     List<Field> fields = FRAMES.get(type);
     Field f = fields.get(random.nextInt(fields.size()));
     if (f.kind() == Kind.TOKEN || (!facilitator && type.equals("whisper") && f.name().equals("userId"))) {
-      return new Input(valid.encode(), ref, "a second hello");
+      return secondHello(valid, ref);
     }
     JsonObject frame = valid.copy();
     if (f.name().equals("groupId") && random.nextInt(4) == 0) {

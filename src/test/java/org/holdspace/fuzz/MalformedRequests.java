@@ -107,7 +107,7 @@ final class MalformedRequests {
       case 1 -> new Broken(ok, field, mistyped(), "mistyped " + field);
       case 2 -> new Broken(ok, field, unstorable(), "unstorable " + field);
       case 3 -> switch (field) {
-        case "username" -> new Broken(ok, field, pick("ab", "has space", "semi;colon", "ünï", "x".repeat(41), "a/b"),
+        case "username" -> new Broken(ok, field, pick("ab", "has space", "semi;colon", "ünï", "x".repeat(65), "a/b"),
             "invalid username");
         case "password" -> new Broken(ok, field, pick("short", "123456789", "p".repeat(201)), "invalid password");
         case "displayName" -> new Broken(ok, field, pick("", "   ", "d".repeat(81)), "invalid displayName");

@@ -1,0 +1,145 @@
+package org.holdspace.auth;
+
+import io.nayuki.qrcodegen.QrCode;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.otp.Authenticator;
+import io.vertx.ext.auth.otp.OtpCredentials;
+import io.vertx.ext.auth.otp.OtpKey;
+import io.vertx.ext.auth.otp.OtpKeyGenerator;
+import io.vertx.ext.auth.otp.totp.TotpAuth;
+import io.vertx.ext.auth.otp.totp.TotpAuthOptions;
+import io.vertx.sqlclient.Pool;
+import org.holdspace.core.AuthUser;
+import org.holdspace.core.Refusal;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * TOTP second factor (RFC 6238: SHA-1, 6 digits, 30 s): set-up with a secret and its QR code, enabling with a first
+ * code (which gives 10 single-use recovery codes, stored hashed), disabling with a code, and checking a code or a
+ * recovery code at sign-in.
+ */
+public final class Totp {
+  private static final String ISSUER = "Holdspace";
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+  private final Pool pool;
+  private final UserRepository users;
+  private final SignInStore store;
+
+  public Totp(Pool pool, UserRepository users, SignInStore store) {
+    this.pool = pool;
+    this.users = users;
+    this.store = store;
+  }
+
+  /** A new secret for the account (not yet in force), its otpauth URI and that URI as an SVG QR code. */
+  public Future<JsonObject> setup(AuthUser user) {
+    return account(user).compose(account -> {
+      if (account.totpEnabled()) {
+        return Future.failedFuture(Refusal.conflict("totp: already enabled; disable it first"));
+      }
+      OtpKey key = OtpKeyGenerator.create().generate();
+      String uri = TotpAuth.create(options()).generateUri(key, ISSUER, user.username());
+      return users.setTotp(pool, user.id(), key.getKey(), false).map(v -> new JsonObject()
+          .put("secret", key.getKey()).put("otpauthUri", uri).put("qrSvg", svg(uri)));
+    });
+  }
+
+  /** Puts the set-up secret in force once a current code proves the authenticator has it; the recovery codes. */
+  public Future<JsonObject> enable(AuthUser user, String code) {
+    return account(user).compose(account -> {
+      if (account.totpEnabled()) {
+        return Future.failedFuture(Refusal.conflict("totp: already enabled"));
+      }
+      if (account.totpSecret() == null) {
+        return Future.failedFuture(Refusal.conflict("totp: call setup first"));
+      }
+      return current(account.totpSecret(), code).compose(ok -> {
+        if (!ok) {
+          return Future.failedFuture(Refusal.invalid("code: not a current code of this secret"));
+        }
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+          codes.add(recoveryCode());
+        }
+        return pool.withTransaction(tx -> store.replaceCodes(tx, user.id(),
+                codes.stream().map(ResetTokens::hash).toList())
+            .compose(v -> users.setTotp(tx, user.id(), account.totpSecret(), true)))
+            .map(v -> new JsonObject().put("recoveryCodes", new JsonArray(codes)));
+      });
+    });
+  }
+
+  /** Turns TOTP off with a current code (or a recovery code). */
+  public Future<Void> disable(AuthUser user, String code) {
+    return account(user).compose(account -> {
+      if (!account.totpEnabled()) {
+        return Future.failedFuture(Refusal.conflict("totp: not enabled"));
+      }
+      return verify(account, code).compose(ok -> ok
+          ? pool.withTransaction(tx -> store.dropCodes(tx, user.id())
+              .compose(v -> users.setTotp(tx, user.id(), null, false)))
+          : Future.failedFuture(Refusal.invalid("code: not a current code or an unused recovery code")));
+    });
+  }
+
+  /** Whether the code is a current TOTP code of the account or one of its unused recovery codes (using it up). */
+  public Future<Boolean> verify(UserRepository.StoredUser account, String code) {
+    String given = code.strip().replace(" ", "");
+    if (given.matches("\\d{6}")) {
+      return current(account.totpSecret(), given);
+    }
+    return store.useCode(pool, account.user().id(), ResetTokens.hash(given.toLowerCase(Locale.ROOT)));
+  }
+
+  private Future<UserRepository.StoredUser> account(AuthUser user) {
+    return users.findById(pool, user.id()).map(found -> found.orElseThrow(Refusal::unauthenticated));
+  }
+
+  private static TotpAuthOptions options() {
+    return new TotpAuthOptions().setPasswordLength(6).setPeriod(30);
+  }
+
+  private static Future<Boolean> current(String secret, String code) {
+    if (secret == null || code == null || !code.matches("\\d{6}")) {
+      return Future.succeededFuture(false);
+    }
+    TotpAuth auth = TotpAuth.create(options())
+        .authenticatorFetcher(id -> Future.succeededFuture(new Authenticator().setIdentifier(id).setKey(secret)
+            .setAlgorithm("SHA1").setPeriod(30)))
+        .authenticatorUpdater(a -> Future.succeededFuture());
+    return auth.authenticate(new OtpCredentials("account", code)).map(user -> true).otherwise(false);
+  }
+
+  private static String recoveryCode() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 10; i++) {
+      sb.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
+    }
+    return sb.toString();
+  }
+
+  /** The QR code of {@code text} as a small SVG document. */
+  static String svg(String text) {
+    QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
+    int border = 4;
+    int size = qr.size + border * 2;
+    StringBuilder path = new StringBuilder();
+    for (int y = 0; y < qr.size; y++) {
+      for (int x = 0; x < qr.size; x++) {
+        if (qr.getModule(x, y)) {
+          path.append('M').append(x + border).append(',').append(y + border).append("h1v1h-1z");
+        }
+      }
+    }
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
+        + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\""
+        + path + "\" fill=\"#000\"/></svg>";
+  }
+}
