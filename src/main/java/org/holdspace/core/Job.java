@@ -15,4 +15,29 @@ public interface Job {
 
   /** One run; the next starts only after it has completed. */
   Future<?> run();
+
+  /** A job that runs {@code run} every {@code everyMs}, the first time after one interval. */
+  static Job every(String name, long everyMs, java.util.function.Supplier<Future<?>> run) {
+    return new Job() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public long firstAfterMs() {
+        return everyMs;
+      }
+
+      @Override
+      public long everyMs() {
+        return everyMs;
+      }
+
+      @Override
+      public Future<?> run() {
+        return run.get();
+      }
+    };
+  }
 }

@@ -57,27 +57,7 @@ public final class SharedWindowLimiter {
   /** A job that deletes the events older than the window, once a window (at least once a minute). */
   public Job sweeper(String name) {
     long every = Math.max(windowMillis, 60_000);
-    return new Job() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public long firstAfterMs() {
-        return every;
-      }
-
-      @Override
-      public long everyMs() {
-        return every;
-      }
-
-      @Override
-      public Future<?> run() {
-        return sweep();
-      }
-    };
+    return Job.every(name, every, this::sweep);
   }
 
   /** Deletes this limit's events that no longer count; every node may run it, they agree. */

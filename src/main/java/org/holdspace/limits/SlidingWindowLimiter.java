@@ -55,28 +55,10 @@ public final class SlidingWindowLimiter {
   /** A job that sweeps the limiter once a window (at least once a minute). */
   public Job sweeper(String name) {
     long every = Math.max(windowMillis, 60_000);
-    return new Job() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public long firstAfterMs() {
-        return every;
-      }
-
-      @Override
-      public long everyMs() {
-        return every;
-      }
-
-      @Override
-      public Future<?> run() {
-        sweep();
-        return Future.succeededFuture();
-      }
-    };
+    return Job.every(name, every, () -> {
+      sweep();
+      return Future.succeededFuture();
+    });
   }
 
   /** Drops keys with no event inside the window, so the map does not grow without bound. */
