@@ -95,7 +95,7 @@ function focusForm(base, focus, member, onChange) {
 function goalCharts(focus) {
   const goals = (focus && focus.goals) || [];
   if (!goals.length) return null;
-  return [el('h4', { text: T.ratings }), goals.map((g) => {
+  return [el('h4', { text: T.ratings }), ...goals.flatMap((g) => {
     const ratings = g.ratings || [];
     return [el('p', { class: 'goal-text', text: g.text }), ratings.length ? lineChart({
       points: ratings.map((r) => ({ label: `S${r.session}`, value: r.rating })), yMax: 10, yStep: 2, className: 'chart-goal',

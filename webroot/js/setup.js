@@ -51,6 +51,13 @@ function zones() {
   return { here, all: [...new Set(['UTC', here, ...all])].sort() };
 }
 
+/** The same wall-clock time `weeks` weeks after a `YYYY-MM-DDTHH:MM` value. */
+function weeksLater(local, weeks) {
+  const d = new Date(`${local}:00Z`);
+  d.setUTCDate(d.getUTCDate() + 7 * weeks);
+  return d.toISOString().slice(0, 16);
+}
+
 function nextWeekAt18() {
   const d = new Date(Date.now() + 7 * 86400000);
   const pad = (n) => String(n).padStart(2, '0');
@@ -103,12 +110,13 @@ async function groupForm() {
       return;
     }
     const phases = planPhases(p, n);
-    const start = first.value ? zonedToInstant(first.value, zone.value) : null;
-    const week = 7 * 86400000;
-    fill(preview, phases.map((phase, i) => el('li', { class: `plan-item phase-${phase}` },
-      el('span', { class: 'plan-number', text: T.session(i + 1) }),
-      el('span', { class: 'plan-phase', text: phaseName(phase) }),
-      el('span', { class: 'plan-when', text: start ? whenIn(new Date(Date.parse(start) + i * week).toISOString(), zone.value) : '' }))));
+    fill(preview, phases.map((phase, i) => {
+      const at = first.value ? zonedToInstant(weeksLater(first.value, i), zone.value) : null;
+      return el('li', { class: `plan-item phase-${phase}` },
+        el('span', { class: 'plan-number', text: T.session(i + 1) }),
+        el('span', { class: 'plan-phase', text: phaseName(phase) }),
+        el('span', { class: 'plan-when', text: at ? whenIn(at, zone.value) : '' }));
+    }));
     const parts = [];
     phases.forEach((phase, i) => {
       const lastRun = parts[parts.length - 1];

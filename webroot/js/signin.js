@@ -31,7 +31,8 @@ async function showGroups() {
   if (!groups.length) {
     fill(list, el('li', { class: 'empty', text: s.user.role === 'admin'
       ? 'Administrator accounts have no groups of their own.'
-      : 'You are not in a group yet. Your facilitator will add you.' }));
+      : s.user.role === 'facilitator' ? 'You have no groups yet: start one with “New group”.'
+        : 'You are not in a group yet. Your facilitator will add you.' }));
     return;
   }
   fill(list, groups.map((g) => {
