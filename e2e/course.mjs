@@ -162,6 +162,11 @@ async function main() {
     await form.getByLabel('Number of sessions').fill('14');
     await form.locator('.plan-runs', { hasText: 'Middle phase: sessions 4–12' }).waitFor();
     check(await form.locator('.plan-preview li').count() === 14, 'the preview follows the typing');
+    await form.getByLabel('Number of sessions').fill('20');
+    await form.getByRole('button', { name: 'Create group' }).click();
+    const countError = facPage.locator(`#${await form.getByLabel('Number of sessions').getAttribute('id')}-error`);
+    await countError.filter({ hasText: '12 to 16' }).waitFor();
+    await axe(facPage, 'new group form with a field error');
     await form.getByLabel('Number of sessions').fill('12');
     await form.getByLabel('First session').fill('2030-03-05T18:30');
     await form.getByLabel('Time zone').selectOption('Europe/Berlin');
@@ -334,7 +339,7 @@ async function main() {
     await row.locator('td[data-label="PHQ-9"]', { hasText: '8' }).waitFor();
     await row.locator('td[data-label="Homework"]', { hasText: '1 done' }).waitFor();
     await row.locator('td[data-label="Attendance"]', { hasText: '1 of 1' }).waitFor();
-    await row.locator('td[data-label="Open alerts"]', { hasText: 'phq9 item9' }).waitFor();
+    await row.locator('td[data-label="Open alerts"]', { hasText: 'PHQ-9: thoughts of self-harm' }).waitFor();
     await facPage.locator('.phase-now[data-plan-phase]').waitFor();
     await axe(facPage, 'dashboard');
     await facPage.screenshot({ path: join(shots, 'dashboard.png'), fullPage: true });

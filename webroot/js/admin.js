@@ -30,7 +30,7 @@ function searchForm() {
   const query = el('input', { type: 'search', autocomplete: 'off', maxLength: 100 });
   const role = options(el('select'), [['', T.anyRole], ...Object.entries(W.roles).filter(([r]) => r !== 'supervisor')], '');
   const active = options(el('select'), [['', T.anyStatus], ['true', T.active], ['false', T.inactive]], '');
-  const form = el('form', { class: 'filters', attrs: { role: 'search', 'aria-label': T.searchArea }, on: { submit: (e) => {
+  const form = el('form', { noValidate: true, class: 'filters', attrs: { role: 'search', 'aria-label': T.searchArea }, on: { submit: (e) => {
     e.preventDefault();
     Object.assign(filters, { query: query.value.trim(), role: role.value, active: active.value, offset: 0 });
     loadAccounts();
@@ -97,7 +97,7 @@ function createForm() {
   const password = el('input', { type: 'password', autocomplete: 'new-password', maxLength: 400 });
   const role = options(el('select'), [['member', W.roles.member], ['facilitator', W.roles.facilitator], ['admin', W.roles.admin]], 'member');
   const email = el('input', { type: 'email', autocomplete: 'off', maxLength: 254 });
-  const form = el('form', { class: 'grid-form', attrs: { 'aria-labelledby': 'create-title' }, on: { submit: async (e) => {
+  const form = el('form', { noValidate: true, class: 'grid-form', attrs: { 'aria-labelledby': 'create-title' }, on: { submit: async (e) => {
     e.preventDefault();
     clearErrors(form);
     const body = { username: username.value.trim(), displayName: displayName.value.trim(), password: password.value, role: role.value };

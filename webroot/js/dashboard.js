@@ -20,7 +20,7 @@ else if (user) start();
 async function start() {
   $('#signout').addEventListener('click', async () => { await logout(); location.assign('index.html'); });
   $('#console-link').href = `console.html?group=${groupId}`;
-  group = await loadGroup(groupId, 'This group is not one you facilitate.',
+  group = await loadGroup(groupId, T.notYours,
     (text) => fill($('#banners'), el('p', { class: 'banner banner-stop', text })));
   if (!group) return;
   $('#group-name').textContent = `${T.dashboard}: ${group.name}`;

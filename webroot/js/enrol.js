@@ -84,7 +84,7 @@ export function mountEnrol(box, groupId, group, onEnrolled) {
     fill(roster, members.length ? members.map((m) => el('li', { attrs: { 'data-user-id': m.id }, text: m.displayName }))
       : el('li', { class: 'muted-text', text: T.nobody }));
   };
-  const form = el('form', { class: 'enrol-form', on: { submit: async (e) => {
+  const form = el('form', { noValidate: true, class: 'enrol-form', on: { submit: async (e) => {
     e.preventDefault();
     clearErrors(form);
     const person = chosen || options.find((p) => p.displayName === input.value.trim() || p.username === input.value.trim());

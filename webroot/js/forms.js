@@ -83,7 +83,7 @@ export function askReason(title, lead, labelText, confirmText) {
     let answered = null;
     const dialog = openDialog(title, (close) => {
       const text = el('textarea', { rows: 3, maxLength: 1000, required: true });
-      const form = el('form', { class: 'stack', on: { submit: (e) => {
+      const form = el('form', { noValidate: true, class: 'stack', on: { submit: (e) => {
         e.preventDefault();
         if (!text.value.trim()) {
           form.querySelector('.field-error').textContent = W.common.reasonNeeded;

@@ -45,7 +45,7 @@ function relationshipRow(r, index, onRemove) {
 export function inventoryEditor(path, inventory, onSaved = () => {}) {
   let items = (inventory.relationships || []).map((r) => ({ ...r }));
   const list = el('div', { class: 'relationships' });
-  const form = el('form', { class: 'inventory-form' });
+  const form = el('form', { noValidate: true, class: 'inventory-form' });
   const draw = (focusLast) => {
     const rows = items.map((r, i) => relationshipRow(r, i, () => {
       items = readAll();

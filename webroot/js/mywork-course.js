@@ -65,7 +65,7 @@ function cardPart(box, base, inventory, cards, course) {
       el('div', { class: 'pair' }, field(I.closeness, closeness, `ratings[${i}].closeness`),
         field(I.satisfaction, satisfaction, `ratings[${i}].satisfaction`))) };
   });
-  const form = el('form', { class: 'stack', on: { submit: async (e) => {
+  const form = el('form', { noValidate: true, class: 'stack', on: { submit: async (e) => {
     e.preventDefault();
     clearErrors(form);
     try {

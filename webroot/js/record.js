@@ -64,11 +64,11 @@ function focusForm(base, focus, member, onChange) {
   const area = areaSelect(focus && focus.area);
   const secondary = areaSelect(focus && focus.secondaryArea);
   const goals = [0, 1, 2].map((i) => el('input', { maxLength: 500, value: (focus && focus.goals && focus.goals[i] && focus.goals[i].text) || '' }));
-  const form = el('form', { class: 'stack', on: { submit: async (e) => {
+  const form = el('form', { noValidate: true, class: 'stack', on: { submit: async (e) => {
     e.preventDefault();
     clearErrors(form);
     if (!area.value) {
-      showError(form, { status: 400, message: 'area: choose a focus area' });
+      showError(form, { status: 400, message: `area: ${T.chooseArea}` });
       return;
     }
     const current = (focus && focus.goals) || [];
@@ -98,8 +98,8 @@ function goalCharts(focus) {
   return [el('h4', { text: T.ratings }), ...goals.flatMap((g) => {
     const ratings = g.ratings || [];
     return [el('p', { class: 'goal-text', text: g.text }), ratings.length ? lineChart({
-      points: ratings.map((r) => ({ label: `S${r.session}`, value: r.rating })), yMax: 10, yStep: 2, className: 'chart-goal',
-      title: `${T.ratings}: ${g.text}`, description: ratings.map((r) => `session ${r.session}: ${r.rating} of 10`).join('; '),
+      points: ratings.map((r) => ({ label: T.short(r.session), value: r.rating })), yMax: 10, yStep: 2, className: 'chart-goal',
+      title: `${T.ratings}: ${g.text}`, description: ratings.map((r) => T.ratingPoint(r)).join('; '),
     }) : el('p', { class: 'muted-text', text: T.notRated })];
   })];
 }
@@ -118,9 +118,9 @@ function measureCharts(measures, member) {
     const last = mine[mine.length - 1];
     return el('figure', { class: 'measure-figure', attrs: { 'data-instrument': id } },
       lineChart({
-        points: mine.map((m) => ({ label: m.session === 0 ? 'Pre' : `S${m.session}`, value: m.total })),
-        yMax: max, yStep: 5, bands, className: `chart-${id}`, title: `${name} of ${member.displayName}`,
-        description: mine.map((m) => `session ${m.session}: ${m.total} (${SEVERITY[m.severity] || m.severity})`).join('; '),
+        points: mine.map((m) => ({ label: T.short(m.session), value: m.total })),
+        yMax: max, yStep: 5, bands, className: `chart-${id}`, title: T.chartTitle(name, member.displayName),
+        description: mine.map((m) => T.scorePoint(m, SEVERITY[m.severity] || m.severity)).join('; '),
       }),
       el('figcaption', { class: 'chart-caption', text: `${name}. ${T.latest(last, SEVERITY[last.severity] || last.severity)}, ${dateLabel(last.at)}` }));
   });
@@ -131,14 +131,14 @@ function homeworkPart(base, homework, dashboard, onChange) {
   const list = el('ul', { class: 'plain-list homework-list' });
   const draw = (items) => fill(list, items.length ? items.map((h) => el('li', { class: `homework status-${h.status}`, attrs: { 'data-status': h.status } },
     el('p', { text: h.text }),
-    el('p', { class: 'muted-text', text: `${T.homeworkStatus[h.status] || h.status}${h.dueSession ? ` · session ${h.dueSession}` : ''}${h.note ? ` — ${h.note}` : ''}` })))
+    el('p', { class: 'muted-text', text: `${T.homeworkStatus[h.status] || h.status}${h.dueSession ? ` · ${T.atSession(h.dueSession)}` : ''}${h.note ? ` — ${h.note}` : ''}` })))
     : el('li', { class: 'muted-text', text: T.noHomework }));
   let items = homework.items;
   draw(items);
   const text = el('textarea', { rows: 2, maxLength: 2000 });
   const due = el('input', { type: 'number', min: 1, max: dashboard.sessionCount,
     value: String(Math.min(dashboard.sessionCount, (dashboard.currentSession || 0) + 1)) });
-  const form = el('form', { class: 'stack', on: { submit: async (e) => {
+  const form = el('form', { noValidate: true, class: 'stack', on: { submit: async (e) => {
     e.preventDefault();
     clearErrors(form);
     try {
@@ -170,7 +170,7 @@ function meetingsPart(base, meetings) {
     const when = el('input', { type: 'datetime-local', value: localInput(m.scheduledAt) });
     const state = el('p', { class: 'muted-text', attrs: { role: 'status' },
       text: m.held ? T.held(dateLabel(m.heldAt)) : `${m.planned ? T.planned : T.scheduled}: ${dateLabel(m.scheduledAt)}` });
-    const form = el('form', { class: 'stack' });
+    const form = el('form', { noValidate: true, class: 'stack' });
     const save = async (body) => {
       clearErrors(form);
       try {

@@ -35,7 +35,7 @@ export function relapseForm(base, review, idPrefix) {
   const areas = Object.entries(T.relapseParts).map(([key, label]) => [key,
     el('textarea', { id: `${idPrefix}-${key}`, rows: 3, maxLength: 4000, value: plan[key] || '' }), label]);
   const status = el('p', { class: 'muted-text', attrs: { role: 'status' } });
-  const form = el('form', { class: 'relapse-form', on: { submit: async (e) => {
+  const form = el('form', { noValidate: true, class: 'relapse-form', on: { submit: async (e) => {
     e.preventDefault();
     clearErrors(form);
     const body = Object.fromEntries(areas.map(([key, area]) => [key, area.value.trim()]).filter(([, v]) => v));

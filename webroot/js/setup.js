@@ -129,7 +129,7 @@ async function groupForm() {
   for (const control of [name, count, first, zone]) control.addEventListener('input', render);
   zone.addEventListener('change', render);
   fitCount();
-  const form = el('form', { class: 'grid-form setup-form', attrs: { 'aria-label': T.title }, on: { submit: async (e) => {
+  const form = el('form', { noValidate: true, class: 'grid-form setup-form', attrs: { 'aria-label': T.title }, on: { submit: async (e) => {
     e.preventDefault();
     clearErrors(form);
     const body = { name: name.value.trim(), protocol: protocol.value, sessionCount: Number(count.value), timeZone: zone.value };

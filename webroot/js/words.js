@@ -205,14 +205,21 @@ W.course = {
     ? `${p.last.total}` : `${p.first.total} → ${p.last.total} (${p.change > 0 ? '+' : ''}${p.change})`),
   goals: (list) => (!list || !list.length ? 'None set' : list.map((g) => (g.last ? `${g.last.rating}/10` : 'not rated')).join(', ')),
   homework: (h) => (h ? `${h.done} done, ${h.due} due, ${h.overdue} overdue, ${h.open} later` : '—'),
-  alerts: (list) => (list && list.length ? `${list.length}: ${list.map((a) => a.kind.replace(/_/g, ' ')).join(', ')}` : 'None'),
+  alerts: (list) => (list && list.length ? `${list.length}: ${list.map((a) => ALERTS[a.kind] || a.kind).join('; ')}` : 'None'),
   noMembers: 'Nobody is enrolled yet: enrol members from the console.',
   openRecord: (name) => `Record of ${name}`,
   backToDashboard: 'Back to the dashboard',
   console: 'Console',
+  notYours: 'This group is not one you facilitate.',
 };
 
 W.record = {
+  chooseArea: 'choose a focus area',
+  short: (session) => (session === 0 ? 'Pre' : `S${session}`),
+  atSession: (n) => `session ${n}`,
+  ratingPoint: (r) => `session ${r.session}: ${r.rating} of 10`,
+  scorePoint: (m, severity) => `${m.session === 0 ? 'before the group' : `session ${m.session}`}: ${m.total} (${severity})`,
+  chartTitle: (name, person) => `${name} of ${person}`,
   inventory: 'Interpersonal inventory',
   focus: 'Focus area and goals',
   area: 'Focus area',
