@@ -145,8 +145,6 @@ async function main() {
     await axe(phone, 'admin page on a phone');
     await adminPage.getByLabel('Search accounts').fill('');
     await adminPage.locator('#account-list .pager-text', { hasText: /of/ }).waitFor();
-    await adminPage.evaluate(() => window.scrollTo(0, 0));
-    await adminPage.screenshot({ path: join(shots, 'admin.png'), fullPage: true });
   });
 
   step('the facilitator creates a group with the plan previewed as it is typed', async () => {
@@ -182,11 +180,13 @@ async function main() {
   step('the facilitator enrols two members by finding them as they type', async () => {
     const find = facPage.getByRole('combobox', { name: 'Find a member' });
     await find.fill(ana.displayName.slice(0, 3));
+    await facPage.locator(`#enrol-options[data-query="${ana.displayName.slice(0, 3)}"]`).waitFor({ state: 'attached' });
     await facPage.getByRole('option', { name: new RegExp(ana.displayName) }).click();
     await axe(facPage, 'console with suggestions');
     await facPage.getByRole('button', { name: 'Enrol', exact: true }).click();
     await facPage.locator('.enrol-roster li', { hasText: ana.displayName }).waitFor();
     await find.fill(ben.displayName.slice(0, 3));
+    await facPage.locator(`#enrol-options[data-query="${ben.displayName.slice(0, 3)}"]`).waitFor({ state: 'attached' });
     await facPage.getByRole('option', { name: new RegExp(ben.displayName) }).waitFor();
     await find.press('ArrowDown');
     await find.press('Enter');
@@ -346,6 +346,21 @@ async function main() {
     await facPage.locator('#dashboard-body').getByRole('link', { name: `Record of ${ana.displayName}` }).click();
     await facPage.locator('[data-part="review"] .review').waitFor();
     await facPage.screenshot({ path: join(shots, 'record.png'), fullPage: true });
+  });
+
+  step('the admin pages through the audit log and sees the group in the overview', async () => {
+    await adminPage.reload();
+    await adminPage.locator('#group-list tr', { hasText: GROUP }).filter({ hasText: fac.displayName }).waitFor();
+    const audit = adminPage.locator('#audit-list');
+    await audit.locator('tbody tr').first().waitFor();
+    check(await audit.locator('tbody tr').count() === 25, 'a page of the audit log holds 25 entries');
+    await audit.getByRole('button', { name: 'Next' }).click();
+    await audit.locator('.pager-text', { hasText: 'Page 2' }).waitFor();
+    await audit.getByRole('button', { name: 'Previous' }).click();
+    await audit.locator('.pager-text', { hasText: 'Page 1' }).waitFor();
+    await axe(adminPage, 'admin page with groups and audit log');
+    await adminPage.evaluate(() => window.scrollTo(0, 0));
+    await adminPage.screenshot({ path: join(shots, 'admin.png'), fullPage: true });
   });
 
   step('every page fits a 375 px phone with no sideways scrolling', async () => {

@@ -5,6 +5,7 @@
 import { requireSignIn, get, post, patch, logout, ApiError } from './api.js';
 import { el, fill, $, notify } from './dom.js';
 import { W } from './words.js';
+import { mountAudit } from './audit.js';
 import { field, errorLine, showError, clearErrors, openDialog, pager, whenIn, cell, table } from './forms.js';
 
 const T = W.admin;
@@ -19,6 +20,7 @@ else if (user) {
   createForm();
   loadAccounts();
   loadGroups(0);
+  mountAudit($('#audit-list'));
 }
 
 function options(select, pairs, chosen) {

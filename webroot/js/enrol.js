@@ -19,6 +19,7 @@ export function mountEnrol(box, groupId, group, onEnrolled) {
   let active = -1;
   let chosen = null;
   let asked = 0;
+  let timer;
   const enrolled = () => new Set((group.members || []).map((m) => m.id));
 
   const close = () => {
@@ -33,12 +34,13 @@ export function mountEnrol(box, groupId, group, onEnrolled) {
     if (i >= 0 && list.children[i]) input.setAttribute('aria-activedescendant', list.children[i].id);
   };
   const pick = (person) => {
+    clearTimeout(timer);
+    asked += 1;
     chosen = person;
     input.value = person.displayName;
     close();
   };
   const suggest = async () => {
-    chosen = null;
     const query = input.value.trim();
     const mine = ++asked;
     let found;
@@ -48,6 +50,7 @@ export function mountEnrol(box, groupId, group, onEnrolled) {
       return;
     }
     if (mine !== asked) return;
+    list.dataset.query = query;
     const people = (Array.isArray(found) ? found : found.users || []).filter((p) => !enrolled().has(p.id));
     options = people;
     fill(list, people.length ? people.map((p, i) => el('li', { id: `enrol-option-${p.id}`, class: 'suggestion',
@@ -60,8 +63,7 @@ export function mountEnrol(box, groupId, group, onEnrolled) {
     count.textContent = T.suggestions(people.length);
     active = -1;
   };
-  let timer;
-  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(suggest, 200); });
+  input.addEventListener('input', () => { chosen = null; clearTimeout(timer); timer = setTimeout(suggest, 200); });
   input.addEventListener('focus', () => { if (!input.value) suggest(); });
   input.addEventListener('blur', () => setTimeout(close, 150));
   input.addEventListener('keydown', (e) => {

@@ -301,3 +301,11 @@ W.mywork = {
   crisisLead: 'You told us about thoughts of ending your life or hurting yourself. Your facilitator sees your answers once you submit them and will reach out. If you are in danger now, please do not wait:',
   submit: 'Submit',
 };
+
+W.audit = {
+  title: 'Audit log',
+  columns: ['When', 'Who', 'Action', 'Group', 'Account'],
+  pages: 'Pages of the audit log',
+  page: (n) => `Page ${n}`,
+  empty: 'Nothing recorded yet.',
+};
