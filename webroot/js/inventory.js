@@ -1,7 +1,7 @@
 // The interpersonal inventory: an editor (the member's in the initial phase, the facilitator's at any time) and a
 // read-only view. GET/PUT /api/groups/{id}/members/{userId}/inventory.
 
-import { get, put } from './api.js';
+import { put } from './api.js';
 import { el, fill, notify } from './dom.js';
 import { W, FOCUS_AREAS } from './words.js';
 import { field, errorLine, showError, clearErrors } from './forms.js';
@@ -90,8 +90,4 @@ export function inventoryView(inventory) {
     r.area ? el('p', { class: 'muted-text', text: `${T.area}: ${FOCUS_AREAS[r.area] || r.area}` }) : null,
     r.works ? el('p', { text: `${T.works}: ${r.works}` }) : null,
     r.doesNotWork ? el('p', { text: `${T.doesNotWork}: ${r.doesNotWork}` }) : null)));
-}
-
-export async function loadInventory(path) {
-  return get(path);
 }

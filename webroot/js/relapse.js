@@ -2,7 +2,7 @@
 // (PUT …/relapse-plan), for the member and the facilitator alike.
 
 import { put, ApiError, get } from './api.js';
-import { el, fill, notify } from './dom.js';
+import { el, notify } from './dom.js';
 import { W } from './words.js';
 import { field, errorLine, showError, clearErrors } from './forms.js';
 
@@ -54,8 +54,4 @@ export function relapseForm(base, review, idPrefix) {
   areas.map(([key, area, label]) => field(label, area, key)), errorLine(),
   el('button', { type: 'submit', class: 'primary', text: T.saveRelapse }), status);
   return form;
-}
-
-export function fillSection(section, title, ...content) {
-  return fill(section, el('h3', { text: title }), ...content);
 }
