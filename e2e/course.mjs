@@ -285,6 +285,10 @@ async function main() {
     const meeting = record.locator('[data-part="meetings"] li[data-kind="pre_group"]');
     await meeting.getByRole('button', { name: 'Mark held Before the group' }).click();
     await meeting.getByText(/^Held/).waitFor();
+    const mid = record.locator('[data-part="meetings"] li[data-kind="mid_course"]');
+    await mid.getByLabel('When: Mid-course').fill('2030-04-10T10:00');
+    await mid.getByRole('button', { name: 'Schedule Mid-course' }).click();
+    await mid.getByText(/^Scheduled:/).waitFor();
     await record.locator('[data-part="measures"] svg.chart-phq9').waitFor();
     await record.locator('[data-part="measures"] svg.chart-gad7 .band-severe').waitFor();
     await record.locator('[data-part="inventory"] fieldset.relationship').first().waitFor();

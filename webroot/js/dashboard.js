@@ -73,7 +73,7 @@ async function move(phase, overrideReason) {
     const answer = await post(`/api/groups/${groupId}/phase`, body);
     notify(T.moved(phaseName(answer.phase)));
     await refresh();
-    $('#phase-body button.primary, #phase-body button')?.focus();
+    ($('#phase-body button.primary') || $('#phase-title')).focus();
   } catch (e) {
     if (e instanceof ApiError && e.status === 409) explainRefusal(phase, e.message || '');
     else notify(W.common.failed, 'error');

@@ -228,9 +228,12 @@ class CourseBrowserTest {
     assertEquals("Ask my sister for a coffee", homework.getString("text"));
     assertTrue(homework.getBoolean("done"));
 
-    JsonObject meeting = expect(server.get(base + "/meetings", token), 200).getJsonArray("meetings").getJsonObject(0);
-    assertEquals("pre_group", meeting.getString("kind"));
-    assertTrue(meeting.getBoolean("held"));
+    JsonArray meetings = expect(server.get(base + "/meetings", token), 200).getJsonArray("meetings");
+    assertEquals("pre_group", meetings.getJsonObject(0).getString("kind"));
+    assertTrue(meetings.getJsonObject(0).getBoolean("held"));
+    assertEquals("mid_course", meetings.getJsonObject(1).getString("kind"));
+    assertFalse(meetings.getJsonObject(1).getBoolean("planned"), "the facilitator scheduled it");
+    assertTrue(meetings.getJsonObject(1).getString("scheduledAt").startsWith("2030-04-10"));
 
     JsonObject plan = expect(server.get(base + "/review", token), 200).getJsonObject("relapsePlan");
     assertEquals("Staying in bed on weekends", plan.getString("warningSigns"));
