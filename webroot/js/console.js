@@ -9,6 +9,7 @@ import { phaseName, focusName, errorText, FOCUS_AREAS, ALERTS, SEVERITY } from '
 import { lineChart, PHQ9_BANDS } from './charts.js';
 import { AlertQueue } from './alerts.js';
 import { outcomeSection, noteEditor, mountGroupRecords } from './records.js';
+import { mountEnrol } from './enrol.js';
 
 const user = requireSignIn();
 const groupId = groupFromAddress();
@@ -18,6 +19,7 @@ let socket;
 let connection = 'connecting';
 let openMember = null;
 let alertQueue;
+let enrolPanel;
 
 if (user && !groupId) location.assign('index.html');
 else if (user) start();
@@ -55,12 +57,16 @@ async function start() {
   });
   alertQueue.load();
   mountGroupRecords(groupId, group);
+  $('#dashboard-link').href = `course.html?group=${groupId}`;
+  enrolPanel = mountEnrol($('#enrol-panel'), groupId, group, reloadGroup);
 }
 
 async function reloadGroup() {
   try {
     group = await get(`/api/groups/${groupId}`);
     room.setGroup(group);
+    fillWhisperTargets();
+    if (enrolPanel) enrolPanel.update(group);
     render();
     if (openMember) showMember(openMember);
   } catch { /* the next event tries again */ }
