@@ -9,6 +9,7 @@ import { phaseName, focusName, errorText, FOCUS_AREAS, ALERTS, SEVERITY } from '
 import { lineChart, PHQ9_BANDS } from './charts.js';
 import { AlertQueue } from './alerts.js';
 import { outcomeSection, noteEditor, mountGroupRecords } from './records.js';
+import { applyStanding, mountTeam } from './team.js';
 
 const user = requireSignIn();
 const groupId = groupFromAddress();
@@ -28,6 +29,8 @@ async function start() {
     text => fill($('#banners'), el('p', { class: 'banner banner-stop', text })));
   if (!group) return;
   $('#group-name').textContent = group.name;
+  applyStanding(group);
+  mountTeam(groupId, group, user);
   document.title = `Holdspace · ${group.name} · Console`;
   room = new Room({
     groupId, me: user, log: $('#log'), typingHint: $('#typing'), onChange: render, messageTools: redactButton,
@@ -88,7 +91,7 @@ function showWhisper(w) {
 
 function redactButton(ev) {
   const who = ev.from ? ev.from.displayName : 'someone';
-  return el('button', { type: 'button', class: 'small', attrs: { 'data-action': 'redact' }, on: { click: () => act('redact', { seq: ev.seq }) } },
+  return el('button', { type: 'button', class: 'small', attrs: { 'data-action': 'redact', 'data-write': '' }, on: { click: () => act('redact', { seq: ev.seq }) } },
     'Remove text', el('span', { class: 'visually-hidden', text: ` of the message from ${who} at ${clock(ev.at)}` }));
 }
 
@@ -234,7 +237,7 @@ function renderBanners() {
 }
 
 function button(label, name, action, handler, extra = {}) {
-  return el('button', { type: 'button', class: `small ${extra.class || ''}`, attrs: { 'data-action': action }, disabled: !!extra.disabled, on: { click: handler } },
+  return el('button', { type: 'button', class: `small ${extra.class || ''}`, attrs: { 'data-action': action, 'data-write': action === 'details' ? null : '' }, disabled: !!extra.disabled, on: { click: handler } },
     label, el('span', { class: 'visually-hidden', text: ` ${name}` }));
 }
 
@@ -386,7 +389,7 @@ function focusForm(m) {
     el('option', { value: '', text: 'Not set' }),
     Object.entries(FOCUS_AREAS).map(([value, text]) => el('option', { value, text, selected: m.focusArea === value })));
   const goal = el('input', { id: 'focus-goal-input', maxLength: 500, value: m.focusGoal || '' });
-  return el('form', { class: 'focus-form', on: { submit: async (e) => {
+  return el('form', { class: 'focus-form', attrs: { 'data-write': '' }, on: { submit: async (e) => {
     e.preventDefault();
     if (!select.value) return;
     try {
