@@ -5,7 +5,7 @@ import { requireSignIn, get, post, put, optional, signOut, groupFromAddress, loa
 import { GroupSocket, newId } from './socket.js';
 import { Room } from './room.js';
 import { el, fill, $, notify, clock, dateLabel } from './dom.js';
-import { phaseName, focusName, errorText, FOCUS_AREAS, ALERTS, SEVERITY } from './words.js';
+import { phaseName, focusName, errorText, FOCUS_AREAS, ALERTS, SEVERITY, TEAM } from './words.js';
 import { lineChart, PHQ9_BANDS } from './charts.js';
 import { AlertQueue } from './alerts.js';
 import { outcomeSection, noteEditor, mountGroupRecords } from './records.js';
@@ -78,6 +78,7 @@ function onSignal(frame) {
   else if (frame.type === 'alert') alertQueue.update(frame.alert);
   else if (frame.type === 'whisper') showWhisper(frame);
   else if (frame.type === 'error') notify(errorText(frame.code, frame.message), 'error');
+  else if (frame.type === 'left') fill($('#banners'), el('p', { class: 'banner banner-stop', text: TEAM.left }));
 }
 
 function showWhisper(w) {
@@ -223,7 +224,9 @@ function renderBanners() {
   const list = [];
   if (connection === 'moving') list.push(['moving', 'info', 'Reconnecting… one moment.']);
   if (connection === 'reconnecting') list.push(['reconnecting', 'warn', 'Connection lost. Reconnecting…']);
-  if (room.session.status !== 'live') {
+  if (room.session.status !== 'live' && document.body.classList.contains('read-only')) {
+    list.push(['not-live', 'info', TEAM.notLive]);
+  } else if (room.session.status !== 'live') {
     list.push(['not-live', 'info', room.session.status === 'ended'
       ? 'The session has ended. Start the next one when the group is ready.'
       : 'The session is not live. Members can read but not write until you start it.']);

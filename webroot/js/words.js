@@ -113,4 +113,6 @@ export const TEAM = {
   readOnly: 'Read-only: supervisor',
   readOnlyHint: 'You see what the facilitators see and get the group\'s alerts. You cannot write, moderate or change records.',
   consoleAction: 'Open the console (read-only)',
+  notLive: 'The session is not live.',
+  left: 'You are no longer on this group\'s team. Go back to your groups.',
 };
