@@ -105,6 +105,16 @@ async function main() {
     await supPage.screenshot({ path: join(shots, 'console-supervisor.png'), fullPage: true });
   });
 
+  step('on a 375 px wide phone the read-only console and its team section need no sideways scrolling', async () => {
+    await supPage.setViewportSize({ width: 375, height: 800 });
+    await supPage.reload();
+    await supPage.getByText('Read-only: supervisor').waitFor();
+    await supPage.locator('#team-panel').getByText(`${supervisor.displayName} (you)`).waitFor();
+    const wide = await supPage.evaluate(() => document.documentElement.scrollWidth);
+    check(wide <= 375, `the page is ${wide} px wide`);
+    await supPage.screenshot({ path: join(shots, 'console-supervisor-phone.png'), fullPage: false });
+  });
+
   step('no page error on either page', async () => {
     check(problems.length === 0, problems.join('; '));
   });

@@ -54,6 +54,7 @@ function renderTeam(panel, groupId, state, me) {
       ? el('ul', { class: 'plain-list team-list', attrs: { 'aria-labelledby': 'team-supervisors' } },
         supervisors.map((s) => el('li', { class: 'team-person', text: s.id === me.id ? `${s.displayName} ${TEAM.you}` : s.displayName })))
       : el('p', { class: 'muted-text', text: TEAM.noSupervisors }),
+    facilitator ? el('p', { class: 'muted-text', text: TEAM.supervisorsByAdmin }) : null,
     facilitator ? addForm(groupId, state) : null);
 }
 

@@ -95,6 +95,7 @@ export const TEAM = {
   facilitators: 'Facilitators',
   supervisors: 'Supervisors',
   noSupervisors: 'No supervisor for this group.',
+  supervisorsByAdmin: 'Supervisors are added by an administrator.',
   you: '(you)',
   add: 'Add co-facilitator',
   find: 'Find',
