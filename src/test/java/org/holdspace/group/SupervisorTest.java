@@ -258,6 +258,22 @@ class SupervisorTest {
         .anyMatch(from -> from != null && from.getLong("id") == supervisor.id()), "no event of the supervisor");
   }
 
+  @Test
+  @DisplayName("a supervisor removed by the admin leaves the room at once and gets no later alert")
+  void removedSupervisorSocket() {
+    open();
+    ChatClient sup = group.joined(supervisor);
+    ChatClient ana = group.joined(group.member(0));
+    ChatClient facilitator = group.joined(group.facilitator());
+    assertEquals(204, server.call(HttpMethod.DELETE, g("/supervisors/" + supervisor.id()), server.adminToken(), null)
+        .statusCode());
+    sup.await(f -> "left".equals(f.getString("type")), seconds(5));
+    ana.request(frame("help")).await();
+    facilitator.await(f -> "alert".equals(f.getString("type")), seconds(5));
+    assertTrue(sup.received().stream().noneMatch(f -> "alert".equals(f.getString("type"))), "no alert after removal");
+    assertEquals("forbidden", Refusals.errorCode(() -> sup.join(group.id(), null).await()));
+  }
+
   private JsonObject frame(String type) {
     return new JsonObject().put("type", type).put("groupId", group.id());
   }
