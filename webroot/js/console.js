@@ -5,11 +5,12 @@ import { requireSignIn, get, post, put, optional, signOut, groupFromAddress, loa
 import { GroupSocket, newId } from './socket.js';
 import { Room } from './room.js';
 import { el, fill, $, notify, clock, dateLabel } from './dom.js';
-import { phaseName, focusName, errorText, FOCUS_AREAS, ALERTS, SEVERITY } from './words.js';
+import { phaseName, focusName, errorText, FOCUS_AREAS, ALERTS, SEVERITY, TEAM } from './words.js';
 import { lineChart, PHQ9_BANDS } from './charts.js';
 import { AlertQueue } from './alerts.js';
 import { outcomeSection, noteEditor, mountGroupRecords } from './records.js';
 import { mountEnrol } from './enrol.js';
+import { applyStanding, mountTeam } from './team.js';
 
 const user = requireSignIn();
 const groupId = groupFromAddress();
@@ -30,6 +31,8 @@ async function start() {
     text => fill($('#banners'), el('p', { class: 'banner banner-stop', text })));
   if (!group) return;
   $('#group-name').textContent = group.name;
+  applyStanding(group);
+  mountTeam(groupId, group, user);
   document.title = `Holdspace · ${group.name} · Console`;
   room = new Room({
     groupId, me: user, log: $('#log'), typingHint: $('#typing'), onChange: render, messageTools: redactButton,
@@ -81,6 +84,7 @@ function onSignal(frame) {
   else if (frame.type === 'alert') alertQueue.update(frame.alert);
   else if (frame.type === 'whisper') showWhisper(frame);
   else if (frame.type === 'error') notify(errorText(frame.code, frame.message), 'error');
+  else if (frame.type === 'left') fill($('#banners'), el('p', { class: 'banner banner-stop', text: TEAM.left }));
 }
 
 function showWhisper(w) {
@@ -94,7 +98,7 @@ function showWhisper(w) {
 
 function redactButton(ev) {
   const who = ev.from ? ev.from.displayName : 'someone';
-  return el('button', { type: 'button', class: 'small', attrs: { 'data-action': 'redact' }, on: { click: () => act('redact', { seq: ev.seq }) } },
+  return el('button', { type: 'button', class: 'small', attrs: { 'data-action': 'redact', 'data-write': '' }, on: { click: () => act('redact', { seq: ev.seq }) } },
     'Remove text', el('span', { class: 'visually-hidden', text: ` of the message from ${who} at ${clock(ev.at)}` }));
 }
 
@@ -226,7 +230,9 @@ function renderBanners() {
   const list = [];
   if (connection === 'moving') list.push(['moving', 'info', 'Reconnecting… one moment.']);
   if (connection === 'reconnecting') list.push(['reconnecting', 'warn', 'Connection lost. Reconnecting…']);
-  if (room.session.status !== 'live') {
+  if (room.session.status !== 'live' && document.body.classList.contains('read-only')) {
+    list.push(['not-live', 'info', TEAM.notLive]);
+  } else if (room.session.status !== 'live') {
     list.push(['not-live', 'info', room.session.status === 'ended'
       ? 'The session has ended. Start the next one when the group is ready.'
       : 'The session is not live. Members can read but not write until you start it.']);
@@ -240,7 +246,7 @@ function renderBanners() {
 }
 
 function button(label, name, action, handler, extra = {}) {
-  return el('button', { type: 'button', class: `small ${extra.class || ''}`, attrs: { 'data-action': action }, disabled: !!extra.disabled, on: { click: handler } },
+  return el('button', { type: 'button', class: `small ${extra.class || ''}`, attrs: { 'data-action': action, 'data-write': action === 'details' ? null : '' }, disabled: !!extra.disabled, on: { click: handler } },
     label, el('span', { class: 'visually-hidden', text: ` ${name}` }));
 }
 
@@ -392,7 +398,7 @@ function focusForm(m) {
     el('option', { value: '', text: 'Not set' }),
     Object.entries(FOCUS_AREAS).map(([value, text]) => el('option', { value, text, selected: m.focusArea === value })));
   const goal = el('input', { id: 'focus-goal-input', maxLength: 500, value: m.focusGoal || '' });
-  return el('form', { class: 'focus-form', on: { submit: async (e) => {
+  return el('form', { class: 'focus-form', attrs: { 'data-write': '' }, on: { submit: async (e) => {
     e.preventDefault();
     if (!select.value) return;
     try {
