@@ -308,6 +308,8 @@ W.audit = {
   pages: 'Pages of the audit log',
   page: (n) => `Page ${n}`,
   empty: 'Nothing recorded yet.',
+};
+
 /** The console's team section and the supervisor's read-only view. */
 export const TEAM = {
   title: 'Team',
