@@ -34,7 +34,7 @@ public record Course(long groupId, Protocol protocol, PhaseSplit plan, int curre
 
   /** The session members meet at next: the live one, else the next to start (the last one once the course ended). */
   public int upcomingSession() {
-    return live() ? currentSession : nextSession();
+    return plan.upcoming(currentSession, live());
   }
 
   /**

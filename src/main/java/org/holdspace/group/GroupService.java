@@ -136,11 +136,11 @@ public final class GroupService {
                       + " has started; give overrideReason to enrol anyway"));
                 }
                 Future<Void> enrolled = enrolment.enrol(tx, groupId, userId, "member");
-                return closed ? enrolled.compose(e -> participation.noteOverride(tx, groupId, userId, overrideReason))
-                    .map(true) : enrolled.map(false);
-              })
-              .compose(override -> audit.record(tx, facilitator.id(), "group.enrol", groupId, userId,
-                  override ? new JsonObject().put("override", true).put("session", group.currentSession()) : null))));
+                JsonObject detail = closed ? new JsonObject().put("override", true).put("session", current) : null;
+                return (closed ? enrolled.compose(e -> participation.noteOverride(tx, groupId, userId, overrideReason))
+                    : enrolled).compose(e -> audit.record(tx, facilitator.id(), "group.enrol", groupId, userId,
+                        detail));
+              })));
         })
         .recover(failure -> Future.failedFuture(SqlErrors.isUniqueViolation(failure)
             ? Refusal.conflict("userId: already enrolled") : failure));

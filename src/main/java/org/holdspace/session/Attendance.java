@@ -60,7 +60,8 @@ public final class Attendance {
             current.computeIfAbsent(e.userId(), id -> new Record(e.at())).arrive(e.at());
           }
         }
-        case "leave" -> {
+        // A member whose participation ended is gone from then on, whenever their last socket's leave is recorded.
+        case "leave", "participation_ended" -> {
           present.remove(e.userId());
           if (current != null && current.containsKey(e.userId())) {
             current.get(e.userId()).depart(e.at());

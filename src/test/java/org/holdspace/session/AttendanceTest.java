@@ -114,4 +114,21 @@ class AttendanceTest {
     assertEquals(new JsonArray().add(3L), sessions.getJsonObject(0).getJsonArray("absent"));
     assertEquals(new JsonArray().add(2L), sessions.getJsonObject(1).getJsonArray("absent"));
   }
+
+  @Test
+  @DisplayName("a member whose participation ended is gone from that moment, even before their socket's leave")
+  void endedMemberLeaves() {
+    JsonArray sessions = Attendance.compute(List.of(
+        e("join", 1L, -5, null),
+        e("session_started", null, 0, 1),
+        e("participation_ended", 1L, 30, null),
+        e("session_ended", null, 90, 1),
+        e("session_started", null, 200, 2),
+        e("leave", 1L, 201, null),
+        e("session_ended", null, 290, 2)), Set.of(1L));
+    JsonObject first = find(sessions.getJsonObject(0).getJsonArray("attendees"), 1);
+    assertTrue(first.getBoolean("leftEarly"));
+    assertEquals(30.0, first.getDouble("minutesPresent"));
+    assertEquals(0, sessions.getJsonObject(1).getJsonArray("attendees").size());
+  }
 }
