@@ -159,6 +159,12 @@ class CourseRulesTest {
         409);
     expect(server.call(HttpMethod.DELETE, path(ipt, "/members/" + ipt.facilitator().id()),
         ipt.facilitator().token(), new JsonObject().put("reason", "not a member")), 404);
+
+    assertEquals(204, server.post("/api/users/" + cleo.id() + "/erase", server.adminToken(),
+        new JsonObject().put("reason", "asked to be forgotten")).statusCode());
+    JsonObject erased = person(expect(server.get(path(ipt, ""), ipt.facilitator().token()), 200), cleo.id());
+    assertEquals("ended", erased.getString("status"));
+    assertNull(erased.getValue("endReason"), "erasure takes the reason with the clinical data");
   }
 
   @Test
