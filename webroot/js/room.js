@@ -88,13 +88,19 @@ export class Room {
     switch (ev.kind) {
       case 'join': st.present.add(ev.userId); break;
       case 'leave': st.present.delete(ev.userId); break;
+      // What a session's end clears comes as events of its own (hand_lowered, floor, unlock, slow_mode, readmit).
       case 'session_started':
-        this.session = { ...this.session, number: ev.number, phase: ev.phase, status: 'live' };
-        Object.assign(st, { ...emptyState(), present: st.present });
+        this.session = { ...this.session, number: ev.number, phase: ev.phase, planPhase: ev.planPhase, status: 'live' };
         break;
       case 'session_ended':
         this.session = { ...this.session, number: ev.number, status: 'ended' };
-        st.hands = []; st.floor = null; st.round = null; st.locked = false;
+        break;
+      case 'readmit': if (ev.userId === this.me.id) st.removed = false; break;
+      case 'participation_ended':
+        st.hands = st.hands.filter((id) => id !== ev.userId);
+        st.present.delete(ev.userId);
+        if (st.floor === ev.userId) st.floor = null;
+        if (ev.userId === this.me.id) st.removed = true;
         break;
       case 'mute':
         st.muted.add(ev.userId);

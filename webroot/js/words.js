@@ -75,6 +75,8 @@ export function describe(event, name, me) {
     case 'lock': return 'The room is locked: only the facilitator and the person with the floor can write';
     case 'unlock': return 'The room is open again';
     case 'remove': return `${who(event.userId)} ${event.userId === me ? 'were' : 'was'} asked to leave this session`;
+    case 'readmit': return `${who(event.userId)} may come back to the room`;
+    case 'participation_ended': return `${who(event.userId)} ${event.userId === me ? 'no longer take' : 'no longer takes'} part in this group`;
     case 'floor': return event.userId == null ? 'The floor is open' : `${who(event.userId)} ${event.userId === me ? 'have' : 'has'} the floor`;
     case 'hand_raised': return `${who(event.userId)} raised a hand`;
     case 'hand_lowered': return `${who(event.userId)} lowered a hand`;

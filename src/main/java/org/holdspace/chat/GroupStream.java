@@ -31,7 +31,10 @@ final class GroupStream implements GroupFeed.Listener {
   /** Events after this seq happened since the join; their delivery time is measured. */
   private long liveAfter = Long.MAX_VALUE;
 
-  /** Subscribes to the group's feed; {@code onRemoved} runs when the account is removed from the session. */
+  /**
+   * Subscribes to the group's feed; {@code onRemoved} runs when the account is removed from the session or its
+   * participation ends.
+   */
   GroupStream(Vertx vertx, ChatGateway gateway, long groupId, AuthUser user, GroupAccess.Standing standing,
               SocketWriter writer, Consumer<Long> onRemoved) {
     this.groupId = groupId;
@@ -74,7 +77,9 @@ final class GroupStream implements GroupFeed.Listener {
     if (event.seq > liveAfter) {
       meters.delivered(event.storedAtMillis());
     }
-    if ("remove".equals(event.frame.getString("kind")) && event.frame.getLong("userId", -1L) == user.id()) {
+    String kind = event.frame.getString("kind");
+    if (("remove".equals(kind) || "participation_ended".equals(kind))
+        && event.frame.getLong("userId", -1L) == user.id()) {
       onRemoved.accept(groupId);
     }
   }

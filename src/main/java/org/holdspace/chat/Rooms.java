@@ -76,6 +76,9 @@ final class Rooms {
     }
     return standing(groupId)
         .compose(s -> deps.log().read(groupId).map(snapshot -> {
+          if (s == GroupAccess.Standing.MEMBER && snapshot.state().hasEnded(user.id())) {
+            throw Refusal.forbidden("your participation in this group has ended");
+          }
           if (s == GroupAccess.Standing.MEMBER && snapshot.live() && snapshot.state().isRemoved(user.id())) {
             throw Refusal.forbidden("you were removed from this session");
           }

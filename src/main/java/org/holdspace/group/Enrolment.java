@@ -8,7 +8,6 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,6 +30,8 @@ public final class Enrolment {
       + "m.focus_goal FROM group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = $1 ";
   private static final String EVERYONE = PEOPLE + "ORDER BY m.enrolled_at, u.id";
   private static final String MEMBERS = PEOPLE + "AND m.role = 'member' ORDER BY m.enrolled_at, u.id";
+  private static final String ACTIVE_WITHOUT_FOCUS = "SELECT user_id FROM group_members WHERE group_id = $1 "
+      + "AND role = 'member' AND ended_at IS NULL AND focus_area IS NULL ORDER BY user_id";
   private static final String FACILITATORS =
       "SELECT user_id FROM group_members WHERE group_id = $1 AND role = 'facilitator'";
   private static final String PRESENT_MEMBERS = "SELECT DISTINCT p.user_id, m.enrolled_at FROM presence p "
@@ -113,10 +114,10 @@ public final class Enrolment {
     return client.preparedQuery(MEMBERS).execute(Tuple.of(groupId)).map(rows -> list(rows, Enrolment::member));
   }
 
-  /** The ids of the members who have no focus area yet, in id order. */
+  /** The ids of the members still taking part who have no focus area yet, in id order. */
   public Future<List<Long>> membersWithoutFocus(SqlClient client, long groupId) {
-    return members(client, groupId).map(members -> members.stream().filter(m -> m.focusArea() == null)
-        .map(Member::id).sorted(Comparator.naturalOrder()).toList());
+    return client.preparedQuery(ACTIVE_WITHOUT_FOCUS).execute(Tuple.of(groupId))
+        .map(rows -> list(rows, r -> r.getLong(0)));
   }
 
   public Future<List<Long>> facilitators(SqlClient client, long groupId) {
