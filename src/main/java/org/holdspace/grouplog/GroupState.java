@@ -237,6 +237,18 @@ public final class GroupState {
     return removed.contains(userId);
   }
 
+  /** Who was removed from the session, in the order of their removal. */
+  public List<Long> removed() {
+    return List.copyOf(removed);
+  }
+
+  /** Lets a removed member back into the session. */
+  public GroupState withReadmitted(long userId) {
+    Set<Long> next = new LinkedHashSet<>(removed);
+    next.remove(userId);
+    return new GroupState(locked, mutedUntil, hands, floor, slowModeSeconds, next, round);
+  }
+
   /** Removes the member from the session: their hand goes down and they lose the floor. */
   public GroupState withRemoved(long userId) {
     Set<Long> next = new LinkedHashSet<>(removed);
