@@ -145,7 +145,9 @@ async function main() {
   step('before the session starts, members see that it is not live and cannot write', async () => {
     for (const page of [alexPage, samPage]) {
       await page.locator('[data-banner="not-live"]').waitFor();
-      check(await page.locator('#send').isDisabled(), 'send must be disabled while the session is not live');
+      await page.locator('#compose.compose-private').waitFor();
+      check(await page.locator('#private').isChecked() && await page.locator('#private').isDisabled(),
+        'while the session is not live, messages go privately to the facilitators only');
     }
   });
 

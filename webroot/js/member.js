@@ -109,9 +109,14 @@ function waitForSlowMode() {
 }
 
 /** Private mode is unmistakable: the compose box changes colour and says whom the message goes to. */
+let forcedPrivate = false;
+
 function composeMode(privateOnly) {
   const box = $('#private');
+  // Between sessions every message is private; once a session is live the box goes back to the group.
   if (privateOnly) box.checked = true;
+  else if (forcedPrivate) box.checked = false;
+  forcedPrivate = !!privateOnly;
   box.disabled = !!privateOnly;
   const priv = box.checked;
   $('#compose').classList.toggle('compose-private', priv);
