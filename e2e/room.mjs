@@ -143,6 +143,8 @@ async function main() {
     await facPage.locator('#compose.compose-private').waitFor();
     await facPage.locator('#compose-mode', { hasText: `Private to ${alex.displayName}` }).waitFor();
     await facPage.getByLabel('Your message').fill('How are you holding up?');
+    const found = await accessibilityProblems(facPage);
+    check(found.length === 0, `in private mode: ${found.join('; ')}`);
     await facPage.keyboard.press('Enter');
     await facPage.locator('#compose:not(.compose-private)').waitFor();
     check(await facPage.locator('#whisper-to').inputValue() === '', 'the recipient goes back to everyone');
@@ -239,6 +241,18 @@ async function main() {
     await alexPage.keyboard.press('Enter');
     await facPage.locator('#log li.msg', { hasText: 'Thank you for letting me back' }).waitFor();
     await samPage.locator('#present li', { hasText: alex.displayName }).waitFor();
+  });
+
+  step('a member who leaves with a hand up goes from the hand queue for everyone', async () => {
+    await samPage.getByRole('button', { name: 'Raise hand' }).click();
+    await facPage.locator('#hands li', { hasText: sam.displayName }).waitFor();
+    await alexPage.locator('#floorbar', { hasText: '1 hand raised' }).waitFor();
+    const room = samPage.url();
+    await samPage.goto(`${base}/index.html`);
+    await facPage.locator('#hands li.empty').waitFor();
+    await alexPage.locator('#floorbar', { hasText: 'hand raised' }).waitFor({ state: 'detached' });
+    await samPage.goto(room);
+    await samPage.locator('#present li', { hasText: fac.displayName }).waitFor();
   });
 
   step('a timed mute: the notice comes with the mute, not after a reload before anything was sent', async () => {
