@@ -82,6 +82,7 @@ export class Threads {
     return el('li', { class: 'whisper-line', attrs: { 'data-whisper': w.id } },
       el('div', { class: 'meta' }, el('span', { class: 'who', text: `${who}, ${to}` }),
         el('time', { class: 'when', text: stamp(w.at), attrs: { datetime: w.at } })),
-      el('p', { class: 'body', text: w.text }));
+      w.text ? el('p', { class: 'body', text: w.text })
+        : el('p', { class: 'body muted-text' }, el('em', { text: 'This message is no longer kept.' })));
   }
 }
