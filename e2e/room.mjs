@@ -286,6 +286,15 @@ async function main() {
     await alexPage.locator('#goals li.goal', { hasText: 'Talk about my father' }).waitFor();
   });
 
+  step('End session asks first; Cancel keeps the session live', async () => {
+    await facPage.getByRole('button', { name: 'End session' }).click();
+    const dialog = facPage.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    check(await facPage.evaluate(() => document.activeElement && document.activeElement.id === 'end-session'), 'the focus returns to End session');
+    check(await samPage.locator('[data-banner="not-live"]').count() === 0, 'the session is still live');
+  });
+
   step('axe finds no serious problem in the room on the console, a member page and a phone', async () => {
     const found = [];
     for (const [who, page] of [['console', facPage], ['member', alexPage], ['phone member', samPage]]) {

@@ -134,7 +134,8 @@ function wireCompose() {
       $('#compose').requestSubmit();
     }
   });
-  text.addEventListener('input', () => { if (text.value.trim()) socket.typing(); });
+  // Writing privately is nobody else's news: no typing hint then.
+  text.addEventListener('input', () => { if (text.value.trim() && !$('#private').checked) socket.typing(); });
   $('#compose').addEventListener('submit', (e) => {
     e.preventDefault();
     const value = text.value.trim();
