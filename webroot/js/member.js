@@ -99,6 +99,7 @@ function waitForSlowMode() {
     const left = Math.ceil((waitUntil - Date.now()) / 1000);
     if (left <= 0) {
       clearInterval(waitTimer);
+      waitTimer = null;
       $('#compose-status').textContent = 'You can send again now.';
       return;
     }
@@ -194,6 +195,11 @@ function render() {
     : `${phaseName(s.phase)} · First session not started yet`;
   renderBanners();
   renderFloor();
+  if (!st.slowModeSeconds && waitTimer) {
+    clearInterval(waitTimer);
+    waitTimer = null;
+    $('#compose-status').textContent = '';
+  }
   const verdict = canWrite();
   const text = $('#compose-text');
   text.disabled = !verdict.ok;

@@ -36,7 +36,7 @@ export function focusName(area) {
 
 /** The wait after slow mode refused a message. */
 export function slowModeWait(seconds) {
-  return `Slow mode: you can send again in ${seconds} s. Your message is kept below.`;
+  return `Slow mode: you can send again in ${seconds} s. Your message is still in the box.`;
 }
 
 /** What a timed mute or a go-round turn of this many minutes is called in the console's choices. */
