@@ -330,7 +330,7 @@ async function main() {
     await wsas.waitFor();
     await wsas.locator('summary').click();
     for (const [i, v] of [4, 4, 2, 2, 2].entries()) await wsas.locator(`input[name="wsas-q${i}"][value="${v}"]`).check();
-    await wsas.getByRole('button', { name: 'Send my answers' }).click();
+    await wsas.getByRole('button', { name: 'Submit' }).click();
     await wsas.getByText('Your score is 14 (significant)').waitFor();
     check(await alexPage.locator('section[data-instrument="cssrs_screen"]').count() === 1, 'every instrument has a form');
   });

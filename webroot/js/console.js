@@ -13,6 +13,7 @@ import { Threads } from './threads.js';
 import { confirmAction } from './dialog.js';
 import { showNotFound } from './notfound.js';
 import { fitChat } from './layout.js';
+import { mountEnrol } from './enrol.js';
 
 const NOT_YOURS = 'This group is not one you facilitate.';
 
@@ -25,6 +26,7 @@ let connection = 'connecting';
 let openMember = null;
 let alertQueue;
 let threads;
+let enrolPanel;
 
 if (user && !groupId) location.assign('index.html');
 else if (user) start();
@@ -70,12 +72,16 @@ async function start() {
   });
   alertQueue.load();
   mountGroupRecords(groupId, group);
+  $('#dashboard-link').href = `course.html?group=${groupId}`;
+  enrolPanel = mountEnrol($('#enrol-panel'), groupId, group, reloadGroup);
 }
 
 async function reloadGroup() {
   try {
     group = await get(`/api/groups/${groupId}`);
     room.setGroup(group);
+    fillWhisperTargets();
+    if (enrolPanel) enrolPanel.update(group);
     render();
     if (openMember) showMember(openMember);
   } catch { /* the next event tries again */ }

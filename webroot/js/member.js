@@ -11,6 +11,7 @@ import { mountSafety } from './safety.js';
 import { Threads } from './threads.js';
 import { showNotFound } from './notfound.js';
 import { fitChat } from './layout.js';
+import { mountCourseWork } from './mywork-course.js';
 
 const NOT_YOURS = 'This group is not one of yours.';
 
@@ -67,6 +68,7 @@ async function start() {
   wireCompose();
   mountMyWork(groupId, user).catch(() => {});
   mountSafety(groupId, user);
+  mountCourseWork(groupId, user).catch(() => {});
 }
 
 function onSignal(frame) {

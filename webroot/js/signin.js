@@ -2,6 +2,7 @@
 
 import { login, logout, adopt, session, get, ApiError } from './api.js';
 import { el, fill, $ } from './dom.js';
+import { mountGroupSetup } from './setup.js';
 
 const STATUS = { live: 'Live now', planned: 'Next session not started', ended: 'Last session ended' };
 
@@ -16,6 +17,8 @@ async function showGroups() {
   $('#groups').hidden = false;
   $('#hello').textContent = `Signed in as ${s.user.displayName}.`;
   const list = $('#group-list');
+  $('#admin-link').hidden = s.user.role !== 'admin';
+  if (s.user.role === 'facilitator') mountGroupSetup($('#setup'));
   let groups;
   try {
     groups = await get('/api/groups');
@@ -28,7 +31,8 @@ async function showGroups() {
   if (!groups.length) {
     fill(list, el('li', { class: 'empty', text: s.user.role === 'admin'
       ? 'Administrator accounts have no groups of their own.'
-      : 'You are not in a group yet. Your facilitator will add you.' }));
+      : s.user.role === 'facilitator' ? 'You have no groups yet: start one with “New group”.'
+        : 'You are not in a group yet. Your facilitator will add you.' }));
     return;
   }
   fill(list, groups.map((g) => {
@@ -60,7 +64,9 @@ async function onSubmit(event) {
   try {
     await login(username, password, $('#totp').value.trim());
     const next = safeNext();
-    if (next) location.assign(next); else await showGroups();
+    if (next) location.assign(next);
+    else if (session().user.role === 'admin') location.assign('admin.html');
+    else await showGroups();
   } catch (e) {
     if (e instanceof ApiError && e.code === 'totp_required') {
       $('#totp-row').hidden = false;

@@ -41,6 +41,7 @@ import org.holdspace.core.Role;
 import org.holdspace.group.Enrolment;
 import org.holdspace.group.GroupAccess;
 import org.holdspace.group.GroupStore;
+import org.holdspace.group.GroupDirectory;
 import org.holdspace.group.GroupRoutes;
 import org.holdspace.group.GroupService;
 import org.holdspace.group.HistoryRoutes;
@@ -151,7 +152,7 @@ public final class Services {
         new MetricsRoute(registry, config.metricsToken(), config.metricsPublic())::mount));
     this.publicRoutes = List.copyOf(open);
     this.protectedRoutes = List.of(accountRoutes::mount, new UserAdminRoutes(accountAdmin, passwords)::mount,
-        new TotpRoutes(totp)::mount, new GroupRoutes(groups)::mount,
+        new TotpRoutes(totp)::mount, new GroupRoutes(groups)::mount, new GroupDirectory(pool, audit)::mount,
         new SessionRoutes(sessions, access)::mount, new HistoryRoutes(log, access)::mount,
         new AlertRoutes(alerts, access)::mount,
         new SafetyPlanRoutes(new SafetyPlans(pool, access, enrolment, audit))::mount, new AuditRoutes(pool, audit)::mount,
