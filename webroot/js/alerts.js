@@ -104,10 +104,10 @@ export class AlertQueue {
         seq ? el('button', { type: 'button', text: 'Show the message', on: { click: () => this.onMessage(seq) } }) : null,
         el('button', { type: 'button', text: 'View member', on: { click: () => this.onMember(a.userId) } }),
         a.kind === 'phq9_item9' && this.cssrs
-          ? el('button', { type: 'button', text: 'Screen (C-SSRS)', on: { click: () => this.onMember(a.userId, 'cssrs_screen') } }) : null,
+          ? el('button', { type: 'button', text: 'Screen (C-SSRS)', attrs: { 'data-write': '' }, on: { click: () => this.onMember(a.userId, 'cssrs_screen') } }) : null,
         a.status === 'open'
-          ? el('button', { type: 'button', class: 'primary', text: 'Acknowledge', on: { click: () => this.acknowledge(a) } }) : null,
-        el('button', { type: 'button', text: 'Resolve', attrs: { 'aria-expanded': String(this.resolving === a.id) },
+          ? el('button', { type: 'button', class: 'primary', text: 'Acknowledge', attrs: { 'data-write': '' }, on: { click: () => this.acknowledge(a) } }) : null,
+        el('button', { type: 'button', text: 'Resolve', attrs: { 'aria-expanded': String(this.resolving === a.id), 'data-write': '' },
           on: { click: () => { this.resolving = this.resolving === a.id ? null : a.id; this.render(); } } })),
       this.resolving === a.id ? this.resolveForm(a) : null);
   }

@@ -5,7 +5,7 @@ import { requireSignIn, get, post, put, optional, signOut, groupFromAddress, loa
 import { GroupSocket, newId } from './socket.js';
 import { Room } from './room.js';
 import { el, fill, $, notify, clock, dateLabel, stamp } from './dom.js';
-import { phaseName, focusName, errorText, FOCUS_AREAS, ALERTS, SEVERITY, MUTE_CHOICES, TURN_CHOICES } from './words.js';
+import { phaseName, focusName, errorText, FOCUS_AREAS, ALERTS, SEVERITY, TEAM, MUTE_CHOICES, TURN_CHOICES } from './words.js';
 import { lineChart, PHQ9_BANDS } from './charts.js';
 import { AlertQueue } from './alerts.js';
 import { outcomeSection, noteEditor, mountGroupRecords } from './records.js';
@@ -14,6 +14,7 @@ import { confirmAction } from './dialog.js';
 import { showNotFound } from './notfound.js';
 import { fitChat } from './layout.js';
 import { mountEnrol } from './enrol.js';
+import { applyStanding, mountTeam } from './team.js';
 
 const NOT_YOURS = 'This group is not one you facilitate.';
 
@@ -38,6 +39,8 @@ async function start() {
   if (!group) return;
   fitChat($('.chat'));
   $('#group-name').textContent = group.name;
+  applyStanding(group);
+  mountTeam(groupId, group, user);
   document.title = `Holdspace · ${group.name} · Console`;
   room = new Room({
     groupId, me: user, log: $('#log'), typingHint: $('#typing'), presenceList: $('#present'), facilitatorView: true,
@@ -96,13 +99,14 @@ function onSignal(frame) {
   else if (frame.type === 'alert') alertQueue.update(frame.alert);
   else if (frame.type === 'whisper') threads.add(frame);
   else if (frame.type === 'error') notify(errorText(frame.code, frame.message), 'error');
+  else if (frame.type === 'left') fill($('#banners'), el('p', { class: 'banner banner-stop', text: TEAM.left }));
 }
 
 /** "Remove text" on a message line, named for screen readers by an attribute, not by text that could escape the log. */
 function redactButton(ev) {
   const who = ev.from ? ev.from.displayName : 'someone';
   const button = el('button', { type: 'button', class: 'small', text: 'Remove text',
-    attrs: { 'data-action': 'redact', 'aria-label': `Remove text of the message from ${who} at ${stamp(ev.at)}` } });
+    attrs: { 'data-action': 'redact', 'data-write': '', 'aria-label': `Remove text of the message from ${who} at ${stamp(ev.at)}` } });
   button.addEventListener('click', async () => {
     const yes = await confirmAction({ title: 'Remove the text of this message?',
       text: `The words of ${who}'s message go from every screen and from the record. This cannot be undone.`, confirm: 'Remove text' });
@@ -278,7 +282,9 @@ function renderBanners() {
   const list = [];
   if (connection === 'moving') list.push(['moving', 'info', 'Reconnecting… one moment.']);
   if (connection === 'reconnecting') list.push(['reconnecting', 'warn', 'Connection lost. Reconnecting…']);
-  if (room.session.status !== 'live') {
+  if (room.session.status !== 'live' && document.body.classList.contains('read-only')) {
+    list.push(['not-live', 'info', TEAM.notLive]);
+  } else if (room.session.status !== 'live') {
     list.push(['not-live', 'info', room.session.status === 'ended'
       ? 'The session has ended. Start the next one when the group is ready.'
       : 'The session is not live. Members can read but not write until you start it.']);
@@ -292,7 +298,7 @@ function renderBanners() {
 }
 
 function button(label, name, action, handler, extra = {}) {
-  return el('button', { type: 'button', class: `small ${extra.class || ''}`, attrs: { 'data-action': action }, disabled: !!extra.disabled, on: { click: handler } },
+  return el('button', { type: 'button', class: `small ${extra.class || ''}`, attrs: { 'data-action': action, 'data-write': action === 'details' ? null : '' }, disabled: !!extra.disabled, on: { click: handler } },
     label, el('span', { class: 'visually-hidden', text: ` ${name}` }));
 }
 
@@ -448,7 +454,7 @@ function focusForm(m) {
     el('option', { value: '', text: 'Not set' }),
     Object.entries(FOCUS_AREAS).map(([value, text]) => el('option', { value, text, selected: m.focusArea === value })));
   const goal = el('input', { id: 'focus-goal-input', maxLength: 500, value: m.focusGoal || '' });
-  return el('form', { class: 'focus-form', on: { submit: async (e) => {
+  return el('form', { class: 'focus-form', attrs: { 'data-write': '' }, on: { submit: async (e) => {
     e.preventDefault();
     if (!select.value) return;
     try {

@@ -3,6 +3,7 @@
 import { login, logout, adopt, session, get, ApiError } from './api.js';
 import { el, fill, $ } from './dom.js';
 import { mountGroupSetup } from './setup.js';
+import { TEAM } from './words.js';
 
 const STATUS = { live: 'Live now', planned: 'Next session not started', ended: 'Last session ended' };
 
@@ -37,13 +38,15 @@ async function showGroups() {
   }
   fill(list, groups.map((g) => {
     const facilitator = g.role === 'facilitator';
-    const href = `${facilitator ? 'console' : 'member'}.html?group=${encodeURIComponent(g.id)}`;
+    const supervisor = g.role === 'supervisor';
+    const href = `${facilitator || supervisor ? 'console' : 'member'}.html?group=${encodeURIComponent(g.id)}`;
     return el('li', { class: `group-item status-${g.sessionStatus}` },
       el('a', { href, class: 'group-link' },
         el('span', { class: 'group-name', text: g.name }),
         el('span', { class: 'group-meta', text:
           `${g.currentSession ? `Session ${g.currentSession}` : 'Not started'} · ${STATUS[g.sessionStatus] || ''}` }),
-        el('span', { class: 'group-action', text: facilitator ? 'Open the facilitator console' : 'Go to the group' })));
+        el('span', { class: 'group-action', text: facilitator ? 'Open the facilitator console'
+          : supervisor ? TEAM.consoleAction : 'Go to the group' })));
   }));
   const first = list.querySelector('a');
   if (first) first.focus();

@@ -63,7 +63,7 @@ export class Threads {
       list.length ? el('ol', { class: 'thread-list', attrs: { 'aria-label': title } }, list.map((w) => this.line(w)))
         : el('p', { class: 'empty thread-actions', text: 'Nothing yet.' }),
       this.facilitatorView && this.onReply ? el('div', { class: 'thread-actions' },
-        el('button', { type: 'button', class: 'small', text: 'Reply privately', attrs: { 'aria-label': `Reply privately to ${this.name(key)}` },
+        el('button', { type: 'button', class: 'small', text: 'Reply privately', attrs: { 'aria-label': `Reply privately to ${this.name(key)}`, 'data-write': '' },
           on: { click: () => this.onReply(key) } })) : null);
     details.addEventListener('toggle', () => {
       if (details.open) { this.open.add(key); this.unread.delete(key); } else this.open.delete(key);

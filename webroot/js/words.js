@@ -322,3 +322,32 @@ W.audit = {
   page: (n) => `Page ${n}`,
   empty: 'Nothing recorded yet.',
 };
+
+/** The console's team section and the supervisor's read-only view. */
+export const TEAM = {
+  title: 'Team',
+  facilitators: 'Facilitators',
+  supervisors: 'Supervisors',
+  noSupervisors: 'No supervisor for this group.',
+  supervisorsByAdmin: 'Supervisors are added by an administrator.',
+  you: '(you)',
+  add: 'Add co-facilitator',
+  find: 'Find',
+  findLabel: 'Find a facilitator by name or username',
+  noneFound: 'No facilitator account matches. Ask an administrator to create one.',
+  addOne: 'Add',
+  added: (name) => `${name} now co-facilitates this group.`,
+  remove: 'Remove',
+  confirmTitle: 'Remove this facilitator?',
+  confirmText: (name) => `${name} will no longer see or run this group. Everything they did stays in the record.`,
+  confirmYes: 'Remove from the team',
+  cancel: 'Cancel',
+  removed: (name) => `${name} no longer facilitates this group.`,
+  last: 'A group keeps at least one facilitator: add another before removing this one.',
+  failed: 'That did not work. Please try again.',
+  readOnly: 'Read-only: supervisor',
+  readOnlyHint: 'You see what the facilitators see and get the group\'s alerts. You cannot write, moderate or change records.',
+  consoleAction: 'Open the console (read-only)',
+  notLive: 'The session is not live.',
+  left: 'You are no longer on this group\'s team. Go back to your groups.',
+};

@@ -45,6 +45,8 @@ import org.holdspace.group.GroupDirectory;
 import org.holdspace.group.GroupRoutes;
 import org.holdspace.group.GroupService;
 import org.holdspace.group.HistoryRoutes;
+import org.holdspace.group.TeamRoutes;
+import org.holdspace.group.TeamService;
 import org.holdspace.grouplog.EventLog;
 import org.holdspace.grouplog.MessageLog;
 import org.holdspace.http.ApiDocs;
@@ -153,6 +155,7 @@ public final class Services {
     this.publicRoutes = List.copyOf(open);
     this.protectedRoutes = List.of(accountRoutes::mount, new UserAdminRoutes(accountAdmin, passwords)::mount,
         new TotpRoutes(totp)::mount, new GroupRoutes(groups)::mount, new GroupDirectory(pool, audit)::mount,
+        new TeamRoutes(new TeamService(vertx, pool, new GroupStore(), enrolment, access, users, audit))::mount,
         new SessionRoutes(sessions, access)::mount, new HistoryRoutes(log, access)::mount,
         new AlertRoutes(alerts, access)::mount,
         new SafetyPlanRoutes(new SafetyPlans(pool, access, enrolment, audit))::mount, new AuditRoutes(pool, audit)::mount,

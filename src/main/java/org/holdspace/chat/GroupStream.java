@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * One socket's membership of one group's stream: the {@code joined} frame, the replay from the store, then the live
- * events in seq order, and the signals (typing, alerts) the socket's account may see.
+ * events in seq order, and the signals (typing, alerts) the socket's account may see: alerts go to the group's
+ * facilitators and supervisors only.
  */
 final class GroupStream implements GroupFeed.Listener {
   private final long groupId;
@@ -59,16 +60,15 @@ final class GroupStream implements GroupFeed.Listener {
 
   /**
    * Sends {@code joined} with the snapshot and who is present, then the stored events after {@code after} (the
-   * last {@code replayLimit} when absent), runs {@code replayed}, then sends live ones. Facilitators also get who
-   * was removed from the session.
+   * last {@code replayLimit} when absent), runs {@code replayed}, then sends live ones. Facilitators and
+   * supervisors also get who was removed from the session.
    */
   void start(GroupSnapshot s, List<Long> present, Long after, int replayLimit, Runnable replayed) {
     JsonObject state = s.state().toWire(System.currentTimeMillis()).put("present", new JsonArray(present));
-    boolean facilitator = standing == GroupAccess.Standing.FACILITATOR;
-    if (facilitator) {
+    if (standing.reader()) {
       state.put("removed", new JsonArray(s.state().removed()));
     }
-    String role = facilitator ? "facilitator" : "member";
+    String role = standing.name().toLowerCase(java.util.Locale.ROOT);
     writer.write(new JsonObject().put("type", "joined").put("groupId", groupId).put("lastSeq", s.lastSeq())
         .put("session", s.sessionJson()).put("state", state).put("you", new JsonObject().put("role", role))
         .encode());
@@ -100,7 +100,7 @@ final class GroupStream implements GroupFeed.Listener {
   @Override
   public void onSignal(JsonObject signal) {
     if ("alert".equals(signal.getString("type"))) {
-      if (standing == GroupAccess.Standing.FACILITATOR) {
+      if (standing.reader()) {
         writer.write(signal.encode());
       }
       return;

@@ -55,6 +55,19 @@ final class Rooms {
     });
   }
 
+  /**
+   * The account was added to or removed from the group's team: its standing is looked up again at the next frame,
+   * and a joined stream is left, so that it shows nothing the new standing does not see.
+   */
+  void standingChanged(long groupId) {
+    if (joined.containsKey(groupId)) {
+      writer.write(new JsonObject().put("type", "left").put("groupId", groupId)
+          .put("reason", "your part in this group changed; join again").encode());
+      detach(groupId, true);
+    }
+    standings.remove(groupId);
+  }
+
   Future<Long> join(Frame frame) {
     long groupId = frame.groupId();
     Long after = frame.optionalCount("after");
@@ -69,7 +82,7 @@ final class Rooms {
           return s;
         }))
         .compose(s -> attach(groupId, s))
-        .compose(stream -> deps.presence().enter(groupId, user, connectionId)
+        .compose(stream -> enter(groupId)
             .compose(v -> Future.all(deps.log().read(groupId), deps.presence().present(groupId)))
             .map(state -> {
               if (!stream.detached()) {
@@ -81,7 +94,7 @@ final class Rooms {
             .onFailure(e -> detach(groupId, false)));
   }
 
-  /** After the group's events: the account's own private messages of the group, oldest first. */
+  /** After the group's events: the account's own private messages of the group, oldest first (none for supervisors). */
   private void replayWhispers(long groupId, GroupStream stream) {
     deps.whispers().history(groupId, user.id(), stream.standing() == GroupAccess.Standing.FACILITATOR,
             deps.limits().replayLimit())
@@ -91,6 +104,19 @@ final class Rooms {
           }
         })
         .onFailure(e -> LOG.warn("Could not replay private messages of group {}: {}", groupId, e.getMessage()));
+  }
+
+  /**
+   * Records the socket's presence; a supervisor reads the room without being in it (no presence, no join event, not
+   * in attendance), and that read is audited.
+   */
+  private Future<Void> enter(long groupId) {
+    return inRoom(groupId) ? deps.presence().enter(groupId, user, connectionId)
+        : deps.access().recordRead(user, groupId, "room.join");
+  }
+
+  private boolean inRoom(long groupId) {
+    return standings.get(groupId) != GroupAccess.Standing.SUPERVISOR;
   }
 
   private Future<GroupStream> attach(long groupId, GroupAccess.Standing standing) {
@@ -122,6 +148,9 @@ final class Rooms {
     if (!joined.containsKey(groupId)) {
       throw Refusal.notFound("groupId: join the group first");
     }
+    if (!inRoom(groupId)) {
+      throw GroupAccess.readOnly();
+    }
     if (deps.sockets().typing(user.id(), System.currentTimeMillis())) {
       vertx.eventBus().publish(Addresses.group(groupId), new JsonObject().put("type", "typing")
           .put("groupId", groupId)
@@ -136,7 +165,7 @@ final class Rooms {
       return Future.succeededFuture();
     }
     stream.detach();
-    if (!recordLeave) {
+    if (!recordLeave || !inRoom(groupId)) {
       return Future.succeededFuture();
     }
     return deps.presence().leave(groupId, user, connectionId)

@@ -35,10 +35,10 @@ public final class CourseService {
     this.log = log;
   }
 
-  /** The course as its people see it; facilitators also see override reasons, and their read is audited. */
+  /** The course as its people see it; facilitators and supervisors also see override reasons, their read audited. */
   public Future<JsonObject> get(AuthUser user, long groupId) {
-    return access.requireParticipant(user, groupId).compose(standing -> {
-      boolean facilitator = standing == GroupAccess.Standing.FACILITATOR;
+    return access.requireViewer(user, groupId).compose(standing -> {
+      boolean facilitator = standing.reader();
       Future<Void> audited = facilitator
           ? access.auditGroup(pool, user, groupId, "clinical.read", null) : Future.succeededFuture();
       return audited.compose(v -> view(groupId, facilitator));

@@ -18,8 +18,9 @@ import java.util.function.Function;
  * enrolment row carries. Every feature reads enrolment through it; each call runs on the client it is given.
  */
 public final class Enrolment {
-  private static final String STANDING = "SELECT m.role FROM groups g "
-      + "LEFT JOIN group_members m ON m.group_id = g.id AND m.user_id = $2 WHERE g.id = $1";
+  private static final String STANDING = "SELECT m.role, s.user_id IS NOT NULL AS supervisor FROM groups g "
+      + "LEFT JOIN group_members m ON m.group_id = g.id AND m.user_id = $2 "
+      + "LEFT JOIN group_supervisors s ON s.group_id = g.id AND s.user_id = $2 WHERE g.id = $1";
   private static final String IS_MEMBER =
       "SELECT 1 FROM group_members WHERE group_id = $1 AND user_id = $2 AND role = 'member'";
   private static final String LOCK = "SELECT 1 FROM group_members WHERE group_id = $1 AND user_id = $2 FOR UPDATE";
@@ -36,8 +37,9 @@ public final class Enrolment {
       + "JOIN group_members m ON m.group_id = p.group_id AND m.user_id = p.user_id "
       + "WHERE p.group_id = $1 AND m.role = 'member' ORDER BY m.enrolled_at, p.user_id";
   private static final String GROUPS_OF_USER = "SELECT g.id, g.name, g.protocol, g.current_session, "
-      + "g.session_status, m.role FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = $1 "
-      + "ORDER BY g.id";
+      + "g.session_status, r.role FROM (SELECT group_id, role FROM group_members WHERE user_id = $1 "
+      + "UNION ALL SELECT group_id, 'supervisor' FROM group_supervisors WHERE user_id = $1) r "
+      + "JOIN groups g ON g.id = r.group_id ORDER BY g.id";
   private static final String SET_AREAS = "UPDATE group_members SET focus_area = $3, focus_secondary_area = $4 "
       + "WHERE group_id = $1 AND user_id = $2";
   private static final String SET_FIRST_GOAL =
@@ -72,9 +74,10 @@ public final class Enrolment {
       if (rows.size() == 0) {
         return Optional.empty();
       }
-      String role = rows.iterator().next().getString(0);
+      Row row = rows.iterator().next();
+      String role = row.getString("role");
       if (role == null) {
-        return Optional.of(GroupAccess.Standing.NONE);
+        return Optional.of(row.getBoolean("supervisor") ? GroupAccess.Standing.SUPERVISOR : GroupAccess.Standing.NONE);
       }
       return Optional.of(role.equals("facilitator") ? GroupAccess.Standing.FACILITATOR : GroupAccess.Standing.MEMBER);
     });
@@ -126,7 +129,7 @@ public final class Enrolment {
         .map(rows -> list(rows, r -> r.getLong(0)));
   }
 
-  /** The groups the account belongs to, in id order. */
+  /** The groups the account belongs to or supervises, in id order. */
   public Future<List<Membership>> groupsOf(SqlClient client, long userId) {
     return client.preparedQuery(GROUPS_OF_USER).execute(Tuple.of(userId)).map(rows -> list(rows, r ->
         new Membership(r.getLong("id"), r.getString("name"), r.getString("protocol"), r.getInteger("current_session"),

@@ -26,6 +26,7 @@ public final class GroupService {
   private final GroupAccess access;
   private final UserRepository users;
   private final AuditLog audit;
+  private final Team team = new Team();
 
   public GroupService(Pool pool, GroupStore groups, Enrolment enrolment, GroupAccess access, UserRepository users,
                       AuditLog audit) {
@@ -52,13 +53,19 @@ public final class GroupService {
         .compose(id -> view(id, true));
   }
 
-  /** The group as its facilitator (with focus areas) or one of its members sees it. */
+  /**
+   * The group as its facilitators and supervisors (with focus areas and the supervisors, the read audited) or one of
+   * its members sees it; {@code you} names the caller's standing.
+   */
   public Future<JsonObject> get(AuthUser user, long groupId) {
-    return access.requireParticipant(user, groupId).compose(standing -> {
-      boolean facilitator = standing == GroupAccess.Standing.FACILITATOR;
-      Future<JsonObject> view = view(groupId, facilitator);
-      return facilitator
-          ? view.compose(v -> audit.record(pool, user.id(), "group.read_focus", groupId, null, null).map(v))
+    return access.requireViewer(user, groupId).compose(standing -> {
+      boolean reader = standing.reader();
+      Future<JsonObject> view = view(groupId, reader)
+          .map(g -> g.put("you", new JsonObject().put("role", standing.name().toLowerCase(java.util.Locale.ROOT))));
+      return reader
+          ? view.compose(g -> team.supervisors(pool, groupId).map(list ->
+                  g.put("supervisors", new JsonArray(list.stream().map(Team.Person::toJson).toList()))))
+              .compose(v -> audit.record(pool, user.id(), "group.read_focus", groupId, null, null).map(v))
           : view;
     });
   }

@@ -1,15 +1,20 @@
 package org.holdspace.group;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.holdspace.auth.AuthHandler;
+import org.holdspace.core.AuthUser;
 import org.holdspace.core.Fields;
 import org.holdspace.grouplog.EventLog;
 import org.holdspace.http.Query;
 import org.holdspace.http.Responses;
 
-/** {@code GET /api/groups/{id}/events?after=N&limit=M}: a page of the group's event log for its people. */
+/**
+ * {@code GET /api/groups/{id}/events?after=N&limit=M}: a page of the group's event log for its people and its
+ * supervisors (whose read is audited).
+ */
 public final class HistoryRoutes {
   private static final int MAX_LIMIT = 1000;
 
@@ -29,7 +34,10 @@ public final class HistoryRoutes {
     long groupId = Fields.pathId(ctx.pathParam("id"));
     long after = Query.number(ctx, "after", 0, 0, Long.MAX_VALUE / 2);
     int limit = (int) Query.number(ctx, "limit", 100, 1, MAX_LIMIT);
-    Responses.reply(ctx, 200, access.requireParticipant(AuthHandler.user(ctx), groupId)
+    AuthUser user = AuthHandler.user(ctx);
+    Responses.reply(ctx, 200, access.requireViewer(user, groupId)
+        .compose(s -> s == GroupAccess.Standing.SUPERVISOR ? access.recordRead(user, groupId, "events.read")
+            : Future.succeededFuture())
         .compose(s -> log.page(groupId, after, limit))
         .map(events -> new JsonObject().put("groupId", groupId).put("events", events)));
   }
