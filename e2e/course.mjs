@@ -243,6 +243,7 @@ async function main() {
     await facPage.getByRole('button', { name: 'Send' }).click();
     await anaPage.locator('#log li.msg', { hasText: 'Welcome to the first session.' }).waitFor();
     await facPage.getByRole('button', { name: 'End session' }).click();
+    await facPage.getByRole('dialog').getByRole('button', { name: 'End session' }).click();
     await anaPage.locator('[data-banner="not-live"]').waitFor();
   });
 

@@ -34,6 +34,18 @@ export function focusName(area) {
   return FOCUS_AREAS[area] || area || 'Not set yet';
 }
 
+/** The wait after slow mode refused a message. */
+export function slowModeWait(seconds) {
+  return `Slow mode: you can send again in ${seconds} s. Your message is still in the box.`;
+}
+
+/** What a timed mute or a go-round turn of this many minutes is called in the console's choices. */
+export const MUTE_CHOICES = { '': 'until unmuted', 2: '2 minutes', 5: '5 minutes', 10: '10 minutes', 30: '30 minutes' };
+export const TURN_CHOICES = { '': 'No time limit', 60: '1 minute', 120: '2 minutes', 180: '3 minutes', 300: '5 minutes' };
+
+/** PHQ-9 answer values in words. */
+export const PHQ9_ANSWERS = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day'];
+
 export function errorText(code, message) {
   if (code === 'bad_frame' && message) return `${ERRORS.bad_frame} (${message})`;
   return ERRORS[code] || message || 'Something went wrong.';
@@ -75,7 +87,7 @@ export function describe(event, name, me) {
     case 'lock': return 'The room is locked: only the facilitator and the person with the floor can write';
     case 'unlock': return 'The room is open again';
     case 'remove': return `${who(event.userId)} ${event.userId === me ? 'were' : 'was'} asked to leave this session`;
-    case 'readmit': return `${who(event.userId)} may come back to the room`;
+    case 'readmit': return event.userId === me ? 'You were let back into the session' : `${name(event.userId)} was let back into the session`;
     case 'participation_ended': return `${who(event.userId)} ${event.userId === me ? 'no longer take' : 'no longer takes'} part in this group`;
     case 'floor': return event.userId == null ? 'The floor is open' : `${who(event.userId)} ${event.userId === me ? 'have' : 'has'} the floor`;
     case 'hand_raised': return `${who(event.userId)} raised a hand`;

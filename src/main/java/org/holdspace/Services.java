@@ -60,6 +60,7 @@ import org.holdspace.metrics.Meters;
 import org.holdspace.metrics.MetricsRoute;
 import org.holdspace.moderation.DeadlineSweeper;
 import org.holdspace.moderation.ModerationService;
+import org.holdspace.moderation.Readmission;
 import org.holdspace.moderation.SpeakingRules;
 import org.holdspace.notes.Notes;
 import org.holdspace.presence.Presence;
@@ -143,9 +144,10 @@ public final class Services {
     Config.ChatLimits limits = config.chatLimits();
     SlidingWindowLimiter messageRate = new SlidingWindowLimiter(limits.messagesPerWindow(),
         limits.messageWindowSeconds() * 1000L);
-    Commands commands = Commands.of(new Commands.Dependencies(sessions, moderation, messages,
-        new Whispers(vertx, pool, enrolment, audit, riskScreen), alerts, messageRate, limits));
-    this.chat = new ChatGateway.Dependencies(tokens, access, log, presence, commands, limits,
+    Whispers whispers = new Whispers(vertx, pool, enrolment, audit, riskScreen);
+    Commands commands = Commands.of(new Commands.Dependencies(sessions, moderation,
+        new Readmission(vertx, log, audit, enrolment), messages, whispers, alerts, messageRate, limits));
+    this.chat = new ChatGateway.Dependencies(tokens, access, log, presence, commands, whispers, limits,
         config.allowedOrigins(), meters, drain, new AccountSockets(limits.maxSocketsPerAccount()));
 
     Clinical clinical = new Clinical(pool, access, enrolment, audit, alerts, log, attendance::sessions, protocols);

@@ -53,23 +53,31 @@ final class GroupStream implements GroupFeed.Listener {
     return feed.ready().map(this);
   }
 
+  GroupAccess.Standing standing() {
+    return standing;
+  }
+
   boolean detached() {
     return detached;
   }
 
   /**
    * Sends {@code joined} with the snapshot and who is present, then the stored events after {@code after} (the
-   * last {@code replayLimit} when absent), then live ones.
+   * last {@code replayLimit} when absent), runs {@code replayed}, then sends live ones. Facilitators and
+   * supervisors also get who was removed from the session.
    */
-  void start(GroupSnapshot s, List<Long> present, Long after, int replayLimit) {
+  void start(GroupSnapshot s, List<Long> present, Long after, int replayLimit, Runnable replayed) {
     JsonObject state = s.state().toWire(System.currentTimeMillis()).put("present", new JsonArray(present));
+    if (standing.reader()) {
+      state.put("removed", new JsonArray(s.state().removed()));
+    }
     String role = standing.name().toLowerCase(java.util.Locale.ROOT);
     writer.write(new JsonObject().put("type", "joined").put("groupId", groupId).put("lastSeq", s.lastSeq())
         .put("session", s.sessionJson()).put("state", state).put("you", new JsonObject().put("role", role))
         .encode());
     long start = after == null ? Math.max(0, s.lastSeq() - replayLimit) : Math.min(after, s.lastSeq());
     liveAfter = s.lastSeq();
-    subscription.startAfter(start);
+    subscription.startAfter(start, replayed);
   }
 
   private void deliver(FeedEvent event) {

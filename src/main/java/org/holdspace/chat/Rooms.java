@@ -90,11 +90,23 @@ final class Rooms {
             .map(state -> {
               if (!stream.detached()) {
                 stream.start(state.<GroupSnapshot>resultAt(0), state.<List<Long>>resultAt(1), after,
-                    deps.limits().replayLimit());
+                    deps.limits().replayLimit(), () -> replayWhispers(groupId, stream));
               }
               return (Long) null;
             })
             .onFailure(e -> detach(groupId, false)));
+  }
+
+  /** After the group's events: the account's own private messages of the group, oldest first (none for supervisors). */
+  private void replayWhispers(long groupId, GroupStream stream) {
+    deps.whispers().history(groupId, user.id(), stream.standing() == GroupAccess.Standing.FACILITATOR,
+            deps.limits().replayLimit())
+        .onSuccess(frames -> {
+          if (!stream.detached()) {
+            frames.forEach(frame -> writer.write(frame.encode()));
+          }
+        })
+        .onFailure(e -> LOG.warn("Could not replay private messages of group {}: {}", groupId, e.getMessage()));
   }
 
   /**

@@ -243,6 +243,11 @@ public final class GroupState {
     return removed.contains(userId);
   }
 
+  /** Who was removed from the session, in the order of their removal. */
+  public List<Long> removed() {
+    return List.copyOf(removed);
+  }
+
   /** Removes the member from the session: their hand goes down and they lose the floor. */
   public GroupState withRemoved(long userId) {
     Set<Long> next = new LinkedHashSet<>(removed);
@@ -251,11 +256,6 @@ public final class GroupState {
     nextHands.remove(Long.valueOf(userId));
     Long nextFloor = floor != null && floor == userId ? null : floor;
     return new GroupState(locked, mutedUntil, nextHands, nextFloor, slowModeSeconds, next, round, ended);
-  }
-
-  /** Every member removed from the current session, in the order they were removed. */
-  public Set<Long> removed() {
-    return removed;
   }
 
   /** Lets a member removed from the session back in. */
