@@ -18,19 +18,21 @@ import java.util.Optional;
 /** Groups and their planned sessions ({@code groups}, {@code group_sessions}); enrolment is {@link Enrolment}. */
 public final class GroupStore {
   private static final String INSERT_GROUP = "INSERT INTO groups (name, protocol, session_count, first_session_at, "
-      + "duration_minutes, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+      + "duration_minutes, created_by, time_zone) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
   private static final String INSERT_SESSION =
       "INSERT INTO group_sessions (group_id, number, phase, scheduled_at) VALUES ($1, $2, $3, $4)";
   private static final String FIND_GROUP = "SELECT id, name, protocol, session_count, first_session_at, "
-      + "duration_minutes, current_session, session_status, retention_days FROM groups WHERE id = $1";
+      + "duration_minutes, current_session, session_status, retention_days, time_zone FROM groups WHERE id = $1";
   private static final String LOCK_GROUP = "SELECT id FROM groups WHERE id = $1 FOR UPDATE";
   private static final String SET_RETENTION = "UPDATE groups SET retention_days = $2 WHERE id = $1";
   private static final String SESSIONS =
-      "SELECT number, phase, scheduled_at, started_at, ended_at FROM group_sessions WHERE group_id = $1 ORDER BY number";
+      "SELECT number, phase, scheduled_at, started_at, ended_at, cancelled_at, moved_from FROM group_sessions "
+      + "WHERE group_id = $1 ORDER BY number";
 
   /** A group's row. */
   public record StoredGroup(long id, String name, String protocol, int sessionCount, Instant firstSessionAt,
-                            int durationMinutes, int currentSession, String sessionStatus, Integer retentionDays) {
+                            int durationMinutes, int currentSession, String sessionStatus, Integer retentionDays,
+                            String timeZone) {
     public JsonObject toJson() {
       return new JsonObject()
           .put("id", id)
@@ -41,15 +43,28 @@ public final class GroupStore {
           .put("durationMinutes", durationMinutes)
           .put("currentSession", currentSession)
           .put("sessionStatus", sessionStatus)
-          .put("retentionDays", retentionDays);
+          .put("retentionDays", retentionDays)
+          .put("timeZone", timeZone);
     }
   }
 
-  /** One planned session, with when it started and ended once it has. */
-  public record StoredSession(int number, String phase, Instant scheduledAt, Instant startedAt, Instant endedAt) {
+  /**
+   * One planned session, with when it started and ended once it has; a cancelled one keeps its number and is skipped,
+   * a moved one knows the time it was first planned for ({@code movedFrom}).
+   */
+  public record StoredSession(int number, String phase, Instant scheduledAt, Instant startedAt, Instant endedAt,
+                              boolean cancelled, Instant movedFrom) {
+    /** Whether it has started (held or live): such a session can no longer be moved or cancelled. */
+    public boolean held() {
+      return startedAt != null;
+    }
+
     public JsonObject toJson() {
       JsonObject s = new JsonObject().put("number", number).put("phase", phase)
-          .put("scheduledAt", scheduledAt.toString());
+          .put("scheduledAt", scheduledAt.toString()).put("cancelled", cancelled);
+      if (movedFrom != null) {
+        s.put("movedFrom", movedFrom.toString());
+      }
       if (startedAt != null) {
         s.put("startedAt", startedAt.toString());
       }
@@ -62,10 +77,11 @@ public final class GroupStore {
 
   /** Inserts the group and its planned sessions; answers its id. */
   public Future<Long> create(SqlClient client, String name, String protocol, int sessionCount, Instant firstSessionAt,
-                             int durationMinutes, long createdBy, List<SessionPlan.PlannedSession> plan) {
+                             int durationMinutes, long createdBy, String timeZone,
+                             List<SessionPlan.PlannedSession> plan) {
     return client.preparedQuery(INSERT_GROUP)
         .execute(Tuple.of(name, protocol, sessionCount, firstSessionAt.atOffset(ZoneOffset.UTC), durationMinutes,
-            createdBy))
+            createdBy, timeZone))
         .map(rows -> rows.iterator().next().getLong(0))
         .compose(id -> {
           List<Tuple> sessions = new ArrayList<>();
@@ -85,7 +101,7 @@ public final class GroupStore {
       return Optional.of(new StoredGroup(r.getLong("id"), r.getString("name"), r.getString("protocol"),
           r.getInteger("session_count"), r.getOffsetDateTime("first_session_at").toInstant(),
           r.getInteger("duration_minutes"), r.getInteger("current_session"), r.getString("session_status"),
-          r.getInteger("retention_days")));
+          r.getInteger("retention_days"), r.getString("time_zone")));
     });
   }
 
@@ -105,7 +121,8 @@ public final class GroupStore {
       List<StoredSession> plan = new ArrayList<>(rows.size());
       for (Row r : rows) {
         plan.add(new StoredSession(r.getInteger("number"), r.getString("phase"), instant(r, "scheduled_at"),
-            instant(r, "started_at"), instant(r, "ended_at")));
+            instant(r, "started_at"), instant(r, "ended_at"), r.getOffsetDateTime("cancelled_at") != null,
+            instant(r, "moved_from")));
       }
       return plan;
     });

@@ -34,7 +34,7 @@ public final class SessionService {
     }
   }
 
-  /** Starts the next planned session; when one is already live, answers it unchanged (seq null). */
+  /** Starts the next planned, not cancelled session; when one is already live, answers it unchanged (seq null). */
   public Future<Outcome> start(AuthUser facilitator, long groupId) {
     GroupSnapshot[] after = new GroupSnapshot[1];
     return log.change(groupId, (tx, s) -> {
@@ -42,13 +42,16 @@ public final class SessionService {
       if (s.live()) {
         return Future.succeededFuture(Change.none(s));
       }
-      if (s.currentSession() >= s.sessionCount()) {
-        return Future.failedFuture(Refusal.conflict("every planned session has taken place"));
-      }
-      GroupSnapshot next = s.inSession(s.currentSession() + 1, SessionStatus.LIVE, GroupState.forNewSession());
-      after[0] = next;
-      return mark(tx, true, facilitator, "session.start", next)
-          .map(v -> Change.of(next, sessionEvent("session_started", facilitator, next)));
+      // Cancelled sessions keep their numbers and are skipped.
+      return store.nextPlanned(tx, s.groupId(), s.currentSession()).compose(number -> {
+        if (number.isEmpty()) {
+          return Future.failedFuture(Refusal.conflict("every planned session has taken place"));
+        }
+        GroupSnapshot next = s.inSession(number.get(), SessionStatus.LIVE, GroupState.forNewSession());
+        after[0] = next;
+        return mark(tx, true, facilitator, "session.start", next)
+            .map(v -> Change.of(next, sessionEvent("session_started", facilitator, next)));
+      });
     }).map(events -> outcome(after[0], events));
   }
 
