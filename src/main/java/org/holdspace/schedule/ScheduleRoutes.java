@@ -40,7 +40,8 @@ final class ScheduleRoutes {
   }
 
   void mountPublic(Router router) {
-    router.get("/api/calendar/:calendarToken.ics").handler(this::ics);
+    // The contract's address is /api/calendar/{calendarToken}.ics; OpenAPI wants a parameter to be a whole segment.
+    router.get("/api/calendar/:calendarFile").handler(this::ics);
   }
 
   private void change(RoutingContext ctx) {
@@ -73,7 +74,11 @@ final class ScheduleRoutes {
   }
 
   private void ics(RoutingContext ctx) {
-    feed.ics(ctx.pathParam("calendarToken")).onComplete(ar -> {
+    String file = ctx.pathParam("calendarFile");
+    if (!file.endsWith(".ics")) {
+      throw Refusal.notFound();
+    }
+    feed.ics(file.substring(0, file.length() - ".ics".length())).onComplete(ar -> {
       if (ar.failed()) {
         ctx.fail(ar.cause());
       } else if (!ctx.response().ended()) {
