@@ -8,6 +8,7 @@ import { el, fill, $, notify, clock } from './dom.js';
 import { phaseName, errorText } from './words.js';
 import { mountMyWork } from './mywork.js';
 import { mountSafety } from './safety.js';
+import { mountCalendar } from './calendar.js';
 
 const user = requireSignIn();
 const groupId = groupFromAddress();
@@ -46,6 +47,7 @@ async function start() {
   wireCompose();
   mountMyWork(groupId, user).catch(() => {});
   mountSafety(groupId, user);
+  mountCalendar($('#calendar-panel'));
 }
 
 function onSignal(frame) {
