@@ -69,7 +69,10 @@ final class ScheduleRoutes {
   }
 
   private JsonObject link(RoutingContext ctx, String token) {
-    String base = publicUrl.isEmpty() ? ctx.request().scheme() + "://" + ctx.request().authority() : publicUrl;
+    String base = publicUrl;
+    if (base.isEmpty() && ctx.request().authority() != null) {
+      base = ctx.request().scheme() + "://" + ctx.request().authority();
+    }
     return new JsonObject().put("calendarToken", token).put("url", base + "/api/calendar/" + token + ".ics");
   }
 
