@@ -43,7 +43,7 @@ async function start() {
     onJoined: (frame, how) => room.joined(frame, how),
     onEvent: (ev, how) => {
       room.event(ev, how);
-      if (!how.history && ['session_started', 'session_ended', 'phase_changed'].includes(ev.kind)) reloadGroup();
+      if (!how.history && ['session_started', 'session_ended', 'phase_changed', 'session_scheduled'].includes(ev.kind)) reloadGroup();
     },
     onSignal,
     onStopped: () => fill($('#banners'), el('p', { class: 'banner banner-stop', text: 'This group is not available to you.' })),

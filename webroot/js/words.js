@@ -85,6 +85,8 @@ export function describe(event, name, me) {
     case 'round_ended': return 'The go-round ended';
     case 'phase_changed': return `The group moved to the ${phaseName(event.phase).toLowerCase()}`;
     case 'summary_published': return `The summary of session ${event.number} is published (reload to read it)`;
+    case 'session_scheduled': return event.cancelled ? `Session ${event.number} is cancelled`
+      : `Session ${event.number} is now on ${new Date(event.scheduledAt).toLocaleString([], { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}`;
     default: return null;
   }
 }

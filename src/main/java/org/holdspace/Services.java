@@ -124,7 +124,7 @@ public final class Services {
     Mailer mailer = Mailers.of(vertx, config.smtp());
     Alerts alerts = new Alerts(new Alerts.Dependencies(vertx, pool, audit, log, enrolment, presence, mailer, registry),
         config.safety());
-    Schedules schedules = new Schedules(pool, access, audit, mailer, config.reminderHours(),
+    Schedules schedules = new Schedules(pool, log, access, audit, mailer, config.reminderHours(),
         config.safety().publicUrl());
     RiskScreen riskScreen = new RiskScreen(alerts, RiskPhrases.standard(config.riskPhrases()));
     SessionService sessions = new SessionService(log, new SessionStore(), audit);

@@ -6,6 +6,7 @@ import org.holdspace.audit.AuditLog;
 import org.holdspace.core.Job;
 import org.holdspace.group.GroupAccess;
 import org.holdspace.group.GroupStore;
+import org.holdspace.grouplog.EventLog;
 import org.holdspace.mail.Mailer;
 
 import java.util.List;
@@ -19,9 +20,9 @@ public final class Schedules {
   private final Reminders reminders;
 
   /** {@code publicUrl} is the web client's address for links (empty: the request's own address, or paths only). */
-  public Schedules(Pool pool, GroupAccess access, AuditLog audit, Mailer mailer, double reminderHours,
+  public Schedules(Pool pool, EventLog log, GroupAccess access, AuditLog audit, Mailer mailer, double reminderHours,
                    String publicUrl) {
-    this.routes = new ScheduleRoutes(new PlanChanges(pool, new GroupStore(), access, audit), new CalendarFeed(pool),
+    this.routes = new ScheduleRoutes(new PlanChanges(log, new GroupStore(), access, audit), new CalendarFeed(pool),
         publicUrl);
     this.reminders = new Reminders(pool, mailer, reminderHours, publicUrl);
   }

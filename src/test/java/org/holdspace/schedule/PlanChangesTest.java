@@ -123,6 +123,16 @@ class PlanChangesTest {
     patch(id, 4, member, new JsonObject().put("cancelled", true), 403);
     assertEquals(plan.getJsonObject(3), plan(id).getJsonObject(3));
 
+    JsonArray events = expect(server.get("/api/groups/" + id + "/events?after=0", member.token()), 200)
+        .getJsonArray("events");
+    List<JsonObject> scheduled = events.stream().map(JsonObject.class::cast)
+        .filter(e -> "session_scheduled".equals(e.getString("kind"))).toList();
+    assertEquals(2, scheduled.size(), "each change is an event of the group's log: " + events.encode());
+    assertEquals(3, scheduled.get(0).getInteger("number"));
+    assertEquals(later.toString(), scheduled.get(0).getString("scheduledAt"));
+    assertEquals(2, scheduled.get(1).getInteger("number"));
+    assertTrue(scheduled.get(1).getBoolean("cancelled"));
+
     JsonArray audit = new JsonArray(server.get("/api/audit?groupId=" + id, server.adminToken()).bodyAsString());
     long changes = audit.stream().map(JsonObject.class::cast)
         .filter(e -> "session.schedule".equals(e.getString("action"))).count();
