@@ -363,8 +363,8 @@ async function main() {
     const later = new Date(Date.parse(`${planned}:00Z`) + 26 * 3600 * 1000).toISOString().slice(0, 16);
     await at.fill(later);
     await facPage.keyboard.press('Enter');
+    await facPage.locator('dialog[open]').waitFor({ state: 'detached' });
     await plan.locator('li[data-session="3"]', { hasText: 'moved from' }).waitFor();
-    check(await facPage.locator('dialog[open]').count() === 0, 'the dialog closes after the move');
     await facPage.waitForFunction(() => document.activeElement && document.activeElement.closest('#plan, body'));
     await plan.getByRole('button', { name: 'Cancel session 4', exact: true }).click();
     const ask = facPage.locator('dialog[open]');
@@ -380,7 +380,8 @@ async function main() {
     check(overflow <= 1, `the console is wider than its window by ${overflow}px`);
   });
 
-  step('(schedule) a member copies the calendar address from the member page, and the feed names the group only', async () => {
+  step('(schedule) a member sees the cancellation, copies the calendar address, and the feed names the group only', async () => {
+    await alexPage.locator('#log li.system', { hasText: 'Session 4 is cancelled' }).waitFor();
     await alexPage.getByRole('button', { name: 'Show my calendar address' }).click();
     const url = await alexPage.getByLabel('Calendar address').inputValue();
     check(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/.test(url), `the address is the feed's: ${url}`);

@@ -42,6 +42,9 @@ export function renderPlan(list, summary, group, session, onChanged) {
   const left = plan.filter((p) => !p.cancelled && !p.startedAt && p.number > (session.number || 0)).length;
   summary.textContent = `${phaseName(session.phase || group.phase)} · ${live
     ? SCHEDULE.liveLeft(session.number, left) : SCHEDULE.left(left, group.sessionCount)} · ${zone}`;
+  const active = document.activeElement;
+  const kept = active && list.contains(active) && active.closest('li')
+    ? [active.closest('li').dataset.session, active.dataset.planAction] : null;
   fill(list, plan.map((p) => {
     const current = p.number === session.number;
     const open = !p.startedAt && p.number > (session.number || 0);
@@ -60,6 +63,11 @@ export function renderPlan(list, summary, group, session, onChanged) {
           : [action(SCHEDULE.move, label, 'move', () => moveDialog(group, p, onChanged)),
             action(SCHEDULE.cancel, label, 'cancel', () => cancelDialog(group, p, onChanged))]) : null);
   }));
+  if (kept) {
+    const item = list.querySelector(`li[data-session="${kept[0]}"]`);
+    const again = item && (item.querySelector(`[data-plan-action="${kept[1]}"]`) || item.querySelector('[data-plan-action]'));
+    (again || list).focus();
+  }
 }
 
 function action(text, name, kind, handler) {
@@ -70,15 +78,15 @@ function action(text, name, kind, handler) {
 async function change(group, p, body, done, onChanged, showError) {
   try {
     await patch(`/api/groups/${group.id}/sessions/${p.number}`, body);
-    notify(done);
-    await onChanged();
-    return true;
   } catch (e) {
     const text = e.message && e.status && e.status < 500 ? e.message.replace(/^\w+: /, '') : SCHEDULE.failed;
     if (showError) showError(text);
     else notify(text, 'error');
     return false;
   }
+  notify(done);
+  onChanged();
+  return true;
 }
 
 /** A modal dialog (focus kept inside, Escape closes, focus back to `back` after). */
