@@ -365,7 +365,6 @@ async function main() {
     await facPage.keyboard.press('Enter');
     await facPage.locator('dialog[open]').waitFor({ state: 'detached' });
     await plan.locator('li[data-session="3"]', { hasText: 'moved from' }).waitFor();
-    await facPage.waitForFunction(() => document.activeElement && document.activeElement.closest('#plan, body'));
     await plan.getByRole('button', { name: 'Cancel session 4', exact: true }).click();
     const ask = facPage.locator('dialog[open]');
     await ask.getByText('will not take place').waitFor();
@@ -376,6 +375,7 @@ async function main() {
     await facPage.locator('dialog[open]').getByRole('button', { name: 'Cancel session', exact: true }).click();
     await plan.locator('li.plan-cancelled[data-session="4"]', { hasText: 'Cancelled' }).waitFor();
     await plan.getByRole('button', { name: 'Restore session 4', exact: true }).waitFor();
+    await facPage.waitForFunction(() => document.activeElement && document.activeElement.closest('#plan li[data-session="4"]'), null, { timeout: TIMEOUT });
     const overflow = await facPage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     check(overflow <= 1, `the console is wider than its window by ${overflow}px`);
   });

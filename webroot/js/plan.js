@@ -103,7 +103,16 @@ export function dialog(title, body, confirmText, onConfirm, back) {
     el('h2', { id: `${id}-title`, text: title }), body,
     el('div', { class: 'dialog-actions' }, confirm,
       el('button', { type: 'button', text: SCHEDULE.keep, on: { click: () => box.close() } }))));
-  box.addEventListener('close', () => { box.remove(); if (back && back.isConnected) back.focus(); });
+  const item = back && back.closest ? back.closest('li[data-session]') : null;
+  box.addEventListener('close', () => {
+    box.remove();
+    if (back && back.isConnected) back.focus();
+    else if (item) {
+      // The plan was drawn again while the dialog was open: back to the same session's buttons.
+      const again = document.querySelector(`#plan li[data-session="${item.dataset.session}"]`);
+      (again && again.querySelector('[data-plan-action]') || document.getElementById('plan'))?.focus();
+    }
+  });
   document.body.append(box);
   box.showModal();
   return box;
