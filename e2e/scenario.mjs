@@ -353,6 +353,51 @@ async function main() {
     await facPage.locator('#member-panel').getByRole('button', { name: 'Close' }).click();
   });
 
+  step('(schedule) the facilitator moves session 3 and cancels session 4 in the plan with the keyboard', async () => {
+    const plan = facPage.locator('#plan');
+    const move = plan.getByRole('button', { name: 'Move session 3', exact: true });
+    await move.focus();
+    await facPage.keyboard.press('Enter');
+    const at = facPage.getByLabel(/New date and time/);
+    await at.waitFor();
+    check(await facPage.evaluate(() => document.activeElement && document.activeElement.id === 'plan-move-at'), 'the dialog puts the focus on its field');
+    const planned = await at.inputValue();
+    await at.fill('2099-01-05T18:00');
+    await facPage.keyboard.press('Enter');
+    await facPage.locator('#plan-move-error', { hasText: 'must stay' }).waitFor();
+    const later = new Date(Date.parse(`${planned}:00Z`) + 26 * 3600 * 1000).toISOString().slice(0, 16);
+    await at.fill(later);
+    await facPage.keyboard.press('Enter');
+    await facPage.locator('dialog[open]').waitFor({ state: 'detached' });
+    await plan.locator('li[data-session="3"]', { hasText: 'moved from' }).waitFor();
+    await plan.getByRole('button', { name: 'Cancel session 4', exact: true }).click();
+    const ask = facPage.locator('dialog[open]');
+    await ask.getByText('will not take place').waitFor();
+    await facPage.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+    check(await plan.locator('li.plan-cancelled').count() === 0, 'Escape keeps the session');
+    await plan.getByRole('button', { name: 'Cancel session 4', exact: true }).click();
+    await facPage.locator('dialog[open]').getByRole('button', { name: 'Cancel session', exact: true }).click();
+    await plan.locator('li.plan-cancelled[data-session="4"]', { hasText: 'Cancelled' }).waitFor();
+    await plan.getByRole('button', { name: 'Restore session 4', exact: true }).waitFor();
+    await facPage.waitForFunction(() => document.activeElement && document.activeElement.closest('#plan li[data-session="4"]'), null, { timeout: TIMEOUT });
+    const overflow = await facPage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 1, `the console is wider than its window by ${overflow}px`);
+  });
+
+  step('(schedule) a member sees the cancellation, copies the calendar address, and the feed names the group only', async () => {
+    await alexPage.locator('#log li.system', { hasText: 'Session 4 is cancelled' }).waitFor();
+    await alexPage.getByRole('button', { name: 'Show my calendar address' }).click();
+    const url = await alexPage.getByLabel('Calendar address').inputValue();
+    check(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/.test(url), `the address is the feed's: ${url}`);
+    const ics = await alexPage.evaluate(async (u) => (await fetch(u, { credentials: 'omit' })).text(), url);
+    check(ics.startsWith('BEGIN:VCALENDAR'), 'the address answers a calendar');
+    check((ics.match(/BEGIN:VEVENT/g) || []).length === 11, 'one event per session, less the cancelled one');
+    for (const name of [alex.displayName, sam.displayName, fac.displayName]) check(!ics.includes(name), `the feed must not name ${name}`);
+    const overflow = await samPage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 1, `the phone page is wider than the screen by ${overflow}px`);
+  });
+
   step('axe finds no serious accessibility problem (labels, contrast, roles) on the member page, on a phone and on the console', async () => {
     const found = [];
     for (const [who, page] of [['member', alexPage], ['phone member', samPage], ['console', facPage]]) {

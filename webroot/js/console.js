@@ -17,6 +17,8 @@ import { mountEnrol } from './enrol.js';
 import { applyStanding, mountTeam } from './team.js';
 
 const NOT_YOURS = 'This group is not one you facilitate.';
+import { renderPlan as renderSchedule, nextPlanned } from './plan.js';
+import { mountCalendar } from './calendar.js';
 
 const user = requireSignIn();
 const groupId = groupFromAddress();
@@ -61,7 +63,7 @@ async function start() {
     onJoined: (frame, how) => room.joined(frame, how),
     onEvent: (ev, how) => {
       room.event(ev, how);
-      if (!how.history && ['session_started', 'session_ended', 'phase_changed'].includes(ev.kind)) reloadGroup();
+      if (!how.history && ['session_started', 'session_ended', 'phase_changed', 'session_scheduled'].includes(ev.kind)) reloadGroup();
     },
     onSignal,
     onStopped: () => showNotFound(),
@@ -77,6 +79,7 @@ async function start() {
   mountGroupRecords(groupId, group);
   $('#dashboard-link').href = `course.html?group=${groupId}`;
   enrolPanel = mountEnrol($('#enrol-panel'), groupId, group, reloadGroup);
+  mountCalendar($('#calendar-panel'), 'h2');
 }
 
 async function reloadGroup() {
@@ -255,7 +258,7 @@ function render() {
   const st = room.state;
   const live = s.status === 'live';
   $('#session-line').textContent = `${s.number ? `Session ${s.number} of ${group.sessionCount}` : 'No session yet'} · ${phaseName(s.phase)} · ${live ? 'Live' : s.status === 'ended' ? 'Ended' : 'Not started'}`;
-  $('#start-session').disabled = live || s.number >= group.sessionCount;
+  $('#start-session').disabled = live || !nextPlanned(group, s.number || 0);
   $('#end-session').disabled = !live;
   const lock = $('#lock');
   lock.setAttribute('aria-pressed', String(st.locked));
@@ -366,20 +369,7 @@ function renderFloor() {
 }
 
 function renderPlan() {
-  const plan = group.plan || [];
-  const s = room.session;
-  const done = plan.filter((p) => p.endedAt).length || (s.status === 'ended' ? s.number : Math.max(0, s.number - 1));
-  const left = group.sessionCount - done - (s.status === 'live' ? 1 : 0);
-  $('#plan-summary').textContent = `${phaseName(s.phase || group.phase)} · ${s.status === 'live'
-    ? `session ${s.number} is live, ${left} left after it` : `${left} of ${group.sessionCount} sessions left`}`;
-  fill($('#plan'), plan.map((p) => {
-    const current = p.number === s.number;
-    const state = p.endedAt ? 'done' : current && s.status === 'live' ? 'live' : 'planned';
-    return el('li', { class: `plan-item plan-${state} phase-${p.phase}`, attrs: { 'aria-current': current ? 'step' : null } },
-      el('span', { class: 'plan-number', text: `Session ${p.number}` }),
-      el('span', { class: 'plan-phase', text: phaseName(p.phase) }),
-      el('span', { class: 'plan-when', text: state === 'done' ? 'Held' : state === 'live' ? 'Live now' : dateLabel(p.scheduledAt) }));
-  }));
+  renderSchedule($('#plan'), $('#plan-summary'), group, room.session, reloadGroup);
 }
 
 // ---- one member ----

@@ -14,6 +14,7 @@ import { fitChat } from './layout.js';
 import { mountCourseWork } from './mywork-course.js';
 
 const NOT_YOURS = 'This group is not one of yours.';
+import { mountCalendar } from './calendar.js';
 
 const user = requireSignIn();
 const groupId = groupFromAddress();
@@ -69,6 +70,7 @@ async function start() {
   mountMyWork(groupId, user).catch(() => {});
   mountSafety(groupId, user);
   mountCourseWork(groupId, user).catch(() => {});
+  mountCalendar($('#calendar-panel'));
 }
 
 function onSignal(frame) {

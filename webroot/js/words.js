@@ -99,6 +99,8 @@ export function describe(event, name, me) {
     case 'round_ended': return 'The go-round ended';
     case 'phase_changed': return `The group moved to the ${phaseName(event.phase).toLowerCase()}`;
     case 'summary_published': return `The summary of session ${event.number} is published (reload to read it)`;
+    case 'session_scheduled': return event.cancelled ? `Session ${event.number} is cancelled`
+      : `Session ${event.number} is now on ${new Date(event.scheduledAt).toLocaleString([], { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}`;
     default: return null;
   }
 }
@@ -351,4 +353,39 @@ export const TEAM = {
   consoleAction: 'Open the console (read-only)',
   notLive: 'The session is not live.',
   left: 'You are no longer on this group\'s team. Go back to your groups.',
+};
+
+/** The plan's words: moving and cancelling sessions, and the calendar feed. */
+export const SCHEDULE = {
+  cancelled: 'Cancelled',
+  movedFrom: (when) => `moved from ${when}`,
+  move: 'Move',
+  cancel: 'Cancel',
+  restore: 'Restore',
+  moveTitle: (n) => `Move session ${n}`,
+  moveLabel: (zone) => `New date and time (${zone})`,
+  moveHint: 'It must stay after the session before it and before the session after it.',
+  moveConfirm: 'Move session',
+  cancelTitle: (n) => `Cancel session ${n}?`,
+  cancelText: (when) => `The meeting on ${when} will not take place. The session keeps its number and the group goes on with the next one; to hold it later instead, move it.`,
+  cancelConfirm: 'Cancel session',
+  keep: 'Keep it as it is',
+  moved: (n) => `Session ${n} moved.`,
+  cancelledNotice: (n) => `Session ${n} cancelled.`,
+  restored: (n) => `Session ${n} restored.`,
+  needTime: 'Choose a date and a time.',
+  failed: 'That did not work. Please try again.',
+  left: (left, total) => `${left} of ${total} sessions left`,
+  liveLeft: (n, left) => `session ${n} is live, ${left} left after it`,
+  calendarTitle: 'Add to calendar',
+  calendarText: 'Your calendar app can follow your group sessions from a private address. It shows the group name and the times, nothing else. Keep the address to yourself.',
+  calendarShow: 'Show my calendar address',
+  calendarLabel: 'Calendar address',
+  calendarCopy: 'Copy address',
+  calendarCopied: 'The calendar address is copied.',
+  calendarOpen: 'Open in my calendar app',
+  calendarRotate: 'Make a new address',
+  calendarRotateAsk: 'Make a new calendar address? Calendars that use the old one stop updating.',
+  calendarRotated: 'A new calendar address is ready; the old one no longer works.',
+  calendarFailed: 'The calendar address could not be loaded. Please try again.',
 };

@@ -55,6 +55,7 @@ import org.holdspace.http.ApiDocs;
 import org.holdspace.http.ApiRouter;
 import org.holdspace.http.HealthRoute;
 import org.holdspace.limits.SlidingWindowLimiter;
+import org.holdspace.mail.Mailer;
 import org.holdspace.mail.Mailers;
 import org.holdspace.metrics.Meters;
 import org.holdspace.metrics.MetricsRoute;
@@ -69,6 +70,7 @@ import org.holdspace.protocol.Protocols;
 import org.holdspace.privacy.Privacy;
 import org.holdspace.presence.PresenceSweeper;
 import org.holdspace.retention.RetentionJob;
+import org.holdspace.schedule.Schedules;
 import org.holdspace.session.AttendanceRoutes;
 import org.holdspace.session.AttendanceService;
 import org.holdspace.session.AttendanceStore;
@@ -129,8 +131,11 @@ public final class Services {
     Protocols protocols = new Protocols(pool, audit);
     EventLog log = new EventLog(vertx, pool, meters);
     Presence presence = new Presence(pool, log, UUID.randomUUID().toString());
-    Alerts alerts = new Alerts(new Alerts.Dependencies(vertx, pool, audit, log, enrolment, presence,
-        Mailers.of(vertx, config.smtp()), registry), config.safety());
+    Mailer mailer = Mailers.of(vertx, config.smtp());
+    Alerts alerts = new Alerts(new Alerts.Dependencies(vertx, pool, audit, log, enrolment, presence, mailer, registry),
+        config.safety());
+    Schedules schedules = new Schedules(pool, log, access, audit, mailer, config.reminderHours(),
+        config.safety().publicUrl());
     RiskScreen riskScreen = new RiskScreen(alerts, RiskPhrases.standard(config.riskPhrases()));
     SessionService sessions = new SessionService(log, new SessionStore(), audit);
     this.groups = new GroupService(pool, new GroupStore(), enrolment, access, users, audit, protocols);
@@ -155,7 +160,7 @@ public final class Services {
     List<Consumer<Router>> open = new ArrayList<>();
     config.oidc().ifPresent(oidc ->
         open.add(new OidcRoutes(new OidcSignIn(vertx, pool, oidc, users, tokens))::mountPublic));
-    open.addAll(List.of(accountRoutes::mountPublic, new ApiDocs()::mount,
+    open.addAll(List.of(accountRoutes::mountPublic, schedules::mountPublic, new ApiDocs()::mount,
         new HealthRoute(pool, cluster, config.databasePoolSize(), drain)::mount,
         new MetricsRoute(registry, config.metricsToken(), config.metricsPublic())::mount));
     this.publicRoutes = List.copyOf(open);
@@ -169,7 +174,7 @@ public final class Services {
         new SafetyPlanRoutes(new SafetyPlans(pool, access, enrolment, audit))::mount, new AuditRoutes(pool, audit)::mount,
         new AttendanceRoutes(attendance, access)::mount,
         clinical::mount, new Notes(pool, access, enrolment, audit, log, clinical.sessionFacts())::mount,
-        new Privacy(vertx, pool, access, enrolment, audit)::mount);
+        new Privacy(vertx, pool, access, enrolment, audit)::mount, schedules::mount);
 
     jobs.add(new PresenceSweeper(pool, presence));
     jobs.add(new DeadlineSweeper(pool, moderation));
@@ -177,6 +182,7 @@ public final class Services {
     jobs.add(messageRate.sweeper("Message rate sweep"));
     jobs.addAll(accounts.jobs());
     jobs.addAll(alerts.jobs());
+    jobs.addAll(schedules.jobs());
   }
 
   /** The whole HTTP and WebSocket surface of one event loop (the authorization test lists its routes from here). */

@@ -44,7 +44,8 @@ public record Config(
     Optional<Smtp> smtp,
     double sessionMaxHours,
     List<String> requireTotpFor,
-    Optional<Oidc> oidc) {
+    Optional<Oidc> oidc,
+    double reminderHours) {
 
   /** The values of {@code logFormat}: a readable line, or one JSON object a line for a log collector. */
   public static final List<String> LOG_FORMATS = List.of("text", "json");
@@ -87,7 +88,8 @@ public record Config(
       "clusterHost", "clusterPort", "clusterBusPort", "clusterName", "clusterDiscovery", "clusterKubernetesService",
       "clusterTlsCertPath", "clusterTlsKeyPath", "clusterTlsCaPath", "metricsToken", "metricsPublic", "tlsCertPath",
       "tlsKeyPath", "jwtPreviousSecret", "shutdownGraceSeconds", "logFormat", "httpIdleTimeoutSeconds",
-      "httpHeaderTimeoutSeconds", "sessionMaxHours", "requireTotpFor", "oidcIssuer", "oidcClientId", "oidcClientSecret");
+      "httpHeaderTimeoutSeconds", "sessionMaxHours", "requireTotpFor", "oidcIssuer", "oidcClientId", "oidcClientSecret",
+      "reminderHours");
 
   private static Set<String> allKeys() {
     Set<String> all = new java.util.HashSet<>(KEYS);
@@ -162,7 +164,9 @@ public record Config(
         SafetySettings.smtp(s),
         s.decimal("sessionMaxHours", 12, 0.01, 24 * 30),
         s.list("requireTotpFor"),
-        SignInSettings.oidc(s));
+        SignInSettings.oidc(s),
+        // how long before each session its people are e-mailed a reminder (fractions allowed; at most four weeks)
+        s.decimal("reminderHours", 24, 0.01, 24 * 28));
     SignInSettings.checkRoles(config.requireTotpFor());
     config.jwtSecret().ifPresent(secret -> {
       if (secret.length() < 32) {
@@ -291,6 +295,6 @@ public record Config(
         adminPassword, passwordHashIterations, allowedOrigins, loginLimits, chatLimits, cluster, clusterMembers,
         clusterNetwork, metricsToken, metricsPublic, riskPhrases, tls, jwtPreviousSecret, shutdownGraceSeconds,
         logFormat, httpIdleTimeoutSeconds, httpHeaderTimeoutSeconds, safety, smtp, sessionMaxHours, requireTotpFor,
-        oidc);
+        oidc, reminderHours);
   }
 }

@@ -14,6 +14,7 @@ import org.holdspace.core.Fields;
 import org.holdspace.http.Responses;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -57,6 +58,18 @@ public final class GroupRoutes {
     Responses.reply(ctx, 200, groups.setRetention(user, groupId, retentionDays(body)));
   }
 
+  /** An IANA time zone name (Europe/Berlin, UTC); offsets such as +02:00 are refused: they know no summer time. */
+  private static ZoneId timeZone(JsonObject body) {
+    String name = Fields.optionalText(body, "timeZone", 64);
+    if (name == null) {
+      return ZoneId.of("UTC");
+    }
+    if (!ZoneId.getAvailableZoneIds().contains(name)) {
+      throw Refusal.invalid("timeZone: must be an IANA time zone name such as Europe/Berlin or UTC");
+    }
+    return ZoneId.of(name);
+  }
+
   private void mine(RoutingContext ctx) {
     Responses.reply(ctx, 200, groups.mine(AuthHandler.user(ctx)));
   }
@@ -72,12 +85,13 @@ public final class GroupRoutes {
         : Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
     Integer duration = Fields.optionalInt(body, "durationMinutes", 15, 240);
     Integer retention = retentionDays(body);
+    ZoneId timeZone = timeZone(body);
     Responses.reply(ctx, 201, protocols.requested(protocolId, "protocol").compose(protocol -> {
       if (!protocol.allows(sessionCount)) {
         throw Refusal.invalid(protocol.lengthRule());
       }
       return groups.create(user, new GroupService.NewGroup(name, protocol, sessionCount, first,
-          duration == null ? 90 : duration));
+          duration == null ? 90 : duration, timeZone));
     }).compose(group -> retention == null
         ? io.vertx.core.Future.succeededFuture(group)
         : groups.setRetention(user, group.getLong("id"), retention).map(r -> group.put("retentionDays", retention))));

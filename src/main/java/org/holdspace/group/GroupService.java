@@ -16,6 +16,7 @@ import org.holdspace.db.SqlErrors;
 import org.holdspace.core.Refusal;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,17 +44,21 @@ public final class GroupService {
     this.audit = audit;
   }
 
-  /** What a facilitator asks for when creating a group. */
+  /** What a facilitator asks for when creating a group; {@code timeZone} is where its weekly time is kept. */
   public record NewGroup(String name, Protocol protocol, int sessionCount, Instant firstSessionAt,
-                         int durationMinutes) {
+                         int durationMinutes, ZoneId timeZone) {
+    /** A group that meets in UTC. */
+    public NewGroup(String name, Protocol protocol, int sessionCount, Instant firstSessionAt, int durationMinutes) {
+      this(name, protocol, sessionCount, firstSessionAt, durationMinutes, ZoneId.of("UTC"));
+    }
   }
 
   public Future<JsonObject> create(AuthUser facilitator, NewGroup request) {
     List<SessionPlan.PlannedSession> plan =
-        SessionPlan.of(request.protocol(), request.sessionCount(), request.firstSessionAt());
+        SessionPlan.of(request.protocol(), request.sessionCount(), request.firstSessionAt(), request.timeZone());
     return pool.withTransaction(tx -> groups.create(tx, request.name(), request.protocol().id(),
                 request.protocol().split(request.sessionCount()), request.firstSessionAt(), request.durationMinutes(),
-                facilitator.id(), plan)
+                facilitator.id(), request.timeZone().getId(), plan)
             .compose(id -> enrolment.enrol(tx, id, facilitator.id(), "facilitator").map(id)))
         .compose(id -> audit.record(pool, facilitator.id(), "group.create", id, null, null).map(id))
         .compose(id -> view(id, true));

@@ -19,22 +19,23 @@ import java.util.Optional;
 /** Groups and their planned sessions ({@code groups}, {@code group_sessions}); enrolment is {@link Enrolment}. */
 public final class GroupStore {
   private static final String INSERT_GROUP = "INSERT INTO groups (name, protocol, session_count, first_session_at, "
-      + "duration_minutes, created_by, initial_until, termination_from) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
-      + "RETURNING id";
+      + "duration_minutes, created_by, initial_until, termination_from, time_zone) "
+      + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
   private static final String INSERT_SESSION =
       "INSERT INTO group_sessions (group_id, number, phase, scheduled_at) VALUES ($1, $2, $3, $4)";
   private static final String FIND_GROUP = "SELECT id, name, protocol, session_count, first_session_at, "
-      + "duration_minutes, current_session, session_status, retention_days, phase, initial_until, termination_from "
-      + "FROM groups WHERE id = $1";
+      + "duration_minutes, current_session, session_status, retention_days, phase, initial_until, termination_from, "
+      + "time_zone FROM groups WHERE id = $1";
   private static final String LOCK_GROUP = "SELECT id FROM groups WHERE id = $1 FOR UPDATE";
   private static final String SET_RETENTION = "UPDATE groups SET retention_days = $2 WHERE id = $1";
   private static final String SESSIONS =
-      "SELECT number, phase, scheduled_at, started_at, ended_at FROM group_sessions WHERE group_id = $1 ORDER BY number";
+      "SELECT number, phase, scheduled_at, started_at, ended_at, cancelled_at, moved_from FROM group_sessions "
+      + "WHERE group_id = $1 ORDER BY number";
 
   /** A group's row; {@code phase} is its clinical phase, {@code plan} its plan's phase split. */
   public record StoredGroup(long id, String name, String protocol, int sessionCount, Instant firstSessionAt,
                             int durationMinutes, int currentSession, String sessionStatus, Integer retentionDays,
-                            String phase, PhaseSplit plan) {
+                            String phase, PhaseSplit plan, String timeZone) {
     /** The phase the plan gives the upcoming session. */
     public String planPhase() {
       return plan.planPhase(currentSession, "live".equals(sessionStatus)).wire();
@@ -52,15 +53,28 @@ public final class GroupStore {
           .put("sessionStatus", sessionStatus)
           .put("retentionDays", retentionDays)
           .put("phase", phase)
-          .put("planPhase", planPhase());
+          .put("planPhase", planPhase())
+          .put("timeZone", timeZone);
     }
   }
 
-  /** One planned session, with when it started and ended once it has. */
-  public record StoredSession(int number, String phase, Instant scheduledAt, Instant startedAt, Instant endedAt) {
+  /**
+   * One planned session, with when it started and ended once it has; a cancelled one keeps its number and is skipped,
+   * a moved one knows the time it was first planned for ({@code movedFrom}).
+   */
+  public record StoredSession(int number, String phase, Instant scheduledAt, Instant startedAt, Instant endedAt,
+                              boolean cancelled, Instant movedFrom) {
+    /** Whether it has started (held or live): such a session can no longer be moved or cancelled. */
+    public boolean held() {
+      return startedAt != null;
+    }
+
     public JsonObject toJson() {
       JsonObject s = new JsonObject().put("number", number).put("phase", phase)
-          .put("scheduledAt", scheduledAt.toString());
+          .put("scheduledAt", scheduledAt.toString()).put("cancelled", cancelled);
+      if (movedFrom != null) {
+        s.put("movedFrom", movedFrom.toString());
+      }
       if (startedAt != null) {
         s.put("startedAt", startedAt.toString());
       }
@@ -73,10 +87,11 @@ public final class GroupStore {
 
   /** Inserts the group and its planned sessions; answers its id. */
   public Future<Long> create(SqlClient client, String name, String protocol, PhaseSplit split, Instant firstSessionAt,
-                             int durationMinutes, long createdBy, List<SessionPlan.PlannedSession> plan) {
+                             int durationMinutes, long createdBy, String timeZone,
+                             List<SessionPlan.PlannedSession> plan) {
     return client.preparedQuery(INSERT_GROUP)
         .execute(Tuple.of(name, protocol, split.sessionCount(), firstSessionAt.atOffset(ZoneOffset.UTC),
-            durationMinutes, createdBy, split.initialUntil(), split.terminationFrom()))
+            durationMinutes, createdBy, split.initialUntil(), split.terminationFrom(), timeZone))
         .map(rows -> rows.iterator().next().getLong(0))
         .compose(id -> {
           List<Tuple> sessions = new ArrayList<>();
@@ -97,7 +112,7 @@ public final class GroupStore {
           r.getInteger("session_count"), r.getOffsetDateTime("first_session_at").toInstant(),
           r.getInteger("duration_minutes"), r.getInteger("current_session"), r.getString("session_status"),
           r.getInteger("retention_days"), r.getString("phase"), new PhaseSplit(r.getInteger("session_count"),
-          r.getInteger("initial_until"), r.getInteger("termination_from"))));
+          r.getInteger("initial_until"), r.getInteger("termination_from")), r.getString("time_zone")));
     });
   }
 
@@ -117,7 +132,8 @@ public final class GroupStore {
       List<StoredSession> plan = new ArrayList<>(rows.size());
       for (Row r : rows) {
         plan.add(new StoredSession(r.getInteger("number"), r.getString("phase"), instant(r, "scheduled_at"),
-            instant(r, "started_at"), instant(r, "ended_at")));
+            instant(r, "started_at"), instant(r, "ended_at"), r.getOffsetDateTime("cancelled_at") != null,
+            instant(r, "moved_from")));
       }
       return plan;
     });

@@ -2,12 +2,18 @@ package org.holdspace.protocol;
 
 import io.vertx.core.json.JsonObject;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The planned sessions of a course: weekly from the first session, each with its phase. */
+/**
+ * The planned sessions of a course: weekly from the first session at the same wall-clock time in the group's time
+ * zone (so a 18:00 group stays at 18:00 across a daylight saving change), each with its phase. A week where that time
+ * does not exist (the hour skipped in spring) takes the time after the gap, as {@link ZonedDateTime#plusWeeks} does.
+ */
 public final class SessionPlan {
   private SessionPlan() {
   }
@@ -19,14 +25,21 @@ public final class SessionPlan {
     }
   }
 
+  /** The plan of a group that meets in UTC. */
   public static List<PlannedSession> of(Protocol protocol, int sessionCount, Instant firstSessionAt) {
+    return of(protocol, sessionCount, firstSessionAt, ZoneOffset.UTC);
+  }
+
+  /** The plan of a group that meets weekly at the first session's wall-clock time in {@code zone}. */
+  public static List<PlannedSession> of(Protocol protocol, int sessionCount, Instant firstSessionAt, ZoneId zone) {
     if (!protocol.allows(sessionCount)) {
       throw new IllegalArgumentException(protocol.lengthRule());
     }
     PhaseSplit split = protocol.split(sessionCount);
+    ZonedDateTime first = firstSessionAt.atZone(zone);
     List<PlannedSession> plan = new ArrayList<>(sessionCount);
     for (int n = 1; n <= sessionCount; n++) {
-      plan.add(new PlannedSession(n, split.phaseOf(n), firstSessionAt.plus(Duration.ofDays(7L * (n - 1)))));
+      plan.add(new PlannedSession(n, split.phaseOf(n), first.plusWeeks(n - 1L).toInstant()));
     }
     return plan;
   }

@@ -37,8 +37,9 @@ public final class SessionService {
   }
 
   /**
-   * Starts the next planned session; when one is already live, answers it unchanged (seq null). The start clears
-   * nothing: what the last session's end cleared is in the log already (see {@link SessionClearing}).
+   * Starts the next planned, not cancelled session (cancelled ones keep their numbers and are skipped); when one is
+   * already live, answers it unchanged (seq null). The start clears nothing: what the last session's end cleared is in
+   * the log already (see {@link SessionClearing}).
    */
   public Future<Outcome> start(AuthUser facilitator, long groupId) {
     GroupSnapshot[] after = new GroupSnapshot[1];
@@ -47,13 +48,15 @@ public final class SessionService {
       if (s.live()) {
         return Future.succeededFuture(Change.none(s));
       }
-      if (s.currentSession() >= s.sessionCount()) {
-        return Future.failedFuture(Refusal.conflict("every planned session has taken place"));
-      }
-      GroupSnapshot next = s.inSession(s.currentSession() + 1, SessionStatus.LIVE, s.state());
-      after[0] = next;
-      return mark(tx, true, facilitator, "session.start", next)
-          .map(v -> Change.of(next, sessionEvent("session_started", facilitator, next)));
+      return store.nextPlanned(tx, s.groupId(), s.currentSession()).compose(number -> {
+        if (number.isEmpty()) {
+          return Future.failedFuture(Refusal.conflict("every planned session has taken place"));
+        }
+        GroupSnapshot next = s.inSession(number.get(), SessionStatus.LIVE, s.state());
+        after[0] = next;
+        return mark(tx, true, facilitator, "session.start", next)
+            .map(v -> Change.of(next, sessionEvent("session_started", facilitator, next)));
+      });
     }).map(events -> outcome(after[0], events));
   }
 
