@@ -22,7 +22,7 @@ final class CalendarStore {
   private static final String SESSIONS = "SELECT g.id, g.name, g.duration_minutes, s.number, s.scheduled_at "
       + "FROM group_members m JOIN groups g ON g.id = m.group_id "
       + "JOIN group_sessions s ON s.group_id = g.id AND s.cancelled_at IS NULL "
-      + "WHERE m.user_id = $1 ORDER BY s.scheduled_at, g.id, s.number";
+      + "WHERE m.user_id = $1 AND m.ended_at IS NULL ORDER BY s.scheduled_at, g.id, s.number";
 
   /** One session of one of the account's groups, as its feed shows it. */
   record Entry(long groupId, String groupName, int durationMinutes, int number, Instant scheduledAt) {

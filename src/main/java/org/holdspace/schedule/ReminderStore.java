@@ -17,13 +17,14 @@ import java.util.List;
  * claimed again by a conditional UPDATE once its lease or back-off has run out, while the session is still ahead.
  */
 final class ReminderStore {
-  // Sessions not held, not cancelled, still ahead and within the reminder time; their members and facilitators with
-  // an address and an active account.
+  // Sessions not held, not cancelled, still ahead and within the reminder time; their members still taking part and
+  // their facilitators, with an address and an active account.
   private static final String CLAIM_NEW = "WITH claimed AS (INSERT INTO reminders_sent "
       + "(group_id, session_number, user_id, scheduled_at, next_try_at) "
       + "SELECT s.group_id, s.number, m.user_id, s.scheduled_at, now() + make_interval(secs => $2) "
       + "FROM group_sessions s JOIN groups g ON g.id = s.group_id "
       + "JOIN group_members m ON m.group_id = s.group_id AND m.role IN ('member', 'facilitator') "
+      + "AND m.ended_at IS NULL "
       + "JOIN users u ON u.id = m.user_id AND u.email IS NOT NULL AND u.active "
       + "WHERE s.cancelled_at IS NULL AND s.started_at IS NULL AND s.number > g.current_session "
       + "AND s.scheduled_at > now() AND s.scheduled_at <= now() + make_interval(secs => $1) "
