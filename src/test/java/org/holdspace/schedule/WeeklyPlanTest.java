@@ -1,6 +1,7 @@
 package org.holdspace.schedule;
 
 import org.holdspace.protocol.Protocol;
+import org.holdspace.protocol.Protocols;
 import org.holdspace.protocol.SessionPlan;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @DisplayName("Weekly sessions keep their wall-clock time in the group's zone")
 class WeeklyPlanTest {
-  private static final Protocol IPT = Protocol.named("ipt").orElseThrow();
+  private static final Protocol IPT = Protocols.builtIn().get("ipt");
 
   @ParameterizedTest(name = "{0}, first {1}: session {2} at {3}")
   @DisplayName("across daylight saving changes the local time stays and the UTC time moves")
