@@ -21,8 +21,8 @@ export async function loadProtocols() {
 }
 
 /**
- * The phase of each session 1…count. A protocol's `phases` may list `{phase, from, to}` (or `first`/`last`, or a
- * `sessions` list); otherwise the initial and termination lengths apply (IPT's 3 and 2 by default).
+ * The phase of each session 1…count. A protocol's `phases` lists `{phase, from, to}`, where a negative number counts
+ * from the end (-1 is the last session); otherwise the initial and termination lengths apply (IPT's 3 and 2).
  */
 export function planPhases(protocol, count) {
   const out = [];
@@ -31,8 +31,9 @@ export function planPhases(protocol, count) {
     const hit = ranges.find((r) => {
       if (!r || typeof r !== 'object') return false;
       if (Array.isArray(r.sessions)) return r.sessions.includes(n);
-      const from = r.from ?? r.first;
-      const to = r.to ?? r.last;
+      const at = (v) => (Number.isInteger(v) && v < 0 ? count + 1 + v : v);
+      const from = at(r.from ?? r.first);
+      const to = at(r.to ?? r.last);
       return Number.isInteger(from) && Number.isInteger(to) && n >= from && n <= to;
     });
     if (hit) out.push(hit.phase || hit.name);
