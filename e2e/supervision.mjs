@@ -149,7 +149,7 @@ async function main() {
     check(await focused(adminPage.getByRole('button', { name: `Manage team ${groupName}` })), 'focus returns to Manage team');
   });
 
-  step('the supervisor signs in at / and sees the group, linked to the read-only console', async () => {
+  step('the supervisor signs in at / and sees the group, linked to the read-only console, which joins the room', async () => {
     await supPage.goto(`${base}/`);
     await supPage.getByLabel('Username').fill(supervisor.username);
     await supPage.getByLabel('Password').fill(supervisor.password);
@@ -157,7 +157,10 @@ async function main() {
     const link = supPage.getByRole('link', { name: new RegExp(`${groupName}.*Open the console \\(read-only\\)`) });
     await link.waitFor();
     await axeClean(supPage);
+    const joined = supPage.waitForEvent('websocket').then((ws) => ws.waitForEvent('framereceived',
+      { predicate: (f) => String(f.payload).includes('"type":"joined"') }));
     await link.click();
+    await joined;
     await supPage.getByText('Read-only: supervisor').waitFor();
     await supPage.locator('#roster li', { hasText: member.displayName }).waitFor();
     const writes = await visibleWrites(supPage);

@@ -105,7 +105,7 @@ function addForm(state, kind, changed) {
         ? { status: 400, message: /^userId: /.test(text) ? text : `userId: ${text}` } : err);
     }
   } } },
-  ...box.nodes, errorLine(),
+  el('h3', { text: supervisors ? T.assignTitle : T.addTitle }), ...box.nodes, errorLine(),
   el('button', { type: 'submit', text: supervisors ? T.assign : T.addFacilitator }));
   return form;
 }

@@ -351,6 +351,8 @@ export const SUPERVISION = {
   findSupervisor: 'Find a supervisor',
   findSupervisorHint: 'Type a name or username; only supervisor accounts are offered.',
   assign: 'Assign supervisor',
+  assignTitle: 'Assign a supervisor',
+  addTitle: 'Add a co-facilitator',
   assigned: (name) => `${name} now supervises this group.`,
   findFacilitator: 'Find a facilitator',
   findFacilitatorHint: 'Type a name or username; facilitator accounts not on the group are offered.',
