@@ -175,8 +175,8 @@ async function main() {
     await supPage.locator('.phase-now').waitFor();
     check(await supPage.getByRole('button', { name: /^Move to/ }).count() === 0, 'no phase-move buttons');
     await supPage.locator('#dashboard-body a', { hasText: member.displayName }).click();
-    await supPage.locator('[data-part="homework"] .homework-list').waitFor();
-    await supPage.locator('[data-part="focus"] .focus-now, [data-part="focus"] .muted-text').first().waitFor();
+    await supPage.locator('[data-part="homework"] .homework-list li', { hasText: 'Write down one disagreement' }).waitFor();
+    await supPage.locator('[data-part="focus"] .focus-now', { hasText: 'Role dispute' }).waitFor();
     await supPage.locator('[data-part="meetings"] ul.meetings').waitFor();
     const writes = await visibleWrites(supPage);
     check(writes.length === 0, `write controls shown: ${writes.join(', ')}`);

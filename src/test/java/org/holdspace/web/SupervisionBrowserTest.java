@@ -57,6 +57,10 @@ class SupervisionBrowserTest {
     assumeTrue(ready, "Chromium or e2e/node_modules missing (BrowserTest installs them; or run npm ci in e2e/)");
     group = LiveGroup.of("Dr. Rivera", "Alex").open(server);
     colleague = server.newAccount("facilitator", "Dr. Quinlan Marsh");
+    String record = "/api/groups/" + group.id() + "/members/" + group.member(0).id();
+    expect(server.put(record + "/focus", group.facilitator().token(), new JsonObject().put("area", "role_dispute")), 200);
+    expect(server.post(record + "/homework", group.facilitator().token(),
+        new JsonObject().put("text", "Write down one disagreement").put("dueSession", 2)), 201);
     String groupName = expect(server.get("/api/groups/" + group.id(), group.facilitator().token()), 200)
         .getString("name");
     JsonObject cast = new JsonObject().put("groupName", groupName)
