@@ -117,6 +117,25 @@ async function main() {
     check(await focused(team.getByRole('combobox', { name: 'Find a supervisor' })), 'focus is back in the field');
   });
 
+  step('a supervisor deactivated after being picked is refused by the server, in plain words under the field', async () => {
+    const form = adminPage.locator('#create-body form');
+    await form.getByLabel('Username').fill('supervisor-leaving');
+    await form.getByLabel('Display name').fill('Dr. Leaving Soon');
+    await form.getByLabel('Password').fill(supervisor.password);
+    await form.getByLabel('Role').selectOption('supervisor');
+    await form.getByRole('button', { name: 'Create account' }).click();
+    await adminPage.locator('#account-list tr[data-username="supervisor-leaving"]').waitFor();
+    const input = team.getByRole('combobox', { name: 'Find a supervisor' });
+    await input.pressSequentially('Leaving', { delay: 20 });
+    await team.getByRole('option', { name: /Dr\. Leaving Soon/ }).click();
+    await adminPage.getByRole('button', { name: 'Deactivate supervisor-leaving' }).click();
+    await adminPage.locator('#account-list tr[data-username="supervisor-leaving"]', { hasText: 'Deactivated' }).waitFor();
+    await team.getByRole('button', { name: 'Assign supervisor' }).click();
+    await team.getByText('Only an active supervisor account can supervise a group.').waitFor();
+    check(await input.getAttribute('aria-invalid') === 'true', 'the field is marked invalid');
+    check(await team.locator('[data-team="supervisors"] li').count() === 1, 'nobody else was assigned');
+  });
+
   step('the admin adds a co-facilitator, then removes them after a confirmation dialog (Escape cancels)', async () => {
     const input = team.getByRole('combobox', { name: 'Find a facilitator' });
     await input.pressSequentially(colleague.displayName.split(' ')[1], { delay: 20 });
