@@ -66,7 +66,7 @@ function focusForm(base, focus, member, onChange) {
   const area = areaSelect(focus && focus.area);
   const secondary = areaSelect(focus && focus.secondaryArea);
   const goals = [0, 1, 2].map((i) => el('input', { maxLength: 500, value: (focus && focus.goals && focus.goals[i] && focus.goals[i].text) || '' }));
-  const form = el('form', { noValidate: true, class: 'stack', on: { submit: async (e) => {
+  const form = el('form', { noValidate: true, class: 'stack', attrs: { 'data-write': '' }, on: { submit: async (e) => {
     e.preventDefault();
     clearErrors(form);
     if (!area.value) {
@@ -141,7 +141,7 @@ function homeworkPart(base, homework, dashboard, onChange, readOnly) {
   const text = el('textarea', { rows: 2, maxLength: 2000 });
   const due = el('input', { type: 'number', min: 1, max: dashboard.sessionCount,
     value: String(Math.min(dashboard.sessionCount, (dashboard.currentSession || 0) + 1)) });
-  const form = el('form', { noValidate: true, class: 'stack', on: { submit: async (e) => {
+  const form = el('form', { noValidate: true, class: 'stack', attrs: { 'data-write': '' }, on: { submit: async (e) => {
     e.preventDefault();
     clearErrors(form);
     try {
