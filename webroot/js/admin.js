@@ -4,8 +4,9 @@
 
 import { requireSignIn, get, post, patch, logout, ApiError } from './api.js';
 import { el, fill, $, notify } from './dom.js';
-import { W } from './words.js';
+import { W, SUPERVISION } from './words.js';
 import { mountAudit } from './audit.js';
+import { openTeam } from './admin-team.js';
 import { field, errorLine, showError, clearErrors, openDialog, pager, whenIn, cell, table } from './forms.js';
 
 const T = W.admin;
@@ -30,7 +31,7 @@ function options(select, pairs, chosen) {
 
 function searchForm() {
   const query = el('input', { type: 'search', autocomplete: 'off', maxLength: 100 });
-  const role = options(el('select'), [['', T.anyRole], ...Object.entries(W.roles).filter(([r]) => r !== 'supervisor')], '');
+  const role = options(el('select'), [['', T.anyRole], ...Object.entries(W.roles)], '');
   const active = options(el('select'), [['', T.anyStatus], ['true', T.active], ['false', T.inactive]], '');
   const form = el('form', { noValidate: true, class: 'filters', attrs: { role: 'search', 'aria-label': T.searchArea }, on: { submit: (e) => {
     e.preventDefault();
@@ -97,7 +98,7 @@ function createForm() {
   const username = el('input', { autocomplete: 'off', autocapitalize: 'none', spellcheck: false, maxLength: 64 });
   const displayName = el('input', { autocomplete: 'off', maxLength: 80 });
   const password = el('input', { type: 'password', autocomplete: 'new-password', maxLength: 400 });
-  const role = options(el('select'), [['member', W.roles.member], ['facilitator', W.roles.facilitator], ['admin', W.roles.admin]], 'member');
+  const role = options(el('select'), [['member', W.roles.member], ['facilitator', W.roles.facilitator], ['supervisor', W.roles.supervisor], ['admin', W.roles.admin]], 'member');
   const email = el('input', { type: 'email', autocomplete: 'off', maxLength: 254 });
   const form = el('form', { noValidate: true, class: 'grid-form', attrs: { 'aria-labelledby': 'create-title' }, on: { submit: async (e) => {
     e.preventDefault();
@@ -133,10 +134,14 @@ async function loadGroups(offset) {
     fill(box, el('p', { class: 'muted-text', text: W.common.failed }));
     return;
   }
-  const c = T.groupColumns;
-  const rows = page.groups.map((g) => el('tr', {},
+  const c = [...T.groupColumns, SUPERVISION.column];
+  const teamButton = (id) => $(`#group-list tr[data-group-id="${id}"] button[data-action="team"]`);
+  const rows = page.groups.map((g) => el('tr', { attrs: { 'data-group-id': g.id } },
     cell(c[0], g.name), cell(c[1], g.protocol), cell(c[2], g.facilitators.map((f) => f.displayName).join(', ') || '—'),
-    cell(c[3], T.session(g.currentSession, g.sessionCount)), cell(c[4], W.status[g.sessionStatus] || g.sessionStatus)));
+    cell(c[3], T.session(g.currentSession, g.sessionCount)), cell(c[4], W.status[g.sessionStatus] || g.sessionStatus),
+    el('td', { attrs: { 'data-label': c[5] } }, el('button', { type: 'button', class: 'small', attrs: { 'data-action': 'team' },
+      on: { click: () => openTeam(g, { onChange: () => loadGroups(offset), opener: () => teamButton(g.id) }) } },
+    SUPERVISION.open, el('span', { class: 'visually-hidden', text: ` ${g.name}` })))));
   fill(box, page.groups.length ? table(c, rows, T.groups) : el('p', { class: 'muted-text', text: T.noGroups }),
     pager(T.groupPages, offset, PAGE, page.total, loadGroups));
 }

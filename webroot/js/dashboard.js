@@ -7,12 +7,14 @@ import { el, fill, $, notify } from './dom.js';
 import { W, phaseName, focusName } from './words.js';
 import { askReason, table, cell } from './forms.js';
 import { mountRecord } from './record.js';
+import { markReadOnly } from './read-only.js';
 
 const T = W.course;
 const user = requireSignIn();
 const groupId = groupFromAddress();
 let group;
 let dashboard;
+let readOnly = false;
 
 if (user && !groupId) location.assign('index.html');
 else if (user) start();
@@ -23,6 +25,7 @@ async function start() {
   group = await loadGroup(groupId, T.notYours,
     (text) => fill($('#banners'), el('p', { class: 'banner banner-stop', text })));
   if (!group) return;
+  readOnly = markReadOnly(group);
   $('#group-name').textContent = `${T.dashboard}: ${group.name}`;
   document.title = `Holdspace · ${group.name} · ${T.dashboard}`;
   await refresh();
@@ -61,7 +64,7 @@ function renderPhase(explanation = null) {
       text: T.phaseNow(phaseName(actual), phaseName(dashboard.planPhase)) }),
     dashboard.behindPlan ? el('p', { class: 'banner-inline banner-warn', text: T.behind }) : null,
     dashboard.aheadOfPlan ? el('p', { class: 'banner-inline banner-info', text: T.ahead }) : null,
-    el('div', { class: 'button-row' }, moves.map(([phase, label]) => el('button', {
+    readOnly ? null : el('div', { class: 'button-row', attrs: { 'data-write': '' } }, moves.map(([phase, label]) => el('button', {
       type: 'button', class: phase === next ? 'primary' : '', text: label, disabled: phase !== next,
       on: { click: () => move(phase) } }))),
     explanation);
@@ -83,7 +86,7 @@ async function move(phase, overrideReason) {
 function explainRefusal(phase, message) {
   const ids = /focus area: \[([\d,\s]*)\]/.exec(message);
   const missing = ids ? ids[1].split(',').map((s) => Number(s.trim())).filter(Boolean) : [];
-  const overrideButton = el('button', { type: 'button', text: T.override, on: { click: async () => {
+  const overrideButton = el('button', { type: 'button', text: T.override, attrs: { 'data-write': '' }, on: { click: async () => {
     const reason = await askReason(T.overrideTitle, T.overrideLead, T.overrideLabel, T.overrideConfirm);
     if (reason) move(phase, reason);
   } } });
@@ -119,7 +122,7 @@ async function openRecord(id, push) {
   const section = $('#record');
   section.hidden = false;
   $('#record-title').textContent = T.openRecord(member.displayName);
-  await mountRecord($('#record-body'), { groupId, member, dashboard, onChange: refresh,
+  await mountRecord($('#record-body'), { groupId, member, dashboard, readOnly, onChange: refresh,
     onClose: () => closeRecord(true) });
   section.focus();
 }

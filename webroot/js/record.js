@@ -7,7 +7,8 @@ import { el, fill, notify, dateLabel } from './dom.js';
 import { W, FOCUS_AREAS, SEVERITY } from './words.js';
 import { field, errorLine, showError, clearErrors } from './forms.js';
 import { lineChart, PHQ9_BANDS } from './charts.js';
-import { inventoryEditor } from './inventory.js';
+import { inventoryEditor, inventoryView } from './inventory.js';
+import { focusView, relapseView } from './read-only.js';
 import { loadReview, reviewView, relapseForm } from './relapse.js';
 
 const T = W.record;
@@ -28,7 +29,7 @@ function put_(node, ...content) {
   fill(node, heading, ...content);
 }
 
-export async function mountRecord(box, { groupId, member, dashboard, onChange, onClose }) {
+export async function mountRecord(box, { groupId, member, dashboard, readOnly = false, onChange, onClose }) {
   const base = `/api/groups/${groupId}/members/${member.id}`;
   const parts = {
     inventory: section('inventory', T.inventory), focus: section('focus', T.focus), cards: section('cards', T.cards),
@@ -41,14 +42,15 @@ export async function mountRecord(box, { groupId, member, dashboard, onChange, o
   const [inventory, focus, cards, measures, homework, meetings, review] = await Promise.all([
     quiet(`${base}/inventory`), quiet(`${base}/focus`), quiet(`${base}/report-cards`), quiet(`${base}/measures`),
     quiet(`${base}/homework`), quiet(`${base}/meetings`), loadReview(base).catch(() => null)]);
-  put_(parts.inventory, inventory ? inventoryEditor(`${base}/inventory`, inventory) : unavailable());
-  put_(parts.focus, focusForm(base, focus, member, onChange), goalCharts(focus));
+  put_(parts.inventory, !inventory ? unavailable()
+    : readOnly ? inventoryView(inventory) : inventoryEditor(`${base}/inventory`, inventory));
+  put_(parts.focus, readOnly ? focusView(focus) : focusForm(base, focus, member, onChange), goalCharts(focus));
   put_(parts.cards, cardsView(cards));
   put_(parts.measures, measureCharts(measures, member));
-  put_(parts.homework, homeworkPart(base, homework, dashboard, onChange));
-  put_(parts.meetings, meetingsPart(base, meetings));
+  put_(parts.homework, homeworkPart(base, homework, dashboard, onChange, readOnly));
+  put_(parts.meetings, meetingsPart(base, meetings, readOnly));
   put_(parts.review, reviewView(review));
-  put_(parts.relapse, relapseForm(base, review, `relapse-${member.id}`));
+  put_(parts.relapse, readOnly ? relapseView(review) : relapseForm(base, review, `relapse-${member.id}`));
 }
 
 function unavailable() {
@@ -64,7 +66,7 @@ function focusForm(base, focus, member, onChange) {
   const area = areaSelect(focus && focus.area);
   const secondary = areaSelect(focus && focus.secondaryArea);
   const goals = [0, 1, 2].map((i) => el('input', { maxLength: 500, value: (focus && focus.goals && focus.goals[i] && focus.goals[i].text) || '' }));
-  const form = el('form', { noValidate: true, class: 'stack', on: { submit: async (e) => {
+  const form = el('form', { noValidate: true, class: 'stack', attrs: { 'data-write': '' }, on: { submit: async (e) => {
     e.preventDefault();
     clearErrors(form);
     if (!area.value) {
@@ -126,7 +128,7 @@ function measureCharts(measures, member) {
   });
 }
 
-function homeworkPart(base, homework, dashboard, onChange) {
+function homeworkPart(base, homework, dashboard, onChange, readOnly) {
   if (!homework) return unavailable();
   const list = el('ul', { class: 'plain-list homework-list' });
   const draw = (items) => fill(list, items.length ? items.map((h) => el('li', { class: `homework status-${h.status}`, attrs: { 'data-status': h.status } },
@@ -135,10 +137,11 @@ function homeworkPart(base, homework, dashboard, onChange) {
     : el('li', { class: 'muted-text', text: T.noHomework }));
   let items = homework.items;
   draw(items);
+  if (readOnly) return list;
   const text = el('textarea', { rows: 2, maxLength: 2000 });
   const due = el('input', { type: 'number', min: 1, max: dashboard.sessionCount,
     value: String(Math.min(dashboard.sessionCount, (dashboard.currentSession || 0) + 1)) });
-  const form = el('form', { noValidate: true, class: 'stack', on: { submit: async (e) => {
+  const form = el('form', { noValidate: true, class: 'stack', attrs: { 'data-write': '' }, on: { submit: async (e) => {
     e.preventDefault();
     clearErrors(form);
     try {
@@ -163,14 +166,15 @@ function localInput(iso) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-function meetingsPart(base, meetings) {
+function meetingsPart(base, meetings, readOnly) {
   if (!meetings) return unavailable();
   return el('ul', { class: 'plain-list meetings' }, meetings.meetings.map((m) => {
     const name = T.meetingKinds[m.kind] || m.kind;
     const when = el('input', { type: 'datetime-local', value: localInput(m.scheduledAt) });
     const state = el('p', { class: 'muted-text', attrs: { role: 'status' },
       text: m.held ? T.held(dateLabel(m.heldAt)) : `${m.planned ? T.planned : T.scheduled}: ${dateLabel(m.scheduledAt)}` });
-    const form = el('form', { noValidate: true, class: 'stack' });
+    if (readOnly) return el('li', { class: 'meeting', attrs: { 'data-kind': m.kind } }, el('h4', { text: name }), state);
+    const form = el('form', { noValidate: true, class: 'stack', attrs: { 'data-write': '' } });
     const save = async (body) => {
       clearErrors(form);
       try {

@@ -3,7 +3,7 @@
 import { login, logout, adopt, session, get, ApiError } from './api.js';
 import { el, fill, $ } from './dom.js';
 import { mountGroupSetup } from './setup.js';
-import { TEAM } from './words.js';
+import { TEAM, SUPERVISION } from './words.js';
 
 const STATUS = { live: 'Live now', planned: 'Next session not started', ended: 'Last session ended' };
 
@@ -33,6 +33,7 @@ async function showGroups() {
     fill(list, el('li', { class: 'empty', text: s.user.role === 'admin'
       ? 'Administrator accounts have no groups of their own.'
       : s.user.role === 'facilitator' ? 'You have no groups yet: start one with “New group”.'
+        : s.user.role === 'supervisor' ? SUPERVISION.noSupervisedGroups
         : 'You are not in a group yet. Your facilitator will add you.' }));
     return;
   }

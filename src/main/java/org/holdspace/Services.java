@@ -94,6 +94,7 @@ public final class Services {
   private final Config config;
   private final AccountService accounts;
   private final GroupService groups;
+  private final TeamService team;
   private final AuthHandler authHandler;
   private final List<Consumer<Router>> publicRoutes;
   private final List<Consumer<Router>> protectedRoutes;
@@ -139,6 +140,7 @@ public final class Services {
     RiskScreen riskScreen = new RiskScreen(alerts, RiskPhrases.standard(config.riskPhrases()));
     SessionService sessions = new SessionService(log, new SessionStore(), audit);
     this.groups = new GroupService(pool, new GroupStore(), enrolment, access, users, audit, protocols);
+    this.team = new TeamService(vertx, pool, new GroupStore(), enrolment, access, users, audit);
     ModerationService moderation = new ModerationService(log, audit, enrolment);
     // One lane per two cores: each lane keeps a transaction in flight, and on two cores one lane's batches grow
     // instead of two lanes competing with the sockets for the same CPU.
@@ -168,7 +170,7 @@ public final class Services {
         new TotpRoutes(totp)::mount, new ProtocolRoutes(protocols)::mount,
         new GroupRoutes(groups, new Dropouts(pool, access, enrolment, participation, log, audit), protocols)::mount,
         new GroupDirectory(pool, audit)::mount,
-        new TeamRoutes(new TeamService(vertx, pool, new GroupStore(), enrolment, access, users, audit))::mount,
+        new TeamRoutes(team)::mount,
         new SessionRoutes(sessions, access)::mount, new HistoryRoutes(log, access)::mount,
         new AlertRoutes(alerts, access)::mount,
         new SafetyPlanRoutes(new SafetyPlans(pool, access, enrolment, audit))::mount, new AuditRoutes(pool, audit)::mount,
@@ -218,9 +220,9 @@ public final class Services {
     return List.copyOf(jobs);
   }
 
-  /** Seeds the demo group and its accounts; answers the lines to print. */
+  /** Seeds the demo group, its accounts and its team; answers the lines to print. */
   public Future<List<String>> seedDemo() {
-    return Demo.seed(accounts, groups);
+    return Demo.seed(new Demo.Seeders(accounts, groups, team));
   }
 
   /** Creates the first admin when there is none. */

@@ -50,7 +50,7 @@ class DemoTest {
   void seedTwice() {
     List<String> first = server.server().services().seedDemo().await();
     Map<String, String> passwords = passwords(first);
-    assertEquals(5, passwords.size(), String.join("\n", first));
+    assertEquals(7, passwords.size(), String.join("\n", first));
     long groupId = groupId(first);
 
     String facilitator = server.login("demo-facilitator", passwords.get("demo-facilitator"));
@@ -71,5 +71,38 @@ class DemoTest {
     String again = server.login("demo-facilitator", fresh.get("demo-facilitator"));
     assertEquals(4, expect(server.get("/api/groups/" + groupId, again), 200).getJsonArray("members").size());
     assertEquals(1, server.get("/api/groups", again).bodyAsJsonArray().size());
+    JsonObject reseeded = expect(server.get("/api/groups/" + groupId, again), 200);
+    assertEquals(2, reseeded.getJsonArray("facilitators").size(), "reseeding adds no second co-facilitator row");
+    assertEquals(1, reseeded.getJsonArray("supervisors").size());
+  }
+
+  @Test
+  @DisplayName("seeds a co-facilitator and a supervisor whose printed logins work with their standing in the group")
+  void teamLogins() {
+    List<String> lines = server.server().services().seedDemo().await();
+    Map<String, String> passwords = passwords(lines);
+    long groupId = groupId(lines);
+
+    String co = server.login("demo-cofacilitator", passwords.get("demo-cofacilitator"));
+    JsonObject asCo = expect(server.get("/api/groups/" + groupId, co), 200);
+    assertEquals("facilitator", asCo.getJsonObject("you").getString("role"));
+    assertEquals(List.of("Dr. Morgan (facilitator)", "Dr. Lee (co-facilitator)"), names(asCo, "facilitators"));
+    assertEquals(List.of("Dr. Okafor (supervisor)"), names(asCo, "supervisors"));
+    expect(server.post("/api/groups/" + groupId + "/phase", co, new JsonObject().put("phase", "middle")
+        .put("overrideReason", "trying the demo")), 200);
+
+    String supervisor = server.login("demo-supervisor", passwords.get("demo-supervisor"));
+    JsonObject listed = server.get("/api/groups", supervisor).bodyAsJsonArray().getJsonObject(0);
+    assertEquals(groupId, listed.getLong("id"));
+    assertEquals("supervisor", listed.getString("role"));
+    JsonObject asSupervisor = expect(server.get("/api/groups/" + groupId, supervisor), 200);
+    assertEquals("supervisor", asSupervisor.getJsonObject("you").getString("role"));
+    expect(server.get("/api/groups/" + groupId + "/dashboard", supervisor), 200);
+    assertEquals(403, server.post("/api/groups/" + groupId + "/phase", supervisor,
+        new JsonObject().put("phase", "termination").put("overrideReason", "no")).statusCode(), "read-only");
+  }
+
+  private static List<String> names(JsonObject group, String key) {
+    return group.getJsonArray(key).stream().map(m -> ((JsonObject) m).getString("displayName")).toList();
   }
 }
