@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import org.holdspace.core.AuthUser;
 import org.holdspace.group.GroupAccess;
 import org.holdspace.grouplog.GroupSnapshot;
+import org.holdspace.grouplog.ReadWindow;
 import org.holdspace.metrics.Meters;
 
 import java.util.List;
@@ -27,6 +28,7 @@ final class GroupStream implements GroupFeed.Listener {
   private final SocketWriter writer;
   private final Consumer<Long> onRemoved;
   private boolean detached;
+  private ReadWindow window = ReadWindow.ALL;
   /** Events after this seq happened since the join; their delivery time is measured. */
   private long liveAfter = Long.MAX_VALUE;
 
@@ -49,6 +51,12 @@ final class GroupStream implements GroupFeed.Listener {
     return feed.ready().map(this);
   }
 
+  /** Limits the replay to what the account may read of the log. */
+  GroupStream within(ReadWindow readable) {
+    this.window = readable;
+    return this;
+  }
+
   boolean detached() {
     return detached;
   }
@@ -63,17 +71,22 @@ final class GroupStream implements GroupFeed.Listener {
     writer.write(new JsonObject().put("type", "joined").put("groupId", groupId).put("lastSeq", s.lastSeq())
         .put("session", s.sessionJson()).put("state", state).put("you", new JsonObject().put("role", role))
         .encode());
-    long start = after == null ? Math.max(0, s.lastSeq() - replayLimit) : Math.min(after, s.lastSeq());
+    long start = Math.max(window.readsAfter(),
+        after == null ? Math.max(0, s.lastSeq() - replayLimit) : Math.min(after, s.lastSeq()));
     liveAfter = s.lastSeq();
     subscription.startAfter(start);
   }
 
   private void deliver(FeedEvent event) {
+    if (!window.visible(event.seq)) {
+      return;
+    }
     writer.write(event.text());
     if (event.seq > liveAfter) {
       meters.delivered(event.storedAtMillis());
     }
-    if ("remove".equals(event.frame.getString("kind")) && event.frame.getLong("userId", -1L) == user.id()) {
+    if (event.seq > liveAfter && "remove".equals(event.frame.getString("kind"))
+        && event.frame.getLong("userId", -1L) == user.id()) {
       onRemoved.accept(groupId);
     }
   }

@@ -68,7 +68,8 @@ final class Rooms {
           }
           return s;
         }))
-        .compose(s -> attach(groupId, s))
+        .compose(s -> deps.access().window(deps.log(), user, groupId, s)
+            .compose(window -> attach(groupId, s).map(stream -> stream.within(window))))
         .compose(stream -> deps.presence().enter(groupId, user, connectionId)
             .compose(v -> Future.all(deps.log().read(groupId), deps.presence().present(groupId)))
             .map(state -> {

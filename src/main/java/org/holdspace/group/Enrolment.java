@@ -23,7 +23,13 @@ public final class Enrolment {
   private static final String IS_MEMBER =
       "SELECT 1 FROM group_members WHERE group_id = $1 AND user_id = $2 AND role = 'member'";
   private static final String LOCK = "SELECT 1 FROM group_members WHERE group_id = $1 AND user_id = $2 FOR UPDATE";
-  private static final String INSERT = "INSERT INTO group_members (group_id, user_id, role) VALUES ($1, $2, $3)";
+  /** A member reads from the session under way when enrolled (its {@code session_started} on), else from now on. */
+  private static final String INSERT = "INSERT INTO group_members (group_id, user_id, role, reads_after) "
+      + "SELECT $1, $2, $3, CASE WHEN g.session_status = 'live' THEN COALESCE((SELECT max(e.seq) - 1 "
+      + "FROM group_events e WHERE e.group_id = g.id AND e.kind = 'session_started'), g.last_seq) ELSE g.last_seq END "
+      + "FROM groups g WHERE g.id = $1";
+  private static final String READS_AFTER =
+      "SELECT reads_after FROM group_members WHERE group_id = $1 AND user_id = $2";
   private static final String COUNT_MEMBERS =
       "SELECT count(*) FROM group_members WHERE group_id = $1 AND role = 'member'";
   private static final String PEOPLE = "SELECT u.id, u.display_name, m.role, m.focus_area, m.focus_secondary_area, "
@@ -93,6 +99,12 @@ public final class Enrolment {
   /** Enrols the account in the role; fails with a unique violation (23505) when it is enrolled already. */
   public Future<Void> enrol(SqlClient client, long groupId, long userId, String role) {
     return client.preparedQuery(INSERT).execute(Tuple.of(groupId, userId, role)).mapEmpty();
+  }
+
+  /** The last seq before what the account may read of the group's log (0 when it is not enrolled). */
+  public Future<Long> readsAfter(SqlClient client, long groupId, long userId) {
+    return client.preparedQuery(READS_AFTER).execute(Tuple.of(groupId, userId))
+        .map(rows -> rows.size() == 0 ? 0L : rows.iterator().next().getLong(0));
   }
 
   public Future<Long> countMembers(SqlClient client, long groupId) {

@@ -5,6 +5,8 @@ import io.vertx.sqlclient.Pool;
 import org.holdspace.audit.AuditLog;
 import org.holdspace.core.AuthUser;
 import org.holdspace.core.Refusal;
+import org.holdspace.grouplog.EventLog;
+import org.holdspace.grouplog.ReadWindow;
 
 import java.util.function.Supplier;
 
@@ -55,6 +57,17 @@ public final class GroupAccess {
       }
       return s;
     });
+  }
+
+  /**
+   * What the account may read of the group's log: a member from the session in which they were enrolled onward and
+   * nothing of a session past their removal from it until readmitted; everyone else with a standing, all of it.
+   */
+  public Future<ReadWindow> window(EventLog log, AuthUser user, long groupId, Standing standing) {
+    if (standing != Standing.MEMBER) {
+      return Future.succeededFuture(ReadWindow.ALL);
+    }
+    return enrolment.readsAfter(pool, groupId, user.id()).compose(after -> log.window(groupId, user.id(), after));
   }
 
   /** A facilitator's group-wide read: facilitators only, the read audited as {@code action}, then made. */

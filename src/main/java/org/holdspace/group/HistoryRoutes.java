@@ -4,12 +4,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.holdspace.auth.AuthHandler;
+import org.holdspace.core.AuthUser;
 import org.holdspace.core.Fields;
 import org.holdspace.grouplog.EventLog;
 import org.holdspace.http.Query;
 import org.holdspace.http.Responses;
 
-/** {@code GET /api/groups/{id}/events?after=N&limit=M}: a page of the group's event log for its people. */
+/** {@code GET /api/groups/{id}/events?after=N&limit=M}: a page of the group's event log for its people, each reading
+ * only the part of it that is theirs to read (see {@link GroupAccess#window}). */
 public final class HistoryRoutes {
   private static final int MAX_LIMIT = 1000;
 
@@ -29,8 +31,10 @@ public final class HistoryRoutes {
     long groupId = Fields.pathId(ctx.pathParam("id"));
     long after = Query.number(ctx, "after", 0, 0, Long.MAX_VALUE / 2);
     int limit = (int) Query.number(ctx, "limit", 100, 1, MAX_LIMIT);
-    Responses.reply(ctx, 200, access.requireParticipant(AuthHandler.user(ctx), groupId)
-        .compose(s -> log.page(groupId, after, limit))
+    AuthUser user = AuthHandler.user(ctx);
+    Responses.reply(ctx, 200, access.requireParticipant(user, groupId)
+        .compose(s -> access.window(log, user, groupId, s))
+        .compose(window -> log.page(groupId, after, limit, window))
         .map(events -> new JsonObject().put("groupId", groupId).put("events", events)));
   }
 }
