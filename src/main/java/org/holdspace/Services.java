@@ -39,6 +39,7 @@ import org.holdspace.core.Drain;
 import org.holdspace.core.Job;
 import org.holdspace.core.Role;
 import org.holdspace.group.Enrolment;
+import org.holdspace.group.Candidates;
 import org.holdspace.group.GroupAccess;
 import org.holdspace.group.GroupStore;
 import org.holdspace.group.GroupRoutes;
@@ -123,7 +124,8 @@ public final class Services {
         Mailers.of(vertx, config.smtp()), registry), config.safety());
     RiskScreen riskScreen = new RiskScreen(alerts, RiskPhrases.standard(config.riskPhrases()));
     SessionService sessions = new SessionService(log, new SessionStore(), audit);
-    this.groups = new GroupService(pool, new GroupStore(), enrolment, access, users, audit);
+    Candidates candidates = new Candidates(pool, enrolment);
+    this.groups = new GroupService(pool, new GroupStore(), enrolment, access, candidates, audit);
     ModerationService moderation = new ModerationService(log, audit, enrolment);
     // One lane per two cores: each lane keeps a transaction in flight, and on two cores one lane's batches grow
     // instead of two lanes competing with the sockets for the same CPU.
@@ -149,7 +151,7 @@ public final class Services {
         new MetricsRoute(registry, config.metricsToken(), config.metricsPublic())::mount));
     this.publicRoutes = List.copyOf(open);
     this.protectedRoutes = List.of(accountRoutes::mount, new UserAdminRoutes(accountAdmin, passwords)::mount,
-        new TotpRoutes(totp)::mount, new GroupRoutes(groups)::mount,
+        new TotpRoutes(totp)::mount, new GroupRoutes(groups)::mount, candidates::mount,
         new SessionRoutes(sessions, access)::mount, new HistoryRoutes(log, access)::mount,
         new AlertRoutes(alerts, access)::mount,
         new SafetyPlanRoutes(new SafetyPlans(pool, access, enrolment, audit))::mount, new AuditRoutes(pool, audit)::mount,

@@ -10,7 +10,6 @@ import io.vertx.sqlclient.Pool;
 import org.holdspace.audit.AuditLog;
 import org.holdspace.core.AuthUser;
 import org.holdspace.core.Role;
-import org.holdspace.auth.UserRepository;
 import org.holdspace.db.SqlErrors;
 import org.holdspace.core.Refusal;
 
@@ -24,16 +23,16 @@ public final class GroupService {
   private final GroupStore groups;
   private final Enrolment enrolment;
   private final GroupAccess access;
-  private final UserRepository users;
+  private final Candidates candidates;
   private final AuditLog audit;
 
-  public GroupService(Pool pool, GroupStore groups, Enrolment enrolment, GroupAccess access, UserRepository users,
+  public GroupService(Pool pool, GroupStore groups, Enrolment enrolment, GroupAccess access, Candidates candidates,
                       AuditLog audit) {
     this.pool = pool;
     this.groups = groups;
     this.enrolment = enrolment;
     this.access = access;
-    this.users = users;
+    this.candidates = candidates;
     this.audit = audit;
   }
 
@@ -98,16 +97,17 @@ public final class GroupService {
         .map(list -> new JsonArray(list.stream().map(Enrolment.Membership::toJson).toList()));
   }
 
-  public Future<Void> enrol(AuthUser facilitator, long groupId, long userId) {
-    return access.requireFacilitator(facilitator, groupId)
-        .compose(v -> Future.all(groups.find(pool, groupId), users.findById(pool, userId)))
+  /**
+   * Enrols a member: the group's facilitator may enrol the accounts {@link Candidates} lets them find, an admin any
+   * active member; every other id answers the same 404 as an unknown one.
+   */
+  public Future<Void> enrol(AuthUser caller, long groupId, long userId) {
+    Future<Void> allowed = caller.role() == Role.ADMIN ? Future.succeededFuture()
+        : access.requireFacilitator(caller, groupId);
+    return allowed
+        .compose(v -> Future.all(groups.find(pool, groupId), candidates.requireEnrollable(caller, userId)))
         .compose(all -> {
           GroupStore.StoredGroup group = all.<Optional<GroupStore.StoredGroup>>resultAt(0).orElseThrow(Refusal::notFound);
-          UserRepository.StoredUser user =
-              all.<Optional<UserRepository.StoredUser>>resultAt(1).orElseThrow(Refusal::notFound);
-          if (user.user().role() != Role.MEMBER) {
-            throw Refusal.invalid("userId: only member accounts can be enrolled");
-          }
           Protocol protocol = Protocol.named(group.protocol()).orElseThrow();
           return pool.withTransaction(tx -> groups.lock(tx, groupId)
               .compose(r -> enrolment.countMembers(tx, groupId))
@@ -118,7 +118,7 @@ public final class GroupService {
                 }
                 return enrolment.enrol(tx, groupId, userId, "member");
               })
-              .compose(v -> audit.record(tx, facilitator.id(), "group.enrol", groupId, userId, null)));
+              .compose(v -> audit.record(tx, caller.id(), "group.enrol", groupId, userId, null)));
         })
         .recover(failure -> Future.failedFuture(SqlErrors.isUniqueViolation(failure)
             ? Refusal.conflict("userId: already enrolled") : failure));
