@@ -39,6 +39,7 @@ import org.holdspace.core.Drain;
 import org.holdspace.core.Job;
 import org.holdspace.core.Role;
 import org.holdspace.group.Enrolment;
+import org.holdspace.group.AccessBeforeBody;
 import org.holdspace.group.Candidates;
 import org.holdspace.group.GroupAccess;
 import org.holdspace.group.GroupStore;
@@ -150,7 +151,7 @@ public final class Services {
         new HealthRoute(pool, cluster, config.databasePoolSize(), drain)::mount,
         new MetricsRoute(registry, config.metricsToken(), config.metricsPublic())::mount));
     this.publicRoutes = List.copyOf(open);
-    this.protectedRoutes = List.of(accountRoutes::mount, new UserAdminRoutes(accountAdmin, passwords)::mount,
+    this.protectedRoutes = List.of(new AccessBeforeBody(access)::mount, accountRoutes::mount, new UserAdminRoutes(accountAdmin, passwords)::mount,
         new TotpRoutes(totp)::mount, new GroupRoutes(groups)::mount, candidates::mount,
         new SessionRoutes(sessions, access)::mount, new HistoryRoutes(log, access)::mount,
         new AlertRoutes(alerts, access)::mount,

@@ -138,11 +138,8 @@ final class ChatSocket implements Command.Connection {
       return;
     }
     long groupId = frame.groupId();
-    command.check().accept(frame);
     answer(frame, command, rooms.standing(groupId)
-        .compose(standing -> command.access().permits(standing)
-            ? command.handler().run(new Command.Call(user, this, standing, groupId, frame))
-            : Future.failedFuture(command.access().refusal())));
+        .compose(standing -> command.run(new Command.Call(user, this, standing, groupId, frame))));
   }
 
   private void answer(Frame frame, Command command, Future<Long> result) {

@@ -57,12 +57,12 @@ final class Rooms {
 
   Future<Long> join(Frame frame) {
     long groupId = frame.groupId();
-    Long after = frame.optionalCount("after");
     if (++joins > deps.limits().joinsPerSocket()) {
       throw Refusal.rateLimited("too many joins on this socket");
     }
     return standing(groupId)
         .compose(s -> deps.log().read(groupId).map(snapshot -> {
+          frame.optionalCount("after"); // checked once the standing is known, so an outsider learns nothing of it
           if (s == GroupAccess.Standing.MEMBER && snapshot.live() && snapshot.state().isRemoved(user.id())) {
             throw Refusal.forbidden("you were removed from this session");
           }
@@ -73,6 +73,7 @@ final class Rooms {
         .compose(stream -> deps.presence().enter(groupId, user, connectionId)
             .compose(v -> Future.all(deps.log().read(groupId), deps.presence().present(groupId)))
             .map(state -> {
+              Long after = frame.optionalCount("after");
               if (!stream.detached()) {
                 stream.start(state.<GroupSnapshot>resultAt(0), state.<List<Long>>resultAt(1), after,
                     deps.limits().replayLimit());
