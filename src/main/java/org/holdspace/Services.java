@@ -139,7 +139,7 @@ public final class Services {
         limits.messageWindowSeconds() * 1000L);
     Commands commands = Commands.of(new Commands.Dependencies(sessions, moderation, messages,
         new Whispers(vertx, pool, enrolment, audit, riskScreen), alerts, messageRate, limits));
-    this.chat = new ChatGateway.Dependencies(tokens, access, log, presence, commands, limits,
+    this.chat = new ChatGateway.Dependencies(authHandler, access, log, presence, commands, limits,
         config.allowedOrigins(), meters, drain, new AccountSockets(limits.maxSocketsPerAccount()));
 
     Clinical clinical = new Clinical(pool, access, enrolment, audit, alerts, log, attendance::sessions);
