@@ -46,6 +46,10 @@ export class GroupSocket {
     this.timer = null;
     this.lastTypingSent = 0;
     addEventListener('online', () => this.reconnectNow());
+    // A refreshed token renews this socket's sign-in before the old token expires.
+    addEventListener('holdspace:token', () => {
+      if (this.ws && this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify({ type: 'hello', token: token(), ref: 'renew' }));
+    });
   }
 
   start() {
@@ -111,6 +115,7 @@ export class GroupSocket {
   onFrame(frame) {
     switch (frame.type) {
       case 'welcome': {
+        if (frame.ref === 'renew') break;
         const join = { type: 'join', groupId: this.groupId, ref: 'join' };
         if (this.lastSeen !== null) join.after = this.lastSeen;
         this.ws.send(JSON.stringify(join));
