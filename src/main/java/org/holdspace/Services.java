@@ -110,7 +110,7 @@ public final class Services {
     AuditLog audit = new AuditLog();
     UserRepository users = new UserRepository();
     PasswordHasher hasher = new PasswordHasher(config.passwordHashIterations());
-    Totp totp = new Totp(pool, users, signIns);
+    Totp totp = new Totp(pool, users, signIns, gate);
     this.accounts = new AccountService(vertx, pool, users, hasher, tokens, gate, totp, config.loginLimits());
     Passwords passwords = new Passwords(vertx, pool, users, signIns, hasher, gate, audit);
     AccountAdmin accountAdmin = new AccountAdmin(pool, users, accounts, gate, audit);
@@ -158,7 +158,7 @@ public final class Services {
         new SafetyPlanRoutes(new SafetyPlans(pool, access, enrolment, audit))::mount, new AuditRoutes(pool, audit)::mount,
         new AttendanceRoutes(attendance, access)::mount,
         clinical::mount, new Notes(pool, access, enrolment, audit, log, clinical.sessionFacts())::mount,
-        new Privacy(vertx, pool, access, enrolment, audit)::mount);
+        new Privacy(vertx, pool, access, enrolment, audit, gate)::mount);
 
     jobs.add(new PresenceSweeper(pool, presence));
     jobs.add(new DeadlineSweeper(pool, moderation));

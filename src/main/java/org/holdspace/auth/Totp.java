@@ -36,11 +36,13 @@ public final class Totp {
   private final Pool pool;
   private final UserRepository users;
   private final SignInStore store;
+  private final SessionGate gate;
 
-  public Totp(Pool pool, UserRepository users, SignInStore store) {
+  public Totp(Pool pool, UserRepository users, SignInStore store, SessionGate gate) {
     this.pool = pool;
     this.users = users;
     this.store = store;
+    this.gate = gate;
   }
 
   /** A new secret for the account (not yet in force), its otpauth URI and that URI as an SVG QR code. */
@@ -76,6 +78,7 @@ public final class Totp {
         return pool.withTransaction(tx -> store.replaceCodes(tx, user.id(),
                 codes.stream().map(ResetTokens::hash).toList())
             .compose(v -> users.setTotp(tx, user.id(), account.totpSecret(), true)))
+            .onSuccess(v -> gate.changed(user.id()))
             .map(v -> new JsonObject().put("recoveryCodes", new JsonArray(codes)));
       });
     });
@@ -89,7 +92,7 @@ public final class Totp {
       }
       return verify(account, code).compose(ok -> ok
           ? pool.withTransaction(tx -> store.dropCodes(tx, user.id())
-              .compose(v -> users.setTotp(tx, user.id(), null, false)))
+              .compose(v -> users.setTotp(tx, user.id(), null, false))).onSuccess(v -> gate.changed(user.id()))
           : Future.failedFuture(Refusal.invalid("code: not a current code or an unused recovery code")));
     });
   }
