@@ -15,6 +15,7 @@ export const SEVERITY = {
 
 export const ACCOUNT = {
   notSignedOutEverywhere: 'You are still signed in elsewhere:',
+  signInWith: (provider) => `Sign in with ${provider}`,
 };
 
 export const ERRORS = {

@@ -22,6 +22,7 @@ import org.holdspace.auth.OidcRoutes;
 import org.holdspace.auth.OidcSignIn;
 import org.holdspace.auth.Passwords;
 import org.holdspace.auth.SessionGate;
+import org.holdspace.auth.SignInOptions;
 import org.holdspace.auth.SignInStore;
 import org.holdspace.auth.Totp;
 import org.holdspace.auth.TotpRoutes;
@@ -147,7 +148,7 @@ public final class Services {
     List<Consumer<Router>> open = new ArrayList<>();
     config.oidc().ifPresent(oidc ->
         open.add(new OidcRoutes(new OidcSignIn(vertx, pool, oidc, users, tokens))::mountPublic));
-    open.addAll(List.of(accountRoutes::mountPublic, new ApiDocs()::mount,
+    open.addAll(List.of(accountRoutes::mountPublic, new SignInOptions(config.oidc())::mountPublic, new ApiDocs()::mount,
         new HealthRoute(pool, cluster, config.databasePoolSize(), drain)::mount,
         new MetricsRoute(registry, config.metricsToken(), config.metricsPublic())::mount));
     this.publicRoutes = List.copyOf(open);

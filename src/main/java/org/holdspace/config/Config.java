@@ -87,7 +87,8 @@ public record Config(
       "clusterHost", "clusterPort", "clusterBusPort", "clusterName", "clusterDiscovery", "clusterKubernetesService",
       "clusterTlsCertPath", "clusterTlsKeyPath", "clusterTlsCaPath", "metricsToken", "metricsPublic", "tlsCertPath",
       "tlsKeyPath", "jwtPreviousSecret", "shutdownGraceSeconds", "logFormat", "httpIdleTimeoutSeconds",
-      "httpHeaderTimeoutSeconds", "sessionMaxHours", "requireTotpFor", "oidcIssuer", "oidcClientId", "oidcClientSecret");
+      "httpHeaderTimeoutSeconds", "sessionMaxHours", "requireTotpFor", "oidcIssuer", "oidcClientId", "oidcClientSecret",
+      "oidcName");
 
   private static Set<String> allKeys() {
     Set<String> all = new java.util.HashSet<>(KEYS);
