@@ -79,7 +79,7 @@ class BrowserTest {
     output.forEach(line -> System.out.println("e2e | " + line));
   }
 
-  /** A facilitator and two members of a 12-session IPT group, one with a focus area set. */
+  /** A facilitator and two members of a 12-session IPT group, one with a focus area set; a member of no group. */
   private static JsonObject cast() {
     LiveGroup group = LiveGroup.of("Dr. Rivera", "Alex", "Sam <b>M</b>").open(server);
     TestServer.Account facilitator = group.facilitator();
@@ -90,7 +90,8 @@ class BrowserTest {
         new JsonObject().put("area", "role_transition").put("goal", "Settle into my new job without pulling away")), 200);
     return new JsonObject().put("groupId", groupId)
         .put("facilitator", person(facilitator))
-        .put("members", new JsonArray().add(person(alex)).add(person(sam)));
+        .put("members", new JsonArray().add(person(alex)).add(person(sam)))
+        .put("spare", person(server.newAccount("member", "Pat")));
   }
 
   private static JsonObject person(TestServer.Account a) {
