@@ -64,7 +64,7 @@ async function signIn(page, account, linkText) {
   await page.goto(`${base}/`);
   await page.getByLabel('Username').fill(account.username);
   await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('link', { name: new RegExp(linkText) }).click();
 }
 
@@ -365,19 +365,37 @@ async function main() {
     await samPage.locator('#send:not([disabled])').waitFor();
   });
 
+  step('(accounts) "Sign in with" the configured provider signs a member in through single sign-on', async () => {
+    const page = await watch(await (await context({ width: 390, height: 844 })).newPage(), `${cast.spare.displayName} (SSO)`);
+    await page.goto(`${base}/`);
+    const link = page.getByRole('link', { name: 'Sign in with Clinic ID' });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#groups:not([hidden])').waitFor();
+    check((await page.locator('#hello').textContent()).includes(cast.spare.displayName), 'signed in as the linked account');
+    check(!page.url().includes('token='), 'the token must leave the address bar');
+  });
+
   step('(accounts) a refreshed token renews the open socket with a fresh hello, and the room stays live', async () => {
-    const renewed = new Promise((resolve) => {
-      samPage.on('websocket', (ws) => ws.on('framereceived', (f) => {
-        if (/"type":"welcome"/.test(f.payload) && /"ref":"renew"/.test(f.payload)) resolve(true);
-      }));
-    });
-    await samPage.reload();
-    await samPage.locator('#send:not([disabled])').waitFor();
     const before = await samPage.evaluate(() => JSON.parse(sessionStorage.getItem('holdspace.session')).token);
-    await samPage.evaluate(() => import('/js/api.js').then((api) => api.refresh()));
+    // Watches the page's own socket: the renewing hello it sends and the welcome that answers it.
+    const renewed = await samPage.evaluate((timeout) => new Promise((resolve) => {
+      const send = WebSocket.prototype.send;
+      WebSocket.prototype.send = function watched(data) {
+        if (/"ref":"renew"/.test(data)) {
+          this.addEventListener('message', (m) => {
+            if (/"type":"welcome"/.test(m.data) && /"ref":"renew"/.test(m.data)) resolve('renewed');
+            else if (/"ref":"renew"/.test(m.data)) resolve(`refused: ${m.data}`);
+          });
+        }
+        return send.call(this, data);
+      };
+      setTimeout(() => resolve('no renewing hello within the time'), timeout);
+      import('/js/api.js').then((api) => api.refresh()).catch((e) => resolve(`refresh failed: ${e.message}`));
+    }), TIMEOUT);
+    check(renewed === 'renewed', renewed);
     const after = await samPage.evaluate(() => JSON.parse(sessionStorage.getItem('holdspace.session')).token);
     check(after !== before, 'refresh must keep a new token');
-    check(await Promise.race([renewed, samPage.waitForTimeout(TIMEOUT).then(() => false)]), 'no renewing welcome on the socket');
     await samPage.locator('#send:not([disabled])').waitFor();
   });
 
@@ -389,7 +407,7 @@ async function main() {
       await page.goto(`${base}/`);
       await page.getByLabel('Username').fill(spare.username);
       await page.getByLabel('Password').fill(spare.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.locator('#groups:not([hidden])').waitFor();
     }
     const status = (page) => page.evaluate(() => fetch('/api/groups', { headers: {
@@ -401,7 +419,7 @@ async function main() {
     check(found.length === 0, found.join('; '));
     await here.getByRole('button', { name: 'Sign out everywhere' }).focus();
     await here.keyboard.press('Enter');
-    await here.getByRole('button', { name: 'Sign in' }).waitFor();
+    await here.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
     check(await status(other) === 401, 'the other tab\'s token must be refused');
   });
 

@@ -85,9 +85,10 @@ async function offerSingleSignOn() {
   try {
     const providers = await call('GET', '/api/auth/providers', null, { anonymous: true });
     if (!providers || !providers.oidc) return;
-    $('#oidc-form').action = providers.oidc.loginUrl;
-    $('#oidc-button').textContent = ACCOUNT.signInWith(providers.oidc.name);
-    $('#oidc-form').hidden = false;
+    // A link, not a form: the page's CSP (form-action 'self') would refuse the redirect to the provider.
+    $('#oidc-link').href = providers.oidc.loginUrl;
+    $('#oidc-link').textContent = ACCOUNT.signInWith(providers.oidc.name);
+    $('#oidc-row').hidden = false;
   } catch {
     // Without the list, the password form is the way in.
   }
