@@ -145,14 +145,16 @@ async function main() {
   step('before the session starts, members see that it is not live and cannot write', async () => {
     for (const page of [alexPage, samPage]) {
       await page.locator('[data-banner="not-live"]').waitFor();
-      check(await page.locator('#send').isDisabled(), 'send must be disabled while the session is not live');
+      await page.locator('#compose.compose-private').waitFor();
+      check(await page.locator('#private').isChecked() && await page.locator('#private').isDisabled(),
+        'while the session is not live, messages go privately to the facilitators only');
     }
   });
 
   step('the facilitator starts the session and everyone sees it', async () => {
     await facPage.getByRole('button', { name: 'Start session' }).click();
     for (const page of everyone) {
-      await page.locator('#log li.system', { hasText: 'Session 1 started' }).waitFor();
+      await page.locator('#log li.divider', { hasText: 'Session 1 ·' }).waitFor();
       await page.locator('[data-banner="not-live"]').waitFor({ state: 'detached' });
     }
     await alexPage.locator('#send:not([disabled])').waitFor();
@@ -216,7 +218,9 @@ async function main() {
     check(await alexPage.locator('#send').isDisabled(), 'send must be disabled while muted');
     check(await alexPage.getByLabel('Your message to the group').isDisabled(), 'the message box must be disabled while muted');
     await facPage.locator(`#roster li[data-user-id="${alex.id}"] .chip-muted`).waitFor();
-    await samPage.locator('#log li.system', { hasText: `${alex.displayName} was muted` }).waitFor();
+    await facPage.locator('#log li.system', { hasText: `${alex.displayName} was muted` }).waitFor();
+    await alexPage.locator('#log li.system', { hasText: 'You were muted' }).waitFor();
+    check(await samPage.locator('#log li.system', { hasText: 'muted' }).count() === 0, 'the group is not shown who was muted');
     await facPage.getByRole('button', { name: `Unmute ${alex.displayName}` }).click();
     await alexPage.locator('[data-banner="muted"]').waitFor({ state: 'detached' });
     await alexPage.locator('#send:not([disabled])').waitFor();
@@ -290,6 +294,7 @@ async function main() {
 
   step('(moderation) redact removes the text on every screen', async () => {
     await line(facPage, 'glad to be here').getByRole('button', { name: /Remove text/ }).click();
+    await facPage.getByRole('dialog').getByRole('button', { name: 'Remove text' }).click();
     for (const page of everyone) {
       await page.locator('#log li.msg.redacted').first().waitFor();
       check(await line(page, 'glad to be here').count() === 0, 'the removed text must be gone');
@@ -325,7 +330,7 @@ async function main() {
     await wsas.waitFor();
     await wsas.locator('summary').click();
     for (const [i, v] of [4, 4, 2, 2, 2].entries()) await wsas.locator(`input[name="wsas-q${i}"][value="${v}"]`).check();
-    await wsas.getByRole('button', { name: 'Send my answers' }).click();
+    await wsas.getByRole('button', { name: 'Submit' }).click();
     await wsas.getByText('Your score is 14 (significant)').waitFor();
     check(await alexPage.locator('section[data-instrument="cssrs_screen"]').count() === 1, 'every instrument has a form');
   });

@@ -4,11 +4,19 @@
 import { requireSignIn, get, post, put, optional, signOut, groupFromAddress, loadGroup } from './api.js';
 import { GroupSocket, newId } from './socket.js';
 import { Room } from './room.js';
-import { el, fill, $, notify, clock, dateLabel } from './dom.js';
-import { phaseName, focusName, errorText, FOCUS_AREAS, ALERTS, SEVERITY } from './words.js';
+import { el, fill, $, notify, clock, dateLabel, stamp } from './dom.js';
+import { phaseName, focusName, errorText, FOCUS_AREAS, ALERTS, SEVERITY, TEAM, MUTE_CHOICES, TURN_CHOICES } from './words.js';
 import { lineChart, PHQ9_BANDS } from './charts.js';
 import { AlertQueue } from './alerts.js';
 import { outcomeSection, noteEditor, mountGroupRecords } from './records.js';
+import { Threads } from './threads.js';
+import { confirmAction } from './dialog.js';
+import { showNotFound } from './notfound.js';
+import { fitChat } from './layout.js';
+import { mountEnrol } from './enrol.js';
+import { applyStanding, mountTeam } from './team.js';
+
+const NOT_YOURS = 'This group is not one you facilitate.';
 
 const user = requireSignIn();
 const groupId = groupFromAddress();
@@ -18,23 +26,35 @@ let socket;
 let connection = 'connecting';
 let openMember = null;
 let alertQueue;
+let threads;
+let enrolPanel;
 
 if (user && !groupId) location.assign('index.html');
 else if (user) start();
 
 async function start() {
   $('#signout').addEventListener('click', () => { signOut(); location.assign('index.html'); });
-  group = await loadGroup(groupId, 'This group is not one you facilitate.',
-    text => fill($('#banners'), el('p', { class: 'banner banner-stop', text })));
+  group = await loadGroup(groupId, NOT_YOURS,
+    text => (text === NOT_YOURS ? showNotFound() : fill($('#banners'), el('p', { class: 'banner banner-stop', text }))));
   if (!group) return;
+  fitChat($('.chat'));
   $('#group-name').textContent = group.name;
+  applyStanding(group);
+  mountTeam(groupId, group, user);
   document.title = `Holdspace · ${group.name} · Console`;
   room = new Room({
-    groupId, me: user, log: $('#log'), typingHint: $('#typing'), onChange: render, messageTools: redactButton,
+    groupId, me: user, log: $('#log'), typingHint: $('#typing'), presenceList: $('#present'), facilitatorView: true,
+    onChange: render, messageTools: redactButton,
   });
   room.setGroup(group);
   room.facilitators.add(user.id);
+  threads = new Threads({
+    box: $('#threads'), me: user, facilitatorView: true, name: (id) => room.name(id), members: () => group.members,
+    onReply: (id) => { $('#whisper-to').value = String(id); composeMode(); $('#compose-text').focus(); },
+  });
+  threads.render();
   fillWhisperTargets();
+  fillChoices();
   render();
   socket = new GroupSocket(groupId, {
     onStatus: (s) => { connection = s; render(); },
@@ -44,7 +64,7 @@ async function start() {
       if (!how.history && ['session_started', 'session_ended', 'phase_changed'].includes(ev.kind)) reloadGroup();
     },
     onSignal,
-    onStopped: () => fill($('#banners'), el('p', { class: 'banner banner-stop', text: 'This group is not available to you.' })),
+    onStopped: () => showNotFound(),
   });
   socket.start();
   wireControls();
@@ -55,12 +75,16 @@ async function start() {
   });
   alertQueue.load();
   mountGroupRecords(groupId, group);
+  $('#dashboard-link').href = `course.html?group=${groupId}`;
+  enrolPanel = mountEnrol($('#enrol-panel'), groupId, group, reloadGroup);
 }
 
 async function reloadGroup() {
   try {
     group = await get(`/api/groups/${groupId}`);
     room.setGroup(group);
+    fillWhisperTargets();
+    if (enrolPanel) enrolPanel.update(group);
     render();
     if (openMember) showMember(openMember);
   } catch { /* the next event tries again */ }
@@ -73,23 +97,40 @@ function act(type, fields) {
 function onSignal(frame) {
   if (frame.type === 'typing') room.typing(frame.from);
   else if (frame.type === 'alert') alertQueue.update(frame.alert);
-  else if (frame.type === 'whisper') showWhisper(frame);
+  else if (frame.type === 'whisper') threads.add(frame);
   else if (frame.type === 'error') notify(errorText(frame.code, frame.message), 'error');
+  else if (frame.type === 'left') fill($('#banners'), el('p', { class: 'banner banner-stop', text: TEAM.left }));
 }
 
-function showWhisper(w) {
-  const fromMe = w.from && w.from.id === user.id;
-  room.add(el('li', { class: 'whisper' },
-    el('div', { class: 'meta' },
-      el('span', { class: 'who', text: fromMe ? `You, privately to ${room.name(w.to)}` : `${w.from.displayName}, privately to the facilitators` }),
-      el('time', { class: 'when', text: clock(w.at) })),
-    el('p', { class: 'body', text: w.text })));
-}
-
+/** "Remove text" on a message line, named for screen readers by an attribute, not by text that could escape the log. */
 function redactButton(ev) {
   const who = ev.from ? ev.from.displayName : 'someone';
-  return el('button', { type: 'button', class: 'small', attrs: { 'data-action': 'redact' }, on: { click: () => act('redact', { seq: ev.seq }) } },
-    'Remove text', el('span', { class: 'visually-hidden', text: ` of the message from ${who} at ${clock(ev.at)}` }));
+  const button = el('button', { type: 'button', class: 'small', text: 'Remove text',
+    attrs: { 'data-action': 'redact', 'data-write': '', 'aria-label': `Remove text of the message from ${who} at ${stamp(ev.at)}` } });
+  button.addEventListener('click', async () => {
+    const yes = await confirmAction({ title: 'Remove the text of this message?',
+      text: `The words of ${who}'s message go from every screen and from the record. This cannot be undone.`, confirm: 'Remove text' });
+    if (yes) act('redact', { seq: ev.seq });
+  });
+  return button;
+}
+
+/** Removes a member from the live session, once the facilitator has confirmed it. */
+async function removeMember(m) {
+  const yes = await confirmAction({ title: `Remove ${m.displayName} from this session?`,
+    text: `${m.displayName} leaves the session now and cannot write or read along until you let them back in. They are told; the group is not.`,
+    confirm: 'Remove', refocus: () => $(`#roster li[data-user-id="${m.id}"] [data-action="readmit"]`) });
+  if (yes) act('remove', { userId: m.id });
+}
+
+function fillChoices() {
+  fill($('#mute-minutes'), Object.entries(MUTE_CHOICES).map(([value, text]) => el('option', { value, text })));
+  fill($('#turn-seconds'), Object.entries(TURN_CHOICES).map(([value, text]) => el('option', { value, text })));
+}
+
+function muteMember(m) {
+  const minutes = $('#mute-minutes').value;
+  act('mute', minutes ? { userId: m.id, minutes: Number(minutes) } : { userId: m.id });
 }
 
 // ---- alerts: the queue lives in alerts.js ----
@@ -111,14 +152,19 @@ function focusLine(seq) {
 
 function wireControls() {
   $('#start-session').addEventListener('click', () => session('start'));
-  $('#end-session').addEventListener('click', () => session('end'));
+  $('#end-session').addEventListener('click', async () => {
+    const yes = await confirmAction({ title: 'End this session?',
+      text: 'Members can no longer write in it. The next session starts when you start it.', confirm: 'End session' });
+    if (yes) session('end');
+  });
   $('#lock').addEventListener('click', () => act(room.state.locked ? 'unlock' : 'lock'));
   $('#take-floor').addEventListener('click', () => act('take_floor'));
   $('#slow-mode').addEventListener('change', (e) => act('slow_mode', { seconds: Number(e.target.value) }));
   $('#round-form').addEventListener('submit', (e) => {
     e.preventDefault();
     const prompt = $('#round-prompt').value.trim() || $('#round-prompt').placeholder;
-    act('start_round', { prompt }).then(() => { $('#round-prompt').value = ''; });
+    const turn = $('#turn-seconds').value;
+    act('start_round', turn ? { prompt, turnSeconds: Number(turn) } : { prompt }).then(() => { $('#round-prompt').value = ''; });
   });
   $('#round-next').addEventListener('click', () => act('next_turn'));
   $('#round-end').addEventListener('click', () => act('end_round'));
@@ -146,6 +192,7 @@ function wireCompose() {
     }
   });
   text.addEventListener('input', () => { if (text.value.trim() && !$('#whisper-to').value) socket.typing(); });
+  $('#whisper-to').addEventListener('change', composeMode);
   $('#compose').addEventListener('submit', (e) => {
     e.preventDefault();
     const value = text.value.trim();
@@ -157,8 +204,13 @@ function wireCompose() {
     const to = $('#whisper-to').value;
     text.value = '';
     if (to) {
+      // Private mode ends with the message it was chosen for.
+      $('#whisper-to').value = '';
+      composeMode();
       socket.send('whisper', { text: value, userId: Number(to) }).catch((err) => {
         text.value = value;
+        $('#whisper-to').value = to;
+        composeMode();
         notify(errorText(err.code, err.message), 'error');
       });
       return;
@@ -171,10 +223,20 @@ function wireCompose() {
     const clientId = newId();
     room.pending(clientId, value);
     socket.say(value, clientId).catch((err) => {
-      room.failed(clientId);
+      room.withdraw(clientId);
+      if (!text.value) text.value = value;
       notify(errorText(err.code, err.message), 'error');
     });
   });
+}
+
+/** Private mode is unmistakable: the compose box changes colour and says whom the message goes to. */
+function composeMode() {
+  const to = $('#whisper-to').value;
+  const name = to ? room.name(Number(to)) : null;
+  $('#compose').classList.toggle('compose-private', !!to);
+  $('#compose-mode').textContent = to ? `Private to ${name} — only ${name} and the facilitators see it` : 'To everyone in the group';
+  $('#compose-text').placeholder = to ? `Write privately to ${name}…` : 'Write to the group…';
 }
 
 function fillWhisperTargets() {
@@ -220,7 +282,9 @@ function renderBanners() {
   const list = [];
   if (connection === 'moving') list.push(['moving', 'info', 'Reconnecting… one moment.']);
   if (connection === 'reconnecting') list.push(['reconnecting', 'warn', 'Connection lost. Reconnecting…']);
-  if (room.session.status !== 'live') {
+  if (room.session.status !== 'live' && document.body.classList.contains('read-only')) {
+    list.push(['not-live', 'info', TEAM.notLive]);
+  } else if (room.session.status !== 'live') {
     list.push(['not-live', 'info', room.session.status === 'ended'
       ? 'The session has ended. Start the next one when the group is ready.'
       : 'The session is not live. Members can read but not write until you start it.']);
@@ -234,7 +298,7 @@ function renderBanners() {
 }
 
 function button(label, name, action, handler, extra = {}) {
-  return el('button', { type: 'button', class: `small ${extra.class || ''}`, attrs: { 'data-action': action }, disabled: !!extra.disabled, on: { click: handler } },
+  return el('button', { type: 'button', class: `small ${extra.class || ''}`, attrs: { 'data-action': action, 'data-write': action === 'details' ? null : '' }, disabled: !!extra.disabled, on: { click: handler } },
     label, el('span', { class: 'visually-hidden', text: ` ${name}` }));
 }
 
@@ -247,14 +311,16 @@ function renderRoster() {
   fill(roster, (group.members || []).map((m) => {
     const here = st.present.has(m.id);
     const muted = st.muted.has(m.id);
+    const removed = st.removedIds.has(m.id);
     const hand = st.hands.indexOf(m.id);
     const chips = [
       muted ? el('span', { class: 'chip chip-muted', text: st.mutedUntil[m.id] ? `Muted until ${clock(st.mutedUntil[m.id])}` : 'Muted' }) : null,
       hand >= 0 ? el('span', { class: 'chip chip-hand', text: `Hand up (${hand + 1})` }) : null,
       st.floor === m.id ? el('span', { class: 'chip chip-floor', text: 'Has the floor' }) : null,
       st.round && st.round.current === m.id ? el('span', { class: 'chip chip-floor', text: 'Turn in go-round' }) : null,
+      removed && live ? el('span', { class: 'chip chip-removed', text: 'Removed from this session' }) : null,
     ];
-    return el('li', { class: `person${here ? ' here' : ''}`, attrs: { 'data-user-id': m.id } },
+    return el('li', { class: `person${here ? ' here' : ''}${removed && live ? ' removed' : ''}`, attrs: { 'data-user-id': m.id } },
       el('div', { class: 'person-head' },
         el('span', { class: 'presence', attrs: { 'aria-hidden': 'true' } }),
         el('span', { class: 'person-name', text: m.displayName }),
@@ -263,9 +329,10 @@ function renderRoster() {
       el('div', { class: 'chips' }, chips),
       el('div', { class: 'person-actions' },
         muted ? button('Unmute', m.displayName, 'unmute', () => act('unmute', { userId: m.id }), { disabled: !live })
-          : button('Mute', m.displayName, 'mute', () => act('mute', { userId: m.id }), { disabled: !live }),
-        button('Give floor', m.displayName, 'give-floor', () => act('give_floor', { userId: m.id }), { disabled: !live || st.floor === m.id }),
-        button('Remove', m.displayName, 'remove', () => act('remove', { userId: m.id }), { disabled: !live, class: 'danger' }),
+          : button('Mute', m.displayName, 'mute', () => muteMember(m), { disabled: !live || removed }),
+        button('Give floor', m.displayName, 'give-floor', () => act('give_floor', { userId: m.id }), { disabled: !live || st.floor === m.id || removed }),
+        removed && live ? button('Let back in', m.displayName, 'readmit', () => act('readmit', { userId: m.id }))
+          : button('Remove', m.displayName, 'remove', () => removeMember(m), { disabled: !live, class: 'danger' }),
         button('Details', m.displayName, 'details', () => showMember(m.id))));
   }));
   if (focusedAction) {
@@ -290,7 +357,8 @@ function renderHands() {
 function renderFloor() {
   const st = room.state;
   const parts = [];
-  if (st.round) parts.push(`Go-round: “${st.round.prompt}”${st.round.current != null ? ` — ${room.name(st.round.current)}’s turn` : ''}`);
+  const left = room.turnLeft();
+  if (st.round) parts.push(`Go-round: “${st.round.prompt}”${st.round.current != null ? ` — ${room.name(st.round.current)}’s turn${left ? `, ${left} left` : ''}` : ''}`);
   else if (st.floor != null) parts.push(`${room.name(st.floor)} has the floor`);
   if (st.slowModeSeconds) parts.push(`Slow mode: ${st.slowModeSeconds} s`);
   $('#floorbar').textContent = parts.join(' · ');
@@ -386,7 +454,7 @@ function focusForm(m) {
     el('option', { value: '', text: 'Not set' }),
     Object.entries(FOCUS_AREAS).map(([value, text]) => el('option', { value, text, selected: m.focusArea === value })));
   const goal = el('input', { id: 'focus-goal-input', maxLength: 500, value: m.focusGoal || '' });
-  return el('form', { class: 'focus-form', on: { submit: async (e) => {
+  return el('form', { class: 'focus-form', attrs: { 'data-write': '' }, on: { submit: async (e) => {
     e.preventDefault();
     if (!select.value) return;
     try {

@@ -63,3 +63,12 @@ export function notify(message, kind = 'info') {
   box.append(toast);
   setTimeout(() => toast.remove(), kind === 'error' ? 8000 : 4000);
 }
+
+/** The time of a chat line: the time of day for today, with the date before it for any other day. */
+export function stamp(iso) {
+  const d = iso ? new Date(iso) : new Date();
+  const time = d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  if (d.toDateString() === new Date().toDateString()) return time;
+  const sameYear = d.getFullYear() === new Date().getFullYear();
+  return `${d.toLocaleDateString([], { day: 'numeric', month: 'short', year: sameYear ? undefined : 'numeric' })}, ${time}`;
+}

@@ -11,6 +11,21 @@ export async function mountMyWork(groupId, user) {
   const quiet = (path) => optional(path).catch(() => null);
   const [focus, homework, measures, course] = await Promise.all([quiet(`${base}/focus`), quiet(`${base}/homework`),
     quiet(`${base}/measures`), quiet(`/api/groups/${groupId}/clinical`)]);
+  const shown = showFocus(base, focus) + showHomeworkOf(base, homework);
+  const asked = await mountQuestionnaires(base, course, measures);
+  await mountSummary(groupId, course);
+  if (shown || asked) $('#mywork-empty').hidden = true;
+}
+
+/** The member's focus (`what` = focus) or homework changed: that part is read and shown again, live. */
+export async function refreshMyWork(groupId, user, what) {
+  const base = `/api/groups/${groupId}/members/${user.id}`;
+  const shown = what === 'focus' ? showFocus(base, await optional(`${base}/focus`))
+    : what === 'homework' ? showHomeworkOf(base, await optional(`${base}/homework`)) : 0;
+  if (shown) $('#mywork-empty').hidden = true;
+}
+
+function showFocus(base, focus) {
   const goals = focus && Array.isArray(focus.goals) ? focus.goals : [];
   if (focus && focus.area) {
     $('#focus-panel').hidden = false;
@@ -18,11 +33,13 @@ export async function mountMyWork(groupId, user) {
     $('#focus-goal').textContent = focus.secondaryArea ? `Also: ${focusName(focus.secondaryArea)}` : '';
   }
   if (goals.length) showGoals(base, goals);
+  return (focus && focus.area) || goals.length ? 1 : 0;
+}
+
+function showHomeworkOf(base, homework) {
   const items = homework && Array.isArray(homework.items) ? homework.items : [];
   if (items.length) showHomework(base, items);
-  const asked = await mountQuestionnaires(base, course, measures);
-  await mountSummary(groupId, course);
-  $('#mywork-empty').hidden = !!((focus && focus.area) || goals.length || items.length || asked);
+  return items.length ? 1 : 0;
 }
 
 function ratingOf(goalItem) {

@@ -1,12 +1,11 @@
 // The member's questionnaires, every form generated from GET /api/instruments (the server's own definitions, so a new
 // instrument needs no change here), with the ones due now opened, and the member's own trend per questionnaire.
 
-import { post, optional } from './api.js';
+import { post, get, optional } from './api.js';
 import { el, fill, $, dateLabel } from './dom.js';
 import { lineChart } from './charts.js';
+import { W } from './words.js';
 
-const CARE = 'Your facilitator has been told and will reach out. If you are in danger now, please call your local '
-  + 'emergency number or a crisis line.';
 
 /** Which instruments are asked for at the group's current session: PHQ-9 and WSAS at every measure point, GAD-7 when scheduled. */
 export function dueNow(course, measures, id) {
@@ -68,8 +67,15 @@ function form(base, inst) {
     inst.items.map((item, i) => choices(inst, `${prefix}${i}`, item.min, item.max, inst.answerLabels, true,
       `${i + 1}. ${item.text}`)),
     extras,
-    el('button', { type: 'submit', class: 'primary', text: 'Send my answers' }),
+    el('button', { type: 'submit', class: 'primary', text: W.mywork.submit }),
     result);
+  const care = el('div', { class: 'care-box' });
+  node.insertBefore(care, result);
+  if (inst.id === 'phq9') {
+    node.addEventListener('change', (e) => {
+      if (e.target.name === `${prefix}8` && Number(e.target.value) > 0 && !care.childNodes.length) showCrisis(care);
+    });
+  }
   node.addEventListener('submit', async (e) => {
     e.preventDefault();
     const answers = inst.items.map((_, i) => {
@@ -94,7 +100,7 @@ function form(base, inst) {
         : 'Thank you. Your facilitator will see your answers.' }));
       const worrying = (inst.id === 'phq9' && answers[8] > 0)
         || (inst.id === 'cssrs_screen' && (saved.severity === 'moderate' || saved.severity === 'high'));
-      if (worrying) result.append(el('p', { class: 'care', text: `You told us about thoughts of ending your life or hurting yourself. ${CARE}` }));
+      if (worrying && !care.childNodes.length) showCrisis(care);
       node.querySelectorAll('input, button').forEach((n) => { n.disabled = true; });
     } catch (err) {
       result.textContent = err && err.status === 400
@@ -102,6 +108,18 @@ function form(base, inst) {
     }
   });
   return node;
+}
+
+/** The deployment's crisis resources, shown at once under a worrying answer. */
+async function showCrisis(result) {
+  const care = el('div', { class: 'care', attrs: { role: 'alert', 'data-crisis': '' } }, el('p', { text: W.mywork.crisisLead }));
+  result.append(care);
+  const resources = await get('/api/crisis-resources').catch(() => []);
+  care.append(el('ul', { class: 'resources' }, (resources || []).map((r) => el('li', {},
+    el('strong', { text: r.name }),
+    r.phone ? [' ', el('a', { attrs: { href: `tel:${r.phone.replace(/[^+\d]/g, '')}` }, text: r.phone })] : null,
+    r.url ? [' ', el('a', { attrs: { href: r.url, rel: 'noopener', target: '_blank' }, text: r.url })] : null,
+    r.text ? el('p', { text: r.text }) : null))));
 }
 
 /** The latest published summary (of the current session, or the one before) for the member's page. */

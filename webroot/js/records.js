@@ -30,7 +30,7 @@ export function noteEditor(groupId, member, group) {
   const area = el('div', { class: 'note-area' });
   const load = () => loadNote(groupId, member, Number(number.value), area);
   fill(box, el('h3', { text: 'Progress note' }),
-    el('p', { class: 'muted-text', text: 'Seen by the group\'s facilitators only. Once signed it is kept as a record; later words go into an addendum.' }),
+    el('p', { class: 'muted-text', text: 'Seen by the group\'s facilitators and supervisors only. Once signed it is kept as a record; later words go into an addendum.' }),
     el('div', { class: 'inline-form' }, el('label', { htmlFor: 'note-session', text: 'Session' }), number,
       el('button', { type: 'button', text: 'Open note', on: { click: load } })),
     area);
@@ -51,14 +51,15 @@ async function loadNote(groupId, member, session, area) {
 }
 
 function showDraft(path, text, area, member, groupId) {
-  const textarea = el('textarea', { id: 'note-text', rows: 10, maxLength: 20000, value: text });
+  const textarea = el('textarea', { id: 'note-text', rows: 10, maxLength: 20000, value: text,
+    readOnly: document.body.classList.contains('read-only') });
   const save = async () => {
     const note = await put(path, { text: textarea.value });
     notify(`Note saved for ${member.displayName}.`);
     return note;
   };
   fill(area, el('label', { htmlFor: 'note-text', text: 'Note (prefilled from the session)' }), textarea,
-    el('div', { class: 'inline-form' },
+    el('div', { class: 'inline-form', attrs: { 'data-write': '' } },
       el('button', { type: 'button', text: 'Save note', on: { click: () => save().catch(() => notify('The note could not be saved.', 'error')) } }),
       el('button', { type: 'button', class: 'primary', text: 'Sign note', on: { click: async () => {
         try {
@@ -80,8 +81,8 @@ function showNote(path, note, area, member, groupId) {
     el('ol', { class: 'plain-list addenda', attrs: { 'aria-label': 'Addenda' } },
       note.addenda.map((a) => el('li', { class: 'addendum' }, el('p', { class: 'muted-text', text: `Addendum, ${dateLabel(a.at)}` }),
         el('p', { text: a.text })))),
-    el('label', { htmlFor: 'addendum-text', text: 'Addendum' }), addendum,
-    el('button', { type: 'button', text: 'Add addendum', on: { click: async () => {
+    el('div', { attrs: { 'data-write': '' } }, el('label', { htmlFor: 'addendum-text', text: 'Addendum' }), addendum),
+    el('button', { type: 'button', text: 'Add addendum', attrs: { 'data-write': '' }, on: { click: async () => {
       if (!addendum.value.trim()) return;
       try {
         showNote(path, await post(`${path}/addenda`, { text: addendum.value }), area, member, groupId);
@@ -105,10 +106,11 @@ export async function mountGroupRecords(groupId, group) {
   fill($('#records-body'),
     t ? el('p', { attrs: { 'data-outcome-totals': '' }, text: `Of ${t.members} members: ${t.recovery} recovered, `
       + `${t.reliableImprovement} reliably improved, ${t.reliableDeterioration} reliably deteriorated.` }) : null,
-    el('h3', { text: 'Session summary for the members' }),
-    el('div', { class: 'inline-form' }, el('label', { htmlFor: 'summary-session', text: 'Session' }), number),
-    el('label', { htmlFor: 'summary-text', text: 'Summary' }), text,
-    el('button', { type: 'button', text: 'Publish summary', on: { click: async () => {
+    el('div', { attrs: { 'data-write': '' } },
+      el('h3', { text: 'Session summary for the members' }),
+      el('div', { class: 'inline-form' }, el('label', { htmlFor: 'summary-session', text: 'Session' }), number),
+      el('label', { htmlFor: 'summary-text', text: 'Summary' }), text),
+    el('button', { type: 'button', text: 'Publish summary', attrs: { 'data-write': '' }, on: { click: async () => {
       if (!text.value.trim()) return;
       try {
         await put(`/api/groups/${groupId}/sessions/${Number(number.value)}/summary`, { text: text.value });

@@ -1,15 +1,19 @@
-// One group's live room as the page sees it: who is who, the moderation state, and the chat log on screen.
+// One group's live room as the page sees it: who is who and who is here, the moderation state, and the chat log on
+// screen. Comings and goings are shown in the who-is-here list, never as lines of the conversation. Members' pages
+// show a mute, a removal or a readmission only to the person it concerns; the facilitators' console shows them all.
 
-import { el, fill, clock } from './dom.js';
+import { el, fill, stamp } from './dom.js';
 import { describe } from './words.js';
 
 const TYPING_SHOWN_MS = 4000;
+const PRESENCE_KINDS = new Set(['join', 'leave']);
+const PERSONAL_KINDS = new Set(['mute', 'unmute', 'remove', 'readmit']);
 
 export class Room {
   /**
    * options: groupId, me (the signed-in user), log (the <ol> of the chat, inside its scrolling box), typingHint (an element),
-   * facilitatorView (bool), messageTools(event) → extra nodes for a message line (optional),
-   * onChange() after any change of state.
+   * presenceList (an element for who is here, optional), facilitatorView (bool), messageTools(event) → extra nodes for
+   * a message line (optional), onChange() after any change of state.
    */
   constructor(options) {
     Object.assign(this, options);
@@ -20,6 +24,8 @@ export class Room {
     this.lines = new Map();
     this.pendingLines = new Map();
     this.typists = new Map();
+    // A go-round turn with a time limit counts down on screen.
+    setInterval(() => { if (this.state.round && this.state.round.turnUntil) this.changed(); }, 1000);
   }
 
   /** The group from GET /api/groups/{id}: names of members and facilitators. */
@@ -58,6 +64,8 @@ export class Room {
       this.log.replaceChildren();
       this.lines.clear();
     }
+    this.people.set(this.me.id, { ...(this.people.get(this.me.id) || {}), id: this.me.id, displayName: this.me.displayName,
+      role: frame.you && frame.you.role === 'facilitator' ? 'facilitator' : 'member' });
     if (frame.you && frame.you.role === 'facilitator') this.facilitators.add(this.me.id);
     this.session = { ...this.session, ...frame.session };
     const s = frame.state || {};
@@ -70,6 +78,7 @@ export class Room {
       slowModeSeconds: s.slowModeSeconds || 0,
       present: new Set(s.present || []),
       round: s.round || null,
+      removedIds: new Set(s.removed || []),
       removed: false,
     };
     this.changed();
@@ -88,13 +97,19 @@ export class Room {
     switch (ev.kind) {
       case 'join': st.present.add(ev.userId); break;
       case 'leave': st.present.delete(ev.userId); break;
+      // What a session's end clears comes as events of its own (hand_lowered, floor, unlock, slow_mode, readmit).
       case 'session_started':
-        this.session = { ...this.session, number: ev.number, phase: ev.phase, status: 'live' };
-        Object.assign(st, { ...emptyState(), present: st.present });
+        this.session = { ...this.session, number: ev.number, phase: ev.phase, planPhase: ev.planPhase, status: 'live' };
         break;
       case 'session_ended':
         this.session = { ...this.session, number: ev.number, status: 'ended' };
-        st.hands = []; st.floor = null; st.round = null; st.locked = false;
+        break;
+      case 'readmit': if (ev.userId === this.me.id) st.removed = false; break;
+      case 'participation_ended':
+        st.hands = st.hands.filter((id) => id !== ev.userId);
+        st.present.delete(ev.userId);
+        if (st.floor === ev.userId) st.floor = null;
+        if (ev.userId === this.me.id) st.removed = true;
         break;
       case 'mute':
         st.muted.add(ev.userId);
@@ -106,8 +121,13 @@ export class Room {
       case 'remove':
         st.hands = st.hands.filter((id) => id !== ev.userId);
         st.present.delete(ev.userId);
+        st.removedIds.add(ev.userId);
         if (st.floor === ev.userId) st.floor = null;
         if (ev.userId === this.me.id) st.removed = true;
+        break;
+      case 'readmit':
+        st.removedIds.delete(ev.userId);
+        if (ev.userId === this.me.id) st.removed = false;
         break;
       case 'floor':
         st.floor = ev.userId ?? null;
@@ -129,6 +149,13 @@ export class Room {
     }
   }
 
+  /** Whether an event is a line of this page's conversation. */
+  shown(ev) {
+    if (PRESENCE_KINDS.has(ev.kind)) return false;
+    if (PERSONAL_KINDS.has(ev.kind) && !this.facilitatorView) return ev.userId === this.me.id;
+    return true;
+  }
+
   render(ev) {
     if (ev.kind === 'message') {
       this.renderMessage(ev);
@@ -138,15 +165,20 @@ export class Room {
       const line = this.lines.get(ev.targetSeq);
       if (line) this.blank(line);
     }
-    // My own comings and goings (a reload, a reconnection) are no news to me.
-    if ((ev.kind === 'join' || ev.kind === 'leave') && ev.userId === this.me.id) return;
+    if (!this.shown(ev)) return;
+    if (ev.kind === 'session_started') {
+      const day = new Date(ev.at || Date.now()).toLocaleDateString([], { day: 'numeric', month: 'long' });
+      this.add(el('li', { class: 'divider', attrs: { 'data-seq': ev.seq } },
+        el('span', { text: `Session ${ev.number} · ${day}` })));
+      return;
+    }
     const words = describe(ev, (id) => this.name(id), this.me.id);
     if (!words) return;
-    const quiet = ev.kind === 'join' || ev.kind === 'leave' || ev.kind === 'hand_raised' || ev.kind === 'hand_lowered';
-    const major = ev.kind === 'session_started' || ev.kind === 'session_ended' || ev.kind === 'phase_changed';
+    const quiet = ev.kind === 'hand_raised' || ev.kind === 'hand_lowered';
+    const major = ev.kind === 'session_ended' || ev.kind === 'phase_changed';
     this.add(el('li', { class: `system${quiet ? ' quiet' : ''}${major ? ' major' : ''}`, attrs: { 'data-seq': ev.seq } },
       el('span', { class: 'system-text', text: words }),
-      el('time', { class: 'when', text: clock(ev.at), attrs: { datetime: ev.at } })));
+      el('time', { class: 'when', text: stamp(ev.at), attrs: { datetime: ev.at } })));
   }
 
   renderMessage(ev) {
@@ -160,7 +192,7 @@ export class Room {
     el('div', { class: 'meta' },
       el('span', { class: 'who', text: mine ? 'You' : (ev.from ? ev.from.displayName : 'Someone') }),
       byFacilitator ? el('span', { class: 'badge badge-facilitator', text: 'Facilitator' }) : null,
-      el('time', { class: 'when', text: clock(ev.at), attrs: { datetime: ev.at } })),
+      el('time', { class: 'when', text: stamp(ev.at), attrs: { datetime: ev.at } })),
     body);
     if (ev.redacted || ev.text === undefined || ev.text === null) this.blank(line, body);
     else body.textContent = ev.text;
@@ -196,13 +228,12 @@ export class Room {
     this.add(line);
   }
 
-  /** A message that could not be sent: its line says so. */
-  failed(clientId) {
+  /** A message the server refused: its line goes (the text goes back to the message box for another try). */
+  withdraw(clientId) {
     const line = this.pendingLines.get(clientId);
     if (!line) return;
     this.pendingLines.delete(clientId);
-    line.classList.add('failed');
-    line.querySelector('.when').textContent = 'not sent';
+    line.remove();
   }
 
   add(node) {
@@ -228,7 +259,29 @@ export class Room {
       names.length === 1 ? `${names[0]} is typing…` : `${names.slice(0, -1).join(', ')} and ${names.at(-1)} are typing…`;
   }
 
+  /** Who is here: facilitators first, then members, each once however many tabs they have open. */
+  renderPresence() {
+    if (!this.presenceList) return;
+    const here = [...this.state.present].map((id) => ({ id, name: this.name(id), facilitator: this.facilitators.has(id) }))
+      .sort((a, b) => (b.facilitator - a.facilitator) || a.name.localeCompare(b.name));
+    const key = here.map((p) => `${p.id}:${p.name}`).join('|');
+    if (this.presenceList.dataset.key === key) return;
+    this.presenceList.dataset.key = key;
+    fill(this.presenceList, here.map((p) => el('li', { attrs: { 'data-user-id': p.id } },
+      el('span', { text: p.id === this.me.id ? `${p.name} (you)` : p.name }),
+      p.facilitator ? el('span', { class: 'present-role', text: 'facilitator' }) : null)));
+  }
+
+  /** The time left of the current go-round turn as m:ss, or '' when it has no limit. */
+  turnLeft() {
+    const until = this.state.round && this.state.round.turnUntil;
+    if (!until) return '';
+    const seconds = Math.max(0, Math.ceil((new Date(until).getTime() - Date.now()) / 1000));
+    return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  }
+
   changed() {
+    this.renderPresence();
     this.onChange && this.onChange();
   }
 }
@@ -236,6 +289,6 @@ export class Room {
 function emptyState() {
   return {
     locked: false, muted: new Set(), mutedUntil: {}, hands: [], floor: null, slowModeSeconds: 0,
-    present: new Set(), round: null, removed: false,
+    present: new Set(), round: null, removedIds: new Set(), removed: false,
   };
 }

@@ -3,6 +3,8 @@
 import { login, logout, adopt, session, get, call, ApiError } from './api.js';
 import { ACCOUNT } from './words.js';
 import { el, fill, $ } from './dom.js';
+import { mountGroupSetup } from './setup.js';
+import { TEAM } from './words.js';
 
 const STATUS = { live: 'Live now', planned: 'Next session not started', ended: 'Last session ended' };
 
@@ -17,6 +19,8 @@ async function showGroups() {
   $('#groups').hidden = false;
   $('#hello').textContent = `Signed in as ${s.user.displayName}.`;
   const list = $('#group-list');
+  $('#admin-link').hidden = s.user.role !== 'admin';
+  if (s.user.role === 'facilitator') mountGroupSetup($('#setup'));
   let groups;
   try {
     groups = await get('/api/groups');
@@ -29,18 +33,21 @@ async function showGroups() {
   if (!groups.length) {
     fill(list, el('li', { class: 'empty', text: s.user.role === 'admin'
       ? 'Administrator accounts have no groups of their own.'
-      : 'You are not in a group yet. Your facilitator will add you.' }));
+      : s.user.role === 'facilitator' ? 'You have no groups yet: start one with “New group”.'
+        : 'You are not in a group yet. Your facilitator will add you.' }));
     return;
   }
   fill(list, groups.map((g) => {
     const facilitator = g.role === 'facilitator';
-    const href = `${facilitator ? 'console' : 'member'}.html?group=${encodeURIComponent(g.id)}`;
+    const supervisor = g.role === 'supervisor';
+    const href = `${facilitator || supervisor ? 'console' : 'member'}.html?group=${encodeURIComponent(g.id)}`;
     return el('li', { class: `group-item status-${g.sessionStatus}` },
       el('a', { href, class: 'group-link' },
         el('span', { class: 'group-name', text: g.name }),
         el('span', { class: 'group-meta', text:
           `${g.currentSession ? `Session ${g.currentSession}` : 'Not started'} · ${STATUS[g.sessionStatus] || ''}` }),
-        el('span', { class: 'group-action', text: facilitator ? 'Open the facilitator console' : 'Go to the group' })));
+        el('span', { class: 'group-action', text: facilitator ? 'Open the facilitator console'
+          : supervisor ? TEAM.consoleAction : 'Go to the group' })));
   }));
   const first = list.querySelector('a');
   if (first) first.focus();
@@ -61,7 +68,9 @@ async function onSubmit(event) {
   try {
     await login(username, password, $('#totp').value.trim());
     const next = safeNext();
-    if (next) location.assign(next); else await showGroups();
+    if (next) location.assign(next);
+    else if (session().user.role === 'admin') location.assign('admin.html');
+    else await showGroups();
   } catch (e) {
     if (e instanceof ApiError && e.code === 'totp_required') {
       $('#totp-row').hidden = false;

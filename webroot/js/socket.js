@@ -112,13 +112,22 @@ export class GroupSocket {
     this.open();
   }
 
+  sendJoin() {
+    const join = { type: 'join', groupId: this.groupId, ref: 'join' };
+    if (this.lastSeen !== null) join.after = this.lastSeen;
+    this.ws.send(JSON.stringify(join));
+  }
+
+  /** Joins again on the open socket (after a readmission), catching up from the last event seen. */
+  rejoin() {
+    if (this.ws && this.ws.readyState === WebSocket.OPEN) this.sendJoin();
+    else this.reconnectNow();
+  }
+
   onFrame(frame) {
     switch (frame.type) {
       case 'welcome': {
-        if (frame.ref === 'renew') break;
-        const join = { type: 'join', groupId: this.groupId, ref: 'join' };
-        if (this.lastSeen !== null) join.after = this.lastSeen;
-        this.ws.send(JSON.stringify(join));
+        if (frame.ref === undefined || frame.ref === 'hello') this.sendJoin();
         break;
       }
       case 'joined': {
@@ -157,7 +166,10 @@ export class GroupSocket {
       return;
     }
     if (frame.ref === 'join') {
-      if (frame.code === 'forbidden' || frame.code === 'not_found') {
+      if (frame.code === 'forbidden') {
+        // Removed from the session: the socket stays open, so that a readmission reaches it and it can join again.
+        this.handlers.onStopped && this.handlers.onStopped(frame.code, frame.message);
+      } else if (frame.code === 'not_found') {
         this.stopped = true;
         this.handlers.onStopped && this.handlers.onStopped(frame.code, frame.message);
         this.ws.close(1000, 'refused');

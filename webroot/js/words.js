@@ -39,6 +39,18 @@ export function focusName(area) {
   return FOCUS_AREAS[area] || area || 'Not set yet';
 }
 
+/** The wait after slow mode refused a message. */
+export function slowModeWait(seconds) {
+  return `Slow mode: you can send again in ${seconds} s. Your message is still in the box.`;
+}
+
+/** What a timed mute or a go-round turn of this many minutes is called in the console's choices. */
+export const MUTE_CHOICES = { '': 'until unmuted', 2: '2 minutes', 5: '5 minutes', 10: '10 minutes', 30: '30 minutes' };
+export const TURN_CHOICES = { '': 'No time limit', 60: '1 minute', 120: '2 minutes', 180: '3 minutes', 300: '5 minutes' };
+
+/** PHQ-9 answer values in words. */
+export const PHQ9_ANSWERS = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day'];
+
 export function errorText(code, message) {
   if (code === 'bad_frame' && message) return `${ERRORS.bad_frame} (${message})`;
   return ERRORS[code] || message || 'Something went wrong.';
@@ -80,6 +92,8 @@ export function describe(event, name, me) {
     case 'lock': return 'The room is locked: only the facilitator and the person with the floor can write';
     case 'unlock': return 'The room is open again';
     case 'remove': return `${who(event.userId)} ${event.userId === me ? 'were' : 'was'} asked to leave this session`;
+    case 'readmit': return event.userId === me ? 'You were let back into the session' : `${name(event.userId)} was let back into the session`;
+    case 'participation_ended': return `${who(event.userId)} ${event.userId === me ? 'no longer take' : 'no longer takes'} part in this group`;
     case 'floor': return event.userId == null ? 'The floor is open' : `${who(event.userId)} ${event.userId === me ? 'have' : 'has'} the floor`;
     case 'hand_raised': return `${who(event.userId)} raised a hand`;
     case 'hand_lowered': return `${who(event.userId)} lowered a hand`;
@@ -93,3 +107,253 @@ export function describe(event, name, me) {
     default: return null;
   }
 }
+
+/** The words of the course pages (admin, group set-up, dashboard, records, my work), by page. */
+export const W = {
+  common: {
+    failed: 'That did not work just now. Please try again.',
+    cancel: 'Cancel',
+    close: 'Close',
+    save: 'Save',
+    previous: 'Previous',
+    next: 'Next',
+    none: 'Nothing to show',
+    range: (from, to, total) => `${from}–${to} of ${total}`,
+    reasonNeeded: 'Please give a reason.',
+    loading: 'Loading…',
+    signOut: 'Sign out',
+    saved: 'Saved.',
+    yes: 'Yes',
+    no: 'No',
+  },
+  admin: {
+    title: 'Administration',
+    accounts: 'Accounts',
+    search: 'Search accounts',
+    searchArea: 'Account search',
+    searchHint: 'Username, display name or e-mail',
+    roleFilter: 'Role',
+    anyRole: 'Any role',
+    statusFilter: 'Status',
+    anyStatus: 'Active and deactivated',
+    find: 'Search',
+    pageLabel: 'Pages of accounts',
+    columns: ['Username', 'Display name', 'Role', 'E-mail', 'Status', 'Actions'],
+    active: 'Active',
+    inactive: 'Deactivated',
+    deactivate: 'Deactivate',
+    reactivate: 'Reactivate',
+    reset: 'Reset password',
+    deactivated: (name) => `${name} is deactivated: their sign-ins end now.`,
+    reactivated: (name) => `${name} can sign in again.`,
+    noAccounts: 'No account matches.',
+    create: 'New account',
+    username: 'Username',
+    displayName: 'Display name',
+    password: 'Password',
+    passwordHint: 'At least 12 characters; not a common password.',
+    role: 'Role',
+    email: 'E-mail',
+    emailHint: 'Optional; used for reminders and alerts.',
+    createButton: 'Create account',
+    created: (name) => `The account of ${name} is created.`,
+    exists: 'That username is taken.',
+    resetTitle: 'Password reset token',
+    resetLead: (name, until) => `Give this token to ${name} in person or by phone. It works once, until ${until}, and is not shown again.`,
+    groups: 'Groups',
+    groupColumns: ['Name', 'Protocol', 'Facilitators', 'Session', 'Status'],
+    groupPages: 'Pages of groups',
+    noGroups: 'No groups yet.',
+    session: (n, of) => (n ? `${n} of ${of}` : `Not started (${of} planned)`),
+    link: 'Administration: accounts and groups',
+  },
+  roles: { member: 'Member', facilitator: 'Facilitator', admin: 'Administrator', supervisor: 'Supervisor' },
+  status: { live: 'Live now', planned: 'Next session not started', ended: 'Last session ended' },
+  setup: {
+    newGroup: 'New group',
+    title: 'New group',
+    name: 'Name',
+    protocol: 'Protocol',
+    sessions: 'Number of sessions',
+    sessionsHint: (min, max) => (min === max ? `This protocol has ${min} sessions.` : `From ${min} to ${max} sessions.`),
+    first: 'First session',
+    firstHint: 'Sessions follow weekly at the same time.',
+    zone: 'Time zone',
+    create: 'Create group',
+    preview: 'The plan',
+    previewEmpty: 'Choose a protocol and a number of sessions to see the plan.',
+    phaseRun: (phase, from, to) => `${phase}: ${from === to ? `session ${from}` : `sessions ${from}–${to}`}`,
+    session: (n) => `Session ${n}`,
+  },
+  enrol: {
+    title: 'Enrol members',
+    find: 'Find a member',
+    findHint: 'Type part of a name; choose with the arrow keys and Enter.',
+    button: 'Enrol',
+    choose: 'Choose a member from the suggestions first.',
+    noMatch: 'No member account matches.',
+    enrolled: (name) => `${name} is enrolled.`,
+    roster: 'Enrolled',
+    nobody: 'Nobody is enrolled yet.',
+    suggestions: (n) => `${n} suggestion${n === 1 ? '' : 's'}`,
+  },
+};
+
+W.course = {
+  dashboard: 'Dashboard',
+  phaseTitle: 'Phase',
+  phaseNow: (actual, plan) => `The group is in the ${actual.toLowerCase()}; by the plan it is the ${plan.toLowerCase()}.`,
+  behind: 'The plan has moved on: move the group when it is ready.',
+  ahead: 'The group is ahead of the plan.',
+  session: (n, of, status) => (n ? `Session ${n} of ${of} (${status})` : `No session held yet (${of} planned)`),
+  moveMiddle: 'Move to middle phase',
+  moveTermination: 'Move to termination phase',
+  moved: (phase) => `The group is now in the ${phase.toLowerCase()}.`,
+  refusedFocus: 'The middle phase starts once every member has a primary focus area. Not set yet for:',
+  refused: 'The move was refused:',
+  setFocusOf: (name) => `Set the focus area of ${name}`,
+  override: 'Move anyway, with a reason…',
+  overrideTitle: 'Move anyway',
+  overrideLead: 'The reason is kept with the phase change and shown to facilitators only.',
+  overrideLabel: 'Reason for moving now',
+  overrideConfirm: 'Move the group',
+  members: 'Members',
+  columns: ['Member', 'Focus area', 'Attendance', 'PHQ-9', 'Goals', 'Homework', 'Open alerts'],
+  attendance: (a) => (a && a.held ? `${a.attended} of ${a.held}` : 'No session held'),
+  trend: (p) => (!p || !p.count ? 'None yet' : p.count === 1 || p.change === null || p.change === undefined
+    ? `${p.last.total}` : `${p.first.total} → ${p.last.total} (${p.change > 0 ? '+' : ''}${p.change})`),
+  goals: (list) => (!list || !list.length ? 'None set' : list.map((g) => (g.last ? `${g.last.rating}/10` : 'not rated')).join(', ')),
+  homework: (h) => (h ? `${h.done} done, ${h.due} due, ${h.overdue} overdue, ${h.open} later` : '—'),
+  alerts: (list) => (list && list.length ? `${list.length}: ${list.map((a) => ALERTS[a.kind] || a.kind).join('; ')}` : 'None'),
+  noMembers: 'Nobody is enrolled yet: enrol members from the console.',
+  openRecord: (name) => `Record of ${name}`,
+  backToDashboard: 'Back to the dashboard',
+  console: 'Console',
+  notYours: 'This group is not one you facilitate.',
+};
+
+W.record = {
+  chooseArea: 'choose a focus area',
+  short: (session) => (session === 0 ? 'Pre' : `S${session}`),
+  atSession: (n) => `session ${n}`,
+  ratingPoint: (r) => `session ${r.session}: ${r.rating} of 10`,
+  scorePoint: (m, severity) => `${m.session === 0 ? 'before the group' : `session ${m.session}`}: ${m.total} (${severity})`,
+  chartTitle: (name, person) => `${name} of ${person}`,
+  inventory: 'Interpersonal inventory',
+  focus: 'Focus area and goals',
+  area: 'Focus area',
+  secondary: 'Second focus area',
+  noneChosen: 'Not set',
+  goal: (n) => `Goal ${n}`,
+  saveFocus: 'Save focus and goals',
+  focusSaved: 'Focus area and goals saved.',
+  ratings: 'Goal ratings',
+  notRated: 'Not rated yet.',
+  cards: 'Report cards',
+  noCards: 'No report card yet.',
+  cardLine: (r) => `${r.label}: closeness ${r.initial ? r.initial.closeness : '?'} → ${r.ratings.length ? r.ratings[r.ratings.length - 1].closeness : '…'}, satisfaction ${r.initial ? r.initial.satisfaction : '?'} → ${r.ratings.length ? r.ratings[r.ratings.length - 1].satisfaction : '…'}`,
+  questionnaires: 'Questionnaires',
+  noneYet: (name) => `No ${name} answered yet.`,
+  latest: (m, sev) => `Latest: ${m.total} — ${sev}`,
+  homework: 'Homework',
+  noHomework: 'No homework set yet.',
+  homeworkText: 'New homework',
+  dueSession: 'Due at session',
+  assign: 'Assign homework',
+  assigned: 'Homework assigned.',
+  homeworkStatus: { due: 'Due next session', overdue: 'Overdue', open: 'Due later', done: 'Done' },
+  meetings: 'Individual meetings',
+  meetingKinds: { pre_group: 'Before the group', mid_course: 'Mid-course', post_group: 'After the group' },
+  meetingWhen: 'When',
+  schedule: 'Schedule',
+  markHeld: 'Mark held',
+  held: (at) => `Held${at ? ` (${at})` : ''}`,
+  planned: 'Planned (default time)',
+  scheduled: 'Scheduled',
+  meetingSaved: 'Meeting saved.',
+  review: 'Progress review',
+  reviewClosed: 'The progress review opens when the group enters the ending phase.',
+  reviewPhq: (p) => `PHQ-9: ${W.course.trend(p)}`,
+  reviewAttendance: (a) => `Attendance: ${W.course.attendance(a)}`,
+  reviewGoal: (g) => `${g.text}: ${g.first ? g.first.rating : '…'} → ${g.last ? g.last.rating : '…'}`,
+  relapse: 'Relapse plan',
+  relapseParts: { warningSigns: 'Warning signs', strategies: 'What I will do', supports: 'Who can support me' },
+  saveRelapse: 'Save relapse plan',
+  relapseSaved: 'Relapse plan saved.',
+  relapseClosed: 'The relapse plan is written in the ending phase.',
+  relapseEmpty: 'Please write at least one part of the plan.',
+};
+
+W.inventory = {
+  title: 'My relationships',
+  lead: 'The people who matter in your life now. You write this in the first sessions; later it is kept as it is.',
+  readOnly: 'Your inventory is kept as written; your facilitator can update it with you.',
+  add: 'Add relationship',
+  remove: 'Remove',
+  save: 'Save inventory',
+  saved: 'Inventory saved.',
+  empty: 'No relationship written yet.',
+  person: (n) => `Relationship ${n}`,
+  label: 'Name',
+  kind: 'Kind',
+  kindHint: 'For example partner, family, friend, colleague',
+  closeness: 'Closeness',
+  satisfaction: 'Satisfaction',
+  scale: { 1: '1 (very low)', 2: '2', 3: '3', 4: '4', 5: '5 (very high)' },
+  area: 'Focus area',
+  works: 'What works',
+  doesNotWork: "What doesn't",
+  line: (r) => `${r.kind} · closeness ${r.closeness} of 5 · satisfaction ${r.satisfaction} of 5`,
+};
+
+W.mywork = {
+  cards: 'Report card',
+  cardLead: 'How is each relationship this week?',
+  saveCard: 'Save report card',
+  cardSaved: 'Report card saved.',
+  cardDone: 'You have filled in this session’s report card.',
+  cardNeedsInventory: 'The report card follows your inventory: write your relationships first.',
+  review: 'My progress',
+  export: 'My data',
+  exportLead: 'A copy of everything Holdspace holds about you, as a JSON file.',
+  download: 'Download my data',
+  crisisLead: 'You told us about thoughts of ending your life or hurting yourself. Your facilitator sees your answers once you submit them and will reach out. If you are in danger now, please do not wait:',
+  submit: 'Submit',
+};
+
+W.audit = {
+  title: 'Audit log',
+  columns: ['When', 'Who', 'Action', 'Group', 'Account'],
+  pages: 'Pages of the audit log',
+  page: (n) => `Page ${n}`,
+  empty: 'Nothing recorded yet.',
+};
+
+/** The console's team section and the supervisor's read-only view. */
+export const TEAM = {
+  title: 'Team',
+  facilitators: 'Facilitators',
+  supervisors: 'Supervisors',
+  noSupervisors: 'No supervisor for this group.',
+  supervisorsByAdmin: 'Supervisors are added by an administrator.',
+  you: '(you)',
+  add: 'Add co-facilitator',
+  find: 'Find',
+  findLabel: 'Find a facilitator by name or username',
+  noneFound: 'No facilitator account matches. Ask an administrator to create one.',
+  addOne: 'Add',
+  added: (name) => `${name} now co-facilitates this group.`,
+  remove: 'Remove',
+  confirmTitle: 'Remove this facilitator?',
+  confirmText: (name) => `${name} will no longer see or run this group. Everything they did stays in the record.`,
+  confirmYes: 'Remove from the team',
+  cancel: 'Cancel',
+  removed: (name) => `${name} no longer facilitates this group.`,
+  last: 'A group keeps at least one facilitator: add another before removing this one.',
+  failed: 'That did not work. Please try again.',
+  readOnly: 'Read-only: supervisor',
+  readOnlyHint: 'You see what the facilitators see and get the group\'s alerts. You cannot write, moderate or change records.',
+  consoleAction: 'Open the console (read-only)',
+  notLive: 'The session is not live.',
+  left: 'You are no longer on this group\'s team. Go back to your groups.',
+};

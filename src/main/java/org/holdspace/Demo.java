@@ -6,7 +6,7 @@ import org.holdspace.auth.AccountService;
 import org.holdspace.auth.PasswordHasher;
 import org.holdspace.core.Role;
 import org.holdspace.group.GroupService;
-import org.holdspace.protocol.Protocol;
+import org.holdspace.protocol.Protocols;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,7 +35,7 @@ final class Demo {
             return Future.succeededFuture(mine.getJsonObject(0).getLong("id"));
           }
           return groups.create(facilitator, new GroupService.NewGroup("Tuesday evening IPT group",
-                  Protocol.named("ipt").orElseThrow(), 16,
+                  Protocols.builtIn().get("ipt"), 16,
                   Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS), 90))
               .map(group -> group.getLong("id"));
         }).compose(groupId -> {
@@ -44,7 +44,7 @@ final class Demo {
             String username = MEMBERS[i];
             String name = MEMBER_NAMES[i];
             chain = chain.compose(v -> account(accounts, username, name, Role.MEMBER, lines))
-                .compose(member -> groups.enrol(facilitator, groupId, member.id())
+                .compose(member -> groups.enrol(facilitator, groupId, member.id(), null)
                     .recover(e -> Future.succeededFuture()));
           }
           return chain.map(v -> {

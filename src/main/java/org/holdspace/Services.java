@@ -44,9 +44,14 @@ import org.holdspace.group.AccessBeforeBody;
 import org.holdspace.group.Candidates;
 import org.holdspace.group.GroupAccess;
 import org.holdspace.group.GroupStore;
+import org.holdspace.group.GroupDirectory;
 import org.holdspace.group.GroupRoutes;
 import org.holdspace.group.GroupService;
 import org.holdspace.group.HistoryRoutes;
+import org.holdspace.group.TeamRoutes;
+import org.holdspace.group.TeamService;
+import org.holdspace.group.Dropouts;
+import org.holdspace.group.Participation;
 import org.holdspace.grouplog.EventLog;
 import org.holdspace.grouplog.MessageLog;
 import org.holdspace.http.ApiDocs;
@@ -58,9 +63,12 @@ import org.holdspace.metrics.Meters;
 import org.holdspace.metrics.MetricsRoute;
 import org.holdspace.moderation.DeadlineSweeper;
 import org.holdspace.moderation.ModerationService;
+import org.holdspace.moderation.Readmission;
 import org.holdspace.moderation.SpeakingRules;
 import org.holdspace.notes.Notes;
 import org.holdspace.presence.Presence;
+import org.holdspace.protocol.ProtocolRoutes;
+import org.holdspace.protocol.Protocols;
 import org.holdspace.privacy.Privacy;
 import org.holdspace.presence.PresenceSweeper;
 import org.holdspace.retention.RetentionJob;
@@ -119,7 +127,9 @@ public final class Services {
         config.requireTotpFor().stream().map(Role::fromWire).collect(java.util.stream.Collectors.toSet()));
     Enrolment enrolment = new Enrolment();
     GroupAccess access = new GroupAccess(pool, enrolment, audit);
-    AttendanceService attendance = new AttendanceService(pool, new AttendanceStore(), enrolment);
+    Participation participation = new Participation();
+    AttendanceService attendance = new AttendanceService(pool, new AttendanceStore(), participation);
+    Protocols protocols = new Protocols(pool, audit);
     EventLog log = new EventLog(vertx, pool, meters);
     Presence presence = new Presence(pool, log, UUID.randomUUID().toString());
     Alerts alerts = new Alerts(new Alerts.Dependencies(vertx, pool, audit, log, enrolment, presence,
@@ -127,7 +137,7 @@ public final class Services {
     RiskScreen riskScreen = new RiskScreen(alerts, RiskPhrases.standard(config.riskPhrases()));
     SessionService sessions = new SessionService(log, new SessionStore(), audit);
     Candidates candidates = new Candidates(pool, enrolment);
-    this.groups = new GroupService(pool, new GroupStore(), enrolment, access, candidates, audit);
+    this.groups = new GroupService(pool, new GroupStore(), enrolment, access, candidates, audit, protocols);
     ModerationService moderation = new ModerationService(log, audit, enrolment);
     // One lane per two cores: each lane keeps a transaction in flight, and on two cores one lane's batches grow
     // instead of two lanes competing with the sockets for the same CPU.
@@ -138,12 +148,13 @@ public final class Services {
     Config.ChatLimits limits = config.chatLimits();
     SlidingWindowLimiter messageRate = new SlidingWindowLimiter(limits.messagesPerWindow(),
         limits.messageWindowSeconds() * 1000L);
-    Commands commands = Commands.of(new Commands.Dependencies(sessions, moderation, messages,
-        new Whispers(vertx, pool, enrolment, audit, riskScreen), alerts, messageRate, limits));
-    this.chat = new ChatGateway.Dependencies(authHandler, access, log, presence, commands, limits,
+    Whispers whispers = new Whispers(vertx, pool, enrolment, audit, riskScreen);
+    Commands commands = Commands.of(new Commands.Dependencies(sessions, moderation,
+        new Readmission(vertx, log, audit, enrolment), messages, whispers, alerts, messageRate, limits));
+    this.chat = new ChatGateway.Dependencies(authHandler, access, log, presence, commands, whispers, limits,
         config.allowedOrigins(), meters, drain, new AccountSockets(limits.maxSocketsPerAccount()));
 
-    Clinical clinical = new Clinical(pool, access, enrolment, audit, alerts, log, attendance::sessions);
+    Clinical clinical = new Clinical(pool, access, enrolment, audit, alerts, log, attendance::sessions, protocols);
     AccountRoutes accountRoutes = new AccountRoutes(accounts, passwords);
     List<Consumer<Router>> open = new ArrayList<>();
     config.oidc().ifPresent(oidc ->
@@ -152,8 +163,12 @@ public final class Services {
         new HealthRoute(pool, cluster, config.databasePoolSize(), drain)::mount,
         new MetricsRoute(registry, config.metricsToken(), config.metricsPublic())::mount));
     this.publicRoutes = List.copyOf(open);
-    this.protectedRoutes = List.of(new AccessBeforeBody(access)::mount, accountRoutes::mount, new UserAdminRoutes(accountAdmin, passwords)::mount,
-        new TotpRoutes(totp)::mount, new GroupRoutes(groups)::mount, candidates::mount,
+    this.protectedRoutes = List.of(new AccessBeforeBody(access)::mount, accountRoutes::mount,
+        new UserAdminRoutes(accountAdmin, passwords)::mount, new TotpRoutes(totp)::mount,
+        new ProtocolRoutes(protocols)::mount,
+        new GroupRoutes(groups, new Dropouts(pool, access, enrolment, participation, log, audit), protocols)::mount,
+        candidates::mount, new GroupDirectory(pool, audit)::mount,
+        new TeamRoutes(new TeamService(vertx, pool, new GroupStore(), enrolment, access, users, audit))::mount,
         new SessionRoutes(sessions, access)::mount, new HistoryRoutes(log, access)::mount,
         new AlertRoutes(alerts, access)::mount,
         new SafetyPlanRoutes(new SafetyPlans(pool, access, enrolment, audit))::mount, new AuditRoutes(pool, audit)::mount,

@@ -6,7 +6,7 @@ import org.holdspace.core.Addresses;
 
 /**
  * Sends the whole alert, at each change, as {@code {"type":"alert", groupId, alert}} on the group's address; the
- * group stream of each node writes it to facilitator sockets only.
+ * group stream of each node writes it to facilitator and supervisor sockets only.
  */
 final class AlertFeed {
   private final Vertx vertx;

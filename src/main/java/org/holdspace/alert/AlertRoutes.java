@@ -44,7 +44,7 @@ public final class AlertRoutes {
     if (status != null && !AlertStore.STATUSES.contains(status)) {
       throw Refusal.invalid("status: one of " + AlertStore.STATUSES);
     }
-    Responses.reply(ctx, 200, access.facilitatorRead(user, groupId, "alerts.read", () -> alerts.list(groupId, status)));
+    Responses.reply(ctx, 200, access.auditedRead(user, groupId, "alerts.read", () -> alerts.list(groupId, status)));
   }
 
   private void acknowledge(RoutingContext ctx) {

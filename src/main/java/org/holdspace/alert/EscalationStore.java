@@ -29,17 +29,18 @@ final class EscalationStore {
   private static final String MAIL_SENT = "UPDATE alerts SET mail_due_at = NULL, mailed_at = now() WHERE id = $1";
   private static final String MAIL_RETRY =
       "UPDATE alerts SET mail_due_at = now() + make_interval(secs => $2) WHERE id = $1 AND mail_due_at IS NOT NULL";
-  // The group's facilitators with an address. Supervisors, once the role exists, belong in this list too.
+  // The group's facilitators and supervisors with an address.
   private static final String RECIPIENTS = "SELECT g.name, u.email FROM groups g "
-      + "LEFT JOIN group_members m ON m.group_id = g.id AND m.role = 'facilitator' "
-      + "LEFT JOIN users u ON u.id = m.user_id AND u.email IS NOT NULL WHERE g.id = $1 ORDER BY u.id";
+      + "LEFT JOIN (SELECT group_id, user_id FROM group_members WHERE role = 'facilitator' "
+      + "UNION SELECT group_id, user_id FROM group_supervisors) m ON m.group_id = g.id "
+      + "LEFT JOIN users u ON u.id = m.user_id AND u.email IS NOT NULL AND u.active WHERE g.id = $1 ORDER BY u.id";
 
   /** An e-mail this node now holds the lease to send. */
   record Claim(long alertId, long groupId, String kind, int attempts) {
   }
 
-  /** Who an escalation of a group is mailed to, and the group's name. */
-  record Recipients(String groupName, List<String> facilitators) {
+  /** Who an escalation of a group is mailed to (its facilitators and supervisors), and the group's name. */
+  record Recipients(String groupName, List<String> team) {
   }
 
   /** Escalates the open alerts raised at least {@code seconds} ago that are not escalated yet. */

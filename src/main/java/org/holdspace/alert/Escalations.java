@@ -133,7 +133,7 @@ final class Escalations implements Job {
 
   private Future<Void> mail(EscalationStore.Claim claim) {
     return store.recipients(pool, claim.groupId()).compose(recipients -> {
-      List<String> to = new ArrayList<>(recipients.facilitators());
+      List<String> to = new ArrayList<>(recipients.team());
       settings.oncallEmail().ifPresent(to::add);
       if (to.isEmpty()) {
         LOG.warn("Alert {} of group {} is escalated, but nobody has an e-mail address", claim.alertId(),

@@ -46,7 +46,7 @@ public final class SafetyPlans {
   }
 
   public Future<JsonObject> get(AuthUser user, long groupId, long memberId) {
-    return allowed(user, groupId, memberId, "safety_plan.read")
+    return allowed(access.requireSelfOrReader(user, groupId, memberId), user, groupId, memberId, "safety_plan.read")
         .compose(v -> pool.preparedQuery(FIND).execute(Tuple.of(groupId, memberId)))
         .map(rows -> rows.size() == 0 ? empty(groupId, memberId) : plan(groupId, memberId, rows.iterator().next()));
   }
@@ -54,18 +54,21 @@ public final class SafetyPlans {
   /** Replaces the plan; {@code body} is validated before anything is looked up. */
   public Future<JsonObject> put(AuthUser user, long groupId, long memberId, JsonObject body) {
     JsonObject plan = validate(body);
-    return allowed(user, groupId, memberId, "safety_plan.write")
+    return allowed(access.requireSelfOrFacilitator(user, groupId, memberId), user, groupId, memberId,
+        "safety_plan.write")
         .compose(v -> pool.preparedQuery(UPSERT).execute(Tuple.of(groupId, memberId, plan, user.id())))
         .map(rows -> plan(groupId, memberId, rows.iterator().next()));
   }
 
-  private Future<Void> allowed(AuthUser user, long groupId, long memberId, String action) {
-    return access.requireSelfOrFacilitator(user, groupId, memberId).compose(standing ->
+  /** The member's own acts are not audited; a facilitator's or supervisor's are. */
+  private Future<Void> allowed(Future<GroupAccess.Standing> standingOf, AuthUser user, long groupId, long memberId,
+                               String action) {
+    return standingOf.compose(standing ->
         enrolment.isMember(pool, groupId, memberId).compose(member -> {
           if (!member) {
             return Future.failedFuture(Refusal.notFound("userId: not a member of this group"));
           }
-          return standing == GroupAccess.Standing.FACILITATOR
+          return standing.reader()
               ? audit(pool, user, action, groupId, memberId)
               : Future.succeededFuture();
         }));

@@ -2,6 +2,7 @@ package org.holdspace.chat;
 
 import org.holdspace.grouplog.EventLog;
 import org.holdspace.presence.Presence;
+import org.holdspace.whisper.Whispers;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -41,8 +42,8 @@ public final class ChatGateway {
 
   /** What the sockets need, built once for the process and shared by every event loop. */
   public record Dependencies(AuthHandler auth, GroupAccess access, EventLog log, Presence presence, Commands commands,
-                             Config.ChatLimits limits, List<String> origins, Meters meters, Drain drain,
-                             AccountSockets sockets) {
+                             Whispers whispers, Config.ChatLimits limits, List<String> origins, Meters meters,
+                             Drain drain, AccountSockets sockets) {
   }
 
   public ChatGateway(Vertx vertx, Dependencies deps) {

@@ -200,7 +200,15 @@ final class ChatSocket implements Command.Connection {
       signIn.renew(ar.result());
       rooms = new Rooms(vertx, gateway, writer, user, connectionId);
       vertx.cancelTimer(helloTimer);
-      privateFrames = vertx.eventBus().consumer(Addresses.user(user.id()), signIn.privateFrames(this::send));
+      io.vertx.core.Handler<io.vertx.core.eventbus.Message<JsonObject>> frames = signIn.privateFrames(this::send);
+      privateFrames = vertx.eventBus().consumer(Addresses.user(user.id()), message -> {
+        String group = message.headers().get(Addresses.STANDING_CHANGED);
+        if (group == null) {
+          frames.handle(message);
+        } else if (rooms != null) {
+          rooms.standingChanged(Long.parseLong(group));
+        }
+      });
       // Welcome once the private address is known to every node, so a whisper sent after it cannot miss the socket.
       privateFrames.completion().onComplete(registered -> {
         if (registered.failed()) {

@@ -18,7 +18,7 @@ record Command(Access access, boolean acked, Consumer<Frame> check, Handler hand
     HELLO,
     /** Any signed-in socket; the frame acts on the socket itself (join, leave, typing) and answers for itself. */
     SOCKET,
-    /** Anyone who belongs to the frame's group. */
+    /** The group's facilitators and members (a supervisor only reads). */
     PARTICIPANT,
     /** Only the group's facilitators. */
     FACILITATOR,
@@ -30,12 +30,16 @@ record Command(Access access, boolean acked, Consumer<Frame> check, Handler hand
       return switch (this) {
         case FACILITATOR -> standing == GroupAccess.Standing.FACILITATOR;
         case MEMBER -> standing == GroupAccess.Standing.MEMBER;
+        case PARTICIPANT -> standing == GroupAccess.Standing.FACILITATOR || standing == GroupAccess.Standing.MEMBER;
         default -> true;
       };
     }
 
-    /** The refusal of a socket this access does not permit. */
-    org.holdspace.core.Refusal refusal() {
+    /** The refusal of a socket of this standing, which this access does not permit. */
+    org.holdspace.core.Refusal refusal(GroupAccess.Standing standing) {
+      if (standing == GroupAccess.Standing.SUPERVISOR) {
+        return GroupAccess.readOnly();
+      }
       return this == FACILITATOR
           ? org.holdspace.core.Refusal.forbidden("only the group's facilitators may do this")
           : org.holdspace.core.Refusal.forbidden("only members do this");
@@ -68,7 +72,7 @@ record Command(Access access, boolean acked, Consumer<Frame> check, Handler hand
    */
   Future<Long> run(Call call) {
     if (!access.permits(call.standing())) {
-      return Future.failedFuture(access.refusal());
+      return Future.failedFuture(access.refusal(call.standing()));
     }
     check.accept(call.frame());
     return handler.run(call);

@@ -8,6 +8,7 @@ import org.holdspace.group.GroupAccess;
 import org.holdspace.grouplog.MessageLog;
 import org.holdspace.limits.SlidingWindowLimiter;
 import org.holdspace.moderation.ModerationService;
+import org.holdspace.moderation.Readmission;
 import org.holdspace.session.SessionService;
 import org.holdspace.whisper.Whispers;
 
@@ -33,8 +34,8 @@ public final class Commands {
   }
 
   /** The services behind the frames. The message rate is counted per account over its sockets on this node. */
-  public record Dependencies(SessionService sessions, ModerationService moderation, MessageLog messages,
-                         Whispers whispers, Alerts alerts, SlidingWindowLimiter messageRate,
+  public record Dependencies(SessionService sessions, ModerationService moderation, Readmission readmission,
+                         MessageLog messages, Whispers whispers, Alerts alerts, SlidingWindowLimiter messageRate,
                          Config.ChatLimits limits) {
   }
 
@@ -60,6 +61,7 @@ public final class Commands {
     c.facilitator("lock", call -> m.lock(call.user(), call.groupId(), true));
     c.facilitator("unlock", call -> m.lock(call.user(), call.groupId(), false));
     c.facilitator("remove", call -> m.remove(call.user(), call.groupId(), call.frame().userId()));
+    c.facilitator("readmit", call -> s.readmission().readmit(call.user(), call.groupId(), call.frame().userId()));
     c.facilitator("give_floor", call -> m.giveFloor(call.user(), call.groupId(), call.frame().userId()));
     c.facilitator("take_floor", call -> m.giveFloor(call.user(), call.groupId(), null));
     c.facilitator("slow_mode", call -> {

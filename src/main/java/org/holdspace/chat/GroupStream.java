@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * One socket's membership of one group's stream: the {@code joined} frame, the replay from the store, then the live
- * events in seq order, and the signals (typing, alerts) the socket's account may see.
+ * events in seq order, and the signals (typing, alerts) the socket's account may see: alerts go to the group's
+ * facilitators and supervisors only.
  */
 final class GroupStream implements GroupFeed.Listener {
   private final long groupId;
@@ -32,7 +33,10 @@ final class GroupStream implements GroupFeed.Listener {
   /** Events after this seq happened since the join; their delivery time is measured. */
   private long liveAfter = Long.MAX_VALUE;
 
-  /** Subscribes to the group's feed; {@code onRemoved} runs when the account is removed from the session. */
+  /**
+   * Subscribes to the group's feed; {@code onRemoved} runs when the account is removed from the session or its
+   * participation ends.
+   */
   GroupStream(Vertx vertx, ChatGateway gateway, long groupId, AuthUser user, GroupAccess.Standing standing,
               SocketWriter writer, Consumer<Long> onRemoved) {
     this.groupId = groupId;
@@ -57,24 +61,32 @@ final class GroupStream implements GroupFeed.Listener {
     return this;
   }
 
+  GroupAccess.Standing standing() {
+    return standing;
+  }
+
   boolean detached() {
     return detached;
   }
 
   /**
    * Sends {@code joined} with the snapshot and who is present, then the stored events after {@code after} (the
-   * last {@code replayLimit} when absent), then live ones.
+   * last {@code replayLimit} when absent), runs {@code replayed}, then sends live ones. Facilitators and
+   * supervisors also get who was removed from the session.
    */
-  void start(GroupSnapshot s, List<Long> present, Long after, int replayLimit) {
+  void start(GroupSnapshot s, List<Long> present, Long after, int replayLimit, Runnable replayed) {
     JsonObject state = s.state().toWire(System.currentTimeMillis()).put("present", new JsonArray(present));
-    String role = standing == GroupAccess.Standing.FACILITATOR ? "facilitator" : "member";
+    if (standing.reader()) {
+      state.put("removed", new JsonArray(s.state().removed()));
+    }
+    String role = standing.name().toLowerCase(java.util.Locale.ROOT);
     writer.write(new JsonObject().put("type", "joined").put("groupId", groupId).put("lastSeq", s.lastSeq())
         .put("session", s.sessionJson()).put("state", state).put("you", new JsonObject().put("role", role))
         .encode());
     long start = Math.max(window.readsAfter(),
         after == null ? Math.max(0, s.lastSeq() - replayLimit) : Math.min(after, s.lastSeq()));
     liveAfter = s.lastSeq();
-    subscription.startAfter(start);
+    subscription.startAfter(start, replayed);
   }
 
   private void deliver(FeedEvent event) {
@@ -85,7 +97,8 @@ final class GroupStream implements GroupFeed.Listener {
     if (event.seq > liveAfter) {
       meters.delivered(event.storedAtMillis());
     }
-    if (event.seq > liveAfter && "remove".equals(event.frame.getString("kind"))
+    String kind = event.frame.getString("kind");
+    if (event.seq > liveAfter && ("remove".equals(kind) || "participation_ended".equals(kind))
         && event.frame.getLong("userId", -1L) == user.id()) {
       onRemoved.accept(groupId);
     }
@@ -104,7 +117,7 @@ final class GroupStream implements GroupFeed.Listener {
   @Override
   public void onSignal(JsonObject signal) {
     if ("alert".equals(signal.getString("type"))) {
-      if (standing == GroupAccess.Standing.FACILITATOR) {
+      if (standing.reader()) {
         writer.write(signal.encode());
       }
       return;

@@ -55,6 +55,19 @@ final class Rooms {
     });
   }
 
+  /**
+   * The account was added to or removed from the group's team: its standing is looked up again at the next frame,
+   * and a joined stream is left, so that it shows nothing the new standing does not see.
+   */
+  void standingChanged(long groupId) {
+    if (joined.containsKey(groupId)) {
+      writer.write(new JsonObject().put("type", "left").put("groupId", groupId)
+          .put("reason", "your part in this group changed; join again").encode());
+      detach(groupId, true);
+    }
+    standings.remove(groupId);
+  }
+
   Future<Long> join(Frame frame) {
     long groupId = frame.groupId();
     if (++joins > deps.limits().joinsPerSocket()) {
@@ -63,6 +76,9 @@ final class Rooms {
     return standing(groupId)
         .compose(s -> deps.log().read(groupId).map(snapshot -> {
           frame.optionalCount("after"); // checked once the standing is known, so an outsider learns nothing of it
+          if (s == GroupAccess.Standing.MEMBER && snapshot.state().hasEnded(user.id())) {
+            throw Refusal.forbidden("your participation in this group has ended");
+          }
           if (s == GroupAccess.Standing.MEMBER && snapshot.live() && snapshot.state().isRemoved(user.id())) {
             throw Refusal.forbidden("you were removed from this session");
           }
@@ -70,17 +86,42 @@ final class Rooms {
         }))
         .compose(s -> deps.access().window(deps.log(), user, groupId, s)
             .compose(window -> attach(groupId, s).map(stream -> stream.within(window))))
-        .compose(stream -> deps.presence().enter(groupId, user, connectionId)
+        .compose(stream -> enter(groupId)
             .compose(v -> Future.all(deps.log().read(groupId), deps.presence().present(groupId)))
             .map(state -> {
               Long after = frame.optionalCount("after");
               if (!stream.detached()) {
                 stream.start(state.<GroupSnapshot>resultAt(0), state.<List<Long>>resultAt(1), after,
-                    deps.limits().replayLimit());
+                    deps.limits().replayLimit(), () -> replayWhispers(groupId, stream));
               }
               return (Long) null;
             })
             .onFailure(e -> detach(groupId, false)));
+  }
+
+  /** After the group's events: the account's own private messages of the group, oldest first (none for supervisors). */
+  private void replayWhispers(long groupId, GroupStream stream) {
+    deps.whispers().history(groupId, user.id(), stream.standing() == GroupAccess.Standing.FACILITATOR,
+            deps.limits().replayLimit())
+        .onSuccess(frames -> {
+          if (!stream.detached()) {
+            frames.forEach(frame -> writer.write(frame.encode()));
+          }
+        })
+        .onFailure(e -> LOG.warn("Could not replay private messages of group {}: {}", groupId, e.getMessage()));
+  }
+
+  /**
+   * Records the socket's presence; a supervisor reads the room without being in it (no presence, no join event, not
+   * in attendance), and that read is audited.
+   */
+  private Future<Void> enter(long groupId) {
+    return inRoom(groupId) ? deps.presence().enter(groupId, user, connectionId)
+        : deps.access().recordRead(user, groupId, "room.join");
+  }
+
+  private boolean inRoom(long groupId) {
+    return standings.get(groupId) != GroupAccess.Standing.SUPERVISOR;
   }
 
   private Future<GroupStream> attach(long groupId, GroupAccess.Standing standing) {
@@ -112,6 +153,9 @@ final class Rooms {
     if (!joined.containsKey(groupId)) {
       throw Refusal.notFound("groupId: join the group first");
     }
+    if (!inRoom(groupId)) {
+      throw GroupAccess.readOnly();
+    }
     if (deps.sockets().typing(user.id(), System.currentTimeMillis())) {
       vertx.eventBus().publish(Addresses.group(groupId), new JsonObject().put("type", "typing")
           .put("groupId", groupId)
@@ -126,7 +170,7 @@ final class Rooms {
       return Future.succeededFuture();
     }
     stream.detach();
-    if (!recordLeave) {
+    if (!recordLeave || !inRoom(groupId)) {
       return Future.succeededFuture();
     }
     return deps.presence().leave(groupId, user, connectionId)

@@ -28,6 +28,7 @@ final class Subscription {
   private boolean closed;
   private int emptyReads;
   private long auditTarget = -1;
+  private Runnable caughtUp;
 
   Subscription(Vertx vertx, EventLog log, long groupId, Consumer<FeedEvent> deliver) {
     this.vertx = vertx;
@@ -36,9 +37,13 @@ final class Subscription {
     this.deliver = deliver;
   }
 
-  /** Starts delivery after {@code after}: stored events first, then the live ones held meanwhile. */
-  void startAfter(long after) {
+  /**
+   * Starts delivery after {@code after}: stored events first, then the live ones held meanwhile; {@code caughtUp}
+   * runs once, when the stored events are delivered.
+   */
+  void startAfter(long after, Runnable caughtUp) {
     cursor = after;
+    this.caughtUp = caughtUp;
     readStore();
   }
 
@@ -105,6 +110,11 @@ final class Subscription {
       }
       reading = false;
       drain();
+      if (caughtUp != null) {
+        Runnable first = caughtUp;
+        caughtUp = null;
+        first.run();
+      }
       if (!pending.isEmpty()) {
         emptyReads = events.isEmpty() ? emptyReads + 1 : 0;
         reading = true;

@@ -8,6 +8,7 @@ import org.holdspace.group.Enrolment;
 import org.holdspace.group.GroupAccess;
 import org.holdspace.group.GroupStore;
 import org.holdspace.grouplog.EventLog;
+import org.holdspace.protocol.Protocols;
 
 /**
  * IPT clinical tracking, built from the shared services: questionnaires and risk alerts, the group's clinical phase
@@ -20,9 +21,9 @@ public final class Clinical {
   private final SessionFacts sessionFacts;
 
   public Clinical(Pool pool, GroupAccess groupAccess, Enrolment enrolment, AuditLog audit, Alerts alerts, EventLog log,
-                  Attendance.Source attendance) {
+                  Attendance.Source attendance, Protocols protocols) {
     ClinicalAccess access = new ClinicalAccess(pool, groupAccess, enrolment, audit);
-    CourseStore courses = new CourseStore();
+    CourseStore courses = new CourseStore(protocols);
     MeasureStore measures = new MeasureStore();
     FocusStore goals = new FocusStore();
     InventoryStore inventory = new InventoryStore();
@@ -37,7 +38,7 @@ public final class Clinical {
         new ReportCardService(pool, access, courses, inventory, cards),
         new FocusService(pool, access, courses, enrolment, goals),
         new HomeworkService(pool, access, courses, enrolment, homework),
-        new MeetingService(pool, access, new GroupStore(), new MeetingStore()),
+        new MeetingService(pool, access, new GroupStore(), new MeetingStore(), courses),
         new ReviewService(pool, access, courses, progress, cards, new RelapsePlanStore()),
         new DashboardService(pool, access, courses, enrolment, progress, homework, alerts),
         new OutcomeService(pool, access, measures));

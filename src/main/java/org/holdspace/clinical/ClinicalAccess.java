@@ -17,8 +17,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Who may see or change a member's clinical data (the member and the group's facilitators, nobody else), and the
- * audit of every facilitator read or write. Audit details carry ids and counts, never clinical content.
+ * Who may see or change a member's clinical data (the member and the group's facilitators; the group's supervisors
+ * read but never write; nobody else), and the audit of every facilitator or supervisor read or write. Audit details
+ * carry ids and counts, never clinical content.
  */
 public final class ClinicalAccess {
   private final Pool pool;
@@ -33,7 +34,10 @@ public final class ClinicalAccess {
     this.audit = audit;
   }
 
-  /** A request about one member's clinical data: who asks, in which group, about whom, and whether as facilitator. */
+  /**
+   * A request about one member's clinical data: who asks, in which group, about whom, and whether someone other than
+   * the member asks (a facilitator, or for reads a supervisor), which is audited.
+   */
   public record Subject(AuthUser actor, long groupId, long memberId, boolean byFacilitator) {
   }
 
@@ -45,40 +49,63 @@ public final class ClinicalAccess {
     }
   }
 
-  /** The member themself or a facilitator of the group; 403 for anyone else, 404 when the member is not enrolled. */
+  /**
+   * For writes: the member themself or a facilitator of the group; 403 for anyone else (supervisors included), 404
+   * when the member is not enrolled.
+   */
   public Future<Subject> selfOrFacilitator(Target t) {
-    return access.requireSelfOrFacilitator(t.user(), t.groupId(), t.memberId()).compose(standing -> {
-      if (standing == GroupAccess.Standing.MEMBER) {
-        return Future.succeededFuture(new Subject(t.user(), t.groupId(), t.memberId(), false));
-      }
-      return requireEnrolled(t.groupId(), t.memberId())
-          .map(v -> new Subject(t.user(), t.groupId(), t.memberId(), true));
-    });
+    return access.requireSelfOrFacilitator(t.user(), t.groupId(), t.memberId()).compose(standing -> subject(t, standing));
   }
 
-  /** Only a facilitator of the group, about one of its enrolled members. */
+  /** For reads: the member themself, a facilitator or a supervisor of the group; 403 for anyone else. */
+  public Future<Subject> selfOrReader(Target t) {
+    return access.requireSelfOrReader(t.user(), t.groupId(), t.memberId()).compose(standing -> subject(t, standing));
+  }
+
+  private Future<Subject> subject(Target t, GroupAccess.Standing standing) {
+    if (standing == GroupAccess.Standing.MEMBER) {
+      return Future.succeededFuture(new Subject(t.user(), t.groupId(), t.memberId(), false));
+    }
+    return requireEnrolled(t.groupId(), t.memberId())
+        .map(v -> new Subject(t.user(), t.groupId(), t.memberId(), true));
+  }
+
+  /** For writes: only a facilitator of the group, about one of its enrolled members. */
   public Future<Subject> facilitatorAbout(Target t) {
     return access.requireFacilitator(t.user(), t.groupId())
         .compose(v -> requireEnrolled(t.groupId(), t.memberId()))
         .map(v -> new Subject(t.user(), t.groupId(), t.memberId(), true));
   }
 
-  /** A read of one member's data: the member or a facilitator (whose read is audited as {@code action}). */
-  public <T> Future<T> read(Target t, String action, Function<Subject, Future<T>> read) {
-    return selfOrFacilitator(t).compose(s -> audit(pool, s, action, null).compose(v -> read.apply(s)));
+  /** For reads kept from members: a facilitator or a supervisor of the group, about one of its enrolled members. */
+  public Future<Subject> readerAbout(Target t) {
+    return access.requireReader(t.user(), t.groupId())
+        .compose(v -> requireEnrolled(t.groupId(), t.memberId()))
+        .map(v -> new Subject(t.user(), t.groupId(), t.memberId(), true));
   }
 
-  /** A group-wide read for the group's facilitators only, audited as {@code action}. */
+  /** A read of one member's data: the member, a facilitator or a supervisor (whose read is audited as {@code action}). */
+  public <T> Future<T> read(Target t, String action, Function<Subject, Future<T>> read) {
+    return selfOrReader(t).compose(s -> audit(pool, s, action, null).compose(v -> read.apply(s)));
+  }
+
+  /** A group-wide read for the group's facilitators and supervisors, audited as {@code action}. */
   public <T> Future<T> readGroup(AuthUser user, long groupId, String action, Supplier<Future<T>> read) {
-    return access.facilitatorRead(user, groupId, action, read);
+    return access.auditedRead(user, groupId, action, read);
   }
 
   public Future<Void> requireFacilitator(AuthUser user, long groupId) {
     return access.requireFacilitator(user, groupId);
   }
 
-  public Future<GroupAccess.Standing> requireParticipant(AuthUser user, long groupId) {
-    return access.requireParticipant(user, groupId);
+  /** Facilitators and supervisors (for group-wide reads that audit themselves). */
+  public Future<GroupAccess.Standing> requireReader(AuthUser user, long groupId) {
+    return access.requireReader(user, groupId);
+  }
+
+  /** Anyone of the group, supervisors included (for reads whose answer depends on the standing). */
+  public Future<GroupAccess.Standing> requireViewer(AuthUser user, long groupId) {
+    return access.requireViewer(user, groupId);
   }
 
   private Future<Void> requireEnrolled(long groupId, long memberId) {
@@ -90,7 +117,7 @@ public final class ClinicalAccess {
     });
   }
 
-  /** Records a facilitator's action on the member's data within the caller's transaction; members' own acts are not. */
+  /** Records a facilitator's or supervisor's act on the member's data within the caller's transaction; members' own are not. */
   public Future<Void> audit(SqlClient client, Subject s, String action, JsonObject detail) {
     if (!s.byFacilitator()) {
       return Future.succeededFuture();
@@ -98,7 +125,7 @@ public final class ClinicalAccess {
     return audit.record(client, s.actor().id(), action, s.groupId(), s.memberId(), detail);
   }
 
-  /** Records a facilitator's group-wide read or write (no single member). */
+  /** Records a facilitator's or supervisor's group-wide read or write (no single member). */
   public Future<Void> auditGroup(SqlClient client, AuthUser facilitator, long groupId, String action,
                                  JsonObject detail) {
     return audit.record(client, facilitator.id(), action, groupId, null, detail);

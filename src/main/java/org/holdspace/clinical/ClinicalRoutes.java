@@ -114,7 +114,8 @@ final class ClinicalRoutes {
 
   private void setFocus(RoutingContext ctx) {
     ClinicalAccess.Target target = member(ctx);
-    ok(ctx, focus.set(target, FocusRequest.fromJson(Bodies.object(ctx))));
+    ok(ctx, focus.set(target, FocusRequest.fromJson(Bodies.object(ctx)))
+        .onSuccess(v -> WorkNotice.changed(ctx.vertx(), target, "focus")));
   }
 
   private void rateGoals(RoutingContext ctx) {
@@ -124,7 +125,8 @@ final class ClinicalRoutes {
 
   private void setHomework(RoutingContext ctx) {
     ClinicalAccess.Target target = member(ctx);
-    Responses.reply(ctx, 201, homework.set(target, HomeworkService.NewHomework.fromJson(Bodies.object(ctx))));
+    Responses.reply(ctx, 201, homework.set(target, HomeworkService.NewHomework.fromJson(Bodies.object(ctx)))
+        .onSuccess(v -> WorkNotice.changed(ctx.vertx(), target, "homework")));
   }
 
   private void homeworkDone(RoutingContext ctx) {
@@ -133,7 +135,8 @@ final class ClinicalRoutes {
     boolean empty = ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() <= 0;
     JsonObject body = empty ? new JsonObject() : Bodies.object(ctx);
     String note = ClinicalFields.blankToNull(Fields.optionalText(body, "note", 2000));
-    ok(ctx, homework.markDone(target, homeworkId, note));
+    ok(ctx, homework.markDone(target, homeworkId, note)
+        .onSuccess(v -> WorkNotice.changed(ctx.vertx(), target, "homework")));
   }
 
   private void homeworkDue(RoutingContext ctx) {

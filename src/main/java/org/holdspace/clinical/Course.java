@@ -2,20 +2,25 @@ package org.holdspace.clinical;
 
 import org.holdspace.core.Refusal;
 import org.holdspace.protocol.Phase;
+import org.holdspace.protocol.PhaseSplit;
 import org.holdspace.protocol.Protocol;
 
 import java.util.List;
 
 /**
- * Where a group's course stands: its plan (protocol, session count), the current session, the clinical phase its
- * facilitator moved it to, and its clinical settings. Pure.
+ * Where a group's course stands: its protocol and plan (the phase split for its length), the current session, the
+ * clinical phase its facilitator moved it to, and its clinical settings. Pure.
  */
-public record Course(long groupId, Protocol protocol, int sessionCount, int currentSession, String sessionStatus,
+public record Course(long groupId, Protocol protocol, PhaseSplit plan, int currentSession, String sessionStatus,
                      Phase phase, int measureEvery, boolean gad7) {
 
-  /** The phase the plan gives the current session (session 1 before any has started). */
+  public int sessionCount() {
+    return plan.sessionCount();
+  }
+
+  /** The phase the plan gives the upcoming session: the live one, else the next to start. */
   public Phase planPhase() {
-    return protocol.phaseOf(Math.max(1, currentSession), sessionCount);
+    return plan.planPhase(currentSession, live());
   }
 
   public boolean live() {
@@ -24,12 +29,12 @@ public record Course(long groupId, Protocol protocol, int sessionCount, int curr
 
   /** The session that work set now is due at by default: the one after the current (or last held) session. */
   public int nextSession() {
-    return Math.min(sessionCount, currentSession + 1);
+    return Math.min(sessionCount(), currentSession + 1);
   }
 
   /** The session members meet at next: the live one, else the next to start (the last one once the course ended). */
   public int upcomingSession() {
-    return live() ? currentSession : nextSession();
+    return plan.upcoming(currentSession, live());
   }
 
   /**
@@ -41,7 +46,7 @@ public record Course(long groupId, Protocol protocol, int sessionCount, int curr
       return "done";
     }
     int upcoming = upcomingSession();
-    boolean courseOver = currentSession == sessionCount && !live();
+    boolean courseOver = currentSession == sessionCount() && !live();
     if (dueSession < upcoming || courseOver) {
       return "overdue";
     }
@@ -50,7 +55,7 @@ public record Course(long groupId, Protocol protocol, int sessionCount, int curr
 
   /** The questionnaire points of this course. */
   public List<Integer> measurePoints() {
-    return MeasureSchedule.points(sessionCount, measureEvery);
+    return MeasureSchedule.points(sessionCount(), measureEvery);
   }
 
   /** A session number given by a client, checked against the plan (0 is the pre-group meeting). */
@@ -58,10 +63,23 @@ public record Course(long groupId, Protocol protocol, int sessionCount, int curr
     if (session == null) {
       return currentSession;
     }
-    if (session < 0 || session > sessionCount) {
-      throw new IllegalArgumentException(field + ": must be from 0 to " + sessionCount);
+    if (session < 0 || session > sessionCount()) {
+      throw new IllegalArgumentException(field + ": must be from 0 to " + sessionCount());
     }
     return session;
+  }
+
+  /**
+   * The session a questionnaire is filed for: the current one when absent, never later than the group's next session
+   * (a 400 naming {@code session}).
+   */
+  public int questionnaireSession(Integer session) {
+    int checked = requestedSession(session);
+    if (checked > nextSession()) {
+      throw Refusal.invalid("session: a questionnaire may be for session " + nextSession()
+          + " (the group's next session) at the latest");
+    }
+    return checked;
   }
 
   /** {@link #checkSession} for a request's {@code session}, refusing a session outside the plan with a 400. */
@@ -80,7 +98,9 @@ public record Course(long groupId, Protocol protocol, int sessionCount, int curr
         .put("phase", phase().wire())
         .put("planPhase", planPhase().wire())
         .put("behindPlan", PhaseRules.behindPlan(phase(), planPhase()))
+        .put("aheadOfPlan", PhaseRules.aheadOfPlan(phase(), planPhase()))
+        .put("terminationFrom", plan.terminationFrom())
         .put("currentSession", currentSession)
-        .put("sessionCount", sessionCount);
+        .put("sessionCount", sessionCount());
   }
 }

@@ -10,7 +10,6 @@ import org.holdspace.grouplog.EventLog;
 import org.holdspace.grouplog.NewEvent;
 import org.holdspace.group.Enrolment;
 import org.holdspace.group.GroupAccess;
-import org.holdspace.protocol.Phase;
 import org.holdspace.core.Refusal;
 
 import java.util.List;
@@ -35,10 +34,10 @@ public final class CourseService {
     this.log = log;
   }
 
-  /** The course as its people see it; facilitators also see override reasons, and their read is audited. */
+  /** The course as its people see it; facilitators and supervisors also see override reasons, their read audited. */
   public Future<JsonObject> get(AuthUser user, long groupId) {
-    return access.requireParticipant(user, groupId).compose(standing -> {
-      boolean facilitator = standing == GroupAccess.Standing.FACILITATOR;
+    return access.requireViewer(user, groupId).compose(standing -> {
+      boolean facilitator = standing.reader();
       Future<Void> audited = facilitator
           ? access.auditGroup(pool, user, groupId, "clinical.read", null) : Future.succeededFuture();
       return audited.compose(v -> view(groupId, facilitator));
@@ -47,37 +46,40 @@ public final class CourseService {
 
   public Future<JsonObject> saveSettings(AuthUser user, long groupId, CourseRequests.Settings settings) {
     return access.requireFacilitator(user, groupId)
-        .compose(v -> pool.withTransaction(tx -> courses.saveSettings(tx, groupId, settings.measureEvery(),
-                settings.gad7())
+        .compose(v -> pool.withTransaction(tx -> courses.find(tx, groupId)
+            .compose(course -> courses.saveSettings(tx, course, settings.measureEvery(), settings.gad7()))
             .compose(r -> access.auditGroup(tx, user, groupId, "clinical.settings", null))))
         .compose(v -> view(groupId, true));
   }
 
-  /** Moves the group to the requested phase, or refuses with 409 and the reason. */
+  /**
+   * Moves the group to the requested phase, or refuses with 409 and the reason. The group's row holds the clinical
+   * phase the log's snapshots carry; the move's history row and event are written with it.
+   */
   public Future<JsonObject> changePhase(AuthUser user, long groupId, CourseRequests.PhaseChange request) {
     boolean[] override = new boolean[1];
-    Phase[] plan = new Phase[1];
+    Course[] moved = new Course[1];
     return access.requireFacilitator(user, groupId).compose(v -> log.change(groupId, (tx, snapshot) ->
         courses.find(tx, groupId).compose(course -> enrolment.membersWithoutFocus(tx, groupId)
             .compose(withoutFocus -> {
               PhaseRules.Decision d = PhaseRules.decide(course.phase(), request.phase(), withoutFocus,
-                  request.overrideReason());
+                  request.overrideReason(), new PhaseRules.Timing(course.upcomingSession(),
+                      course.plan().terminationFrom()));
               if (!d.allowed()) {
                 return Future.failedFuture(Refusal.conflict(d.reason()));
               }
               override[0] = d.override();
-              plan[0] = course.planPhase();
+              moved[0] = new Course(groupId, course.protocol(), course.plan(), course.currentSession(),
+                  course.sessionStatus(), request.phase(), course.measureEvery(), course.gad7());
               String phase = request.phase().wire();
               return courses.insertChange(tx, groupId, phase, course.currentSession(), user.id(),
                       d.override() ? request.overrideReason() : null)
                   .compose(r -> access.auditGroup(tx, user, groupId, "phase.change",
                       new JsonObject().put("phase", phase).put("override", d.override())))
-                  .map(r -> Change.of(snapshot, NewEvent.of("phase_changed", user,
-                      new JsonObject().put("phase", phase))));
+                  .map(r -> Change.of(snapshot.inPhase(request.phase()), NewEvent.of("phase_changed", user,
+                      new JsonObject().put("phase", phase).put("planPhase", snapshot.planPhase().wire()))));
             }))))
-        .map(events -> new JsonObject()
-            .put("phase", request.phase().wire())
-            .put("planPhase", plan[0].wire())
+        .map(events -> moved[0].phaseJson(groupId)
             .put("override", override[0])
             .put("seq", events.get(0).getLong("seq")));
   }

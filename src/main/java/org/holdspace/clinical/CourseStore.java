@@ -6,7 +6,8 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import org.holdspace.core.Refusal;
 import org.holdspace.protocol.Phase;
-import org.holdspace.protocol.Protocol;
+import org.holdspace.protocol.PhaseSplit;
+import org.holdspace.protocol.Protocols;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,7 @@ import java.util.Locale;
 /** A group's {@link Course}: its plan and session from {@code groups}, its settings and its phase changes. */
 public final class CourseStore {
   private static final String FIND = "SELECT g.protocol, g.session_count, g.current_session, g.session_status, "
-      + "coalesce(s.measure_every, 4) AS measure_every, coalesce(s.gad7, false) AS gad7, "
-      + "(SELECT p.phase FROM phase_changes p WHERE p.group_id = g.id ORDER BY p.id DESC LIMIT 1) AS phase "
+      + "g.initial_until, g.termination_from, g.phase, s.measure_every, coalesce(s.gad7, false) AS gad7 "
       + "FROM groups g LEFT JOIN clinical_settings s ON s.group_id = g.id WHERE g.id = $1";
   private static final String INSERT_CHANGE = "INSERT INTO phase_changes (group_id, phase, session, actor_id, "
       + "override_reason) VALUES ($1, $2, $3, $4, $5)";
@@ -25,7 +25,7 @@ public final class CourseStore {
   private static final String TERMINATION_OPENED = "SELECT at FROM phase_changes WHERE group_id = $1 "
       + "AND phase = 'termination' ORDER BY id DESC LIMIT 1";
   private static final String SAVE_SETTINGS = "INSERT INTO clinical_settings (group_id, measure_every, gad7) "
-      + "VALUES ($1, coalesce($2::int, 4), coalesce($3::boolean, false)) ON CONFLICT (group_id) DO UPDATE SET "
+      + "VALUES ($1, coalesce($2::int, $4::int), coalesce($3::boolean, false)) ON CONFLICT (group_id) DO UPDATE SET "
       + "measure_every = coalesce($2::int, clinical_settings.measure_every), "
       + "gad7 = coalesce($3::boolean, clinical_settings.gad7), updated_at = now()";
 
@@ -33,18 +33,29 @@ public final class CourseStore {
   public record PhaseChange(String phase, int session, long by, String at, String overrideReason) {
   }
 
-  /** The group's course; 404 when there is no such group. */
+  private final Protocols protocols;
+
+  public CourseStore(Protocols protocols) {
+    this.protocols = protocols;
+  }
+
+  /**
+   * The group's course; 404 when there is no such group. Questionnaires are due every {@code measureEvery} sessions
+   * as the facilitator set it, else as the protocol's default schedule says.
+   */
   public Future<Course> find(SqlClient client, long groupId) {
-    return client.preparedQuery(FIND).execute(Tuple.of(groupId)).map(rows -> {
+    return client.preparedQuery(FIND).execute(Tuple.of(groupId)).compose(rows -> {
       if (rows.size() == 0) {
-        throw Refusal.notFound();
+        return Future.failedFuture(Refusal.notFound());
       }
       Row r = rows.iterator().next();
-      String phase = r.getString("phase");
-      return new Course(groupId, Protocol.named(r.getString("protocol")).orElseThrow(), r.getInteger("session_count"),
-          r.getInteger("current_session"), r.getString("session_status"),
-          phase == null ? Phase.INITIAL : Phase.valueOf(phase.toUpperCase(Locale.ROOT)),
-          r.getInteger("measure_every"), r.getBoolean("gad7"));
+      return protocols.of(r.getString("protocol")).map(protocol -> {
+        Integer every = r.getInteger("measure_every");
+        return new Course(groupId, protocol, new PhaseSplit(r.getInteger("session_count"),
+            r.getInteger("initial_until"), r.getInteger("termination_from")), r.getInteger("current_session"),
+            r.getString("session_status"), Phase.valueOf(r.getString("phase").toUpperCase(Locale.ROOT)),
+            every == null ? protocol.measureEvery() : every, r.getBoolean("gad7"));
+      });
     });
   }
 
@@ -72,8 +83,9 @@ public final class CourseStore {
         : rows.iterator().next().getOffsetDateTime("at").toInstant().toString());
   }
 
-  /** Saves the settings given (null keeps the stored one, or the default). */
-  public Future<Void> saveSettings(SqlClient client, long groupId, Integer measureEvery, Boolean gad7) {
-    return client.preparedQuery(SAVE_SETTINGS).execute(Tuple.of(groupId, measureEvery, gad7)).mapEmpty();
+  /** Saves the settings given (null keeps the stored one, or the course's current one). */
+  public Future<Void> saveSettings(SqlClient client, Course course, Integer measureEvery, Boolean gad7) {
+    return client.preparedQuery(SAVE_SETTINGS)
+        .execute(Tuple.of(course.groupId(), measureEvery, gad7, course.measureEvery())).mapEmpty();
   }
 }

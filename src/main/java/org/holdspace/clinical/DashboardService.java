@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The facilitator's dashboard of a group: per member, focus areas, attendance, PHQ-9 trend with its gaps, goal
  * ratings, homework status and the risk alerts not yet resolved (open or acknowledged, with their status). For the
- * group's facilitators only; each read is audited.
+ * group's facilitators and supervisors only; each read is audited.
  */
 public final class DashboardService {
   private final Pool pool;

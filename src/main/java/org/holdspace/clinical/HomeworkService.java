@@ -79,9 +79,12 @@ public final class HomeworkService {
         }));
   }
 
-  /** For the facilitators: per member, the homework due at the session (default: the upcoming one) and overdue work. */
+  /**
+   * For the facilitators and supervisors: per member, the homework due at the session (default: the upcoming one) and
+   * overdue work.
+   */
   public Future<JsonObject> due(AuthUser user, long groupId, Integer session) {
-    return access.requireFacilitator(user, groupId)
+    return access.requireReader(user, groupId)
         .compose(v -> courses.find(pool, groupId))
         .compose(course -> {
           int at = session == null ? course.upcomingSession() : session;

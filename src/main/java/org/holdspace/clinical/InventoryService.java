@@ -10,7 +10,7 @@ import org.holdspace.protocol.Phase;
 
 /**
  * The interpersonal inventory: written by the member during the initial phase, or by a facilitator with them at
- * any time; seen by that member and the group's facilitators only.
+ * any time; seen by that member and the group's facilitators (and read by its supervisors) only.
  */
 public final class InventoryService {
   private final Pool pool;

@@ -35,7 +35,7 @@ public final class MeasureService {
 
   public Future<JsonObject> record(ClinicalAccess.Target target, MeasureRequest request) {
     return access.selfOrFacilitator(target).compose(s -> courses.find(pool, s.groupId()).compose(course -> {
-      int session = course.requestedSession(request.session());
+      int session = course.questionnaireSession(request.session());
       List<JsonObject> raised = new ArrayList<>();
       return pool.withTransaction(tx -> measures.insert(tx, s.groupId(), s.memberId(), request, session,
               s.actor().id())

@@ -1,5 +1,7 @@
 package org.holdspace.clinical;
 
+import org.holdspace.protocol.ProtocolDefinition;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -7,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The individual meetings in an IPT group plan, and when they fall by default: a week before the first session
+ * The individual meetings a protocol may plan around its group sessions, and when they fall by default: a week before the first session
  * (pre-group: assessment, inventory, first PHQ-9), in the week of the middle session (mid-course review), and a
  * week after the last (post-group: final review). Pure.
  */
 public final class MeetingPlan {
-  public static final List<String> KINDS = List.of("pre_group", "mid_course", "post_group");
+  public static final List<String> KINDS = ProtocolDefinition.MEETING_KINDS;
   private static final Duration WEEK = Duration.ofDays(7);
 
   private MeetingPlan() {

@@ -13,15 +13,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A member's individual meetings: planned by default from the group's plan, moved or marked held by a facilitator. */
+/**
+ * A member's individual meetings, those the group's protocol plans: at their default times from the group's plan,
+ * moved or marked held by a facilitator.
+ */
 public final class MeetingService {
   private final Pool pool;
   private final ClinicalAccess access;
   private final GroupStore groups;
   private final MeetingStore meetings;
+  private final CourseStore courses;
 
-  public MeetingService(Pool pool, ClinicalAccess access, GroupStore groups, MeetingStore meetings) {
+  public MeetingService(Pool pool, ClinicalAccess access, GroupStore groups, MeetingStore meetings,
+                        CourseStore courses) {
     this.pool = pool;
+    this.courses = courses;
     this.access = access;
     this.groups = groups;
     this.meetings = meetings;
@@ -56,7 +62,12 @@ public final class MeetingService {
   }
 
   public Future<JsonObject> change(ClinicalAccess.Target target, Change change) {
-    return access.facilitatorAbout(target).compose(s -> pool.withTransaction(tx -> meetings.save(tx, s.groupId(),
+    return access.facilitatorAbout(target).compose(s -> courses.find(pool, s.groupId()).map(course -> {
+      if (!course.protocol().individualMeetings().contains(change.kind())) {
+        throw Refusal.notFound("kind: " + course.protocol().id() + " plans no " + change.kind() + " meeting");
+      }
+      return s;
+    })).compose(s -> pool.withTransaction(tx -> meetings.save(tx, s.groupId(),
                 s.memberId(), change.kind(), change.scheduledAt(), change.held(), s.actor().id())
             .compose(r -> access.audit(tx, s, "meeting.write", new JsonObject().put("kind", change.kind()))))
         .compose(v -> meetings(pool, s.groupId(), s.memberId()))
@@ -66,17 +77,22 @@ public final class MeetingService {
 
   /** {@code {userId, meetings:[{kind, scheduledAt, planned, held, heldAt}]}} in plan order. */
   private Future<JsonObject> meetings(SqlClient client, long groupId, long userId) {
-    return Future.all(groups.sessions(client, groupId), meetings.stored(client, groupId, userId)).map(all -> {
+    return Future.all(groups.sessions(client, groupId), meetings.stored(client, groupId, userId),
+        courses.find(client, groupId)).map(all -> {
       List<Instant> sessions = all.<List<GroupStore.StoredSession>>resultAt(0).stream()
           .map(GroupStore.StoredSession::scheduledAt).toList();
       Map<String, MeetingStore.StoredMeeting> stored = all.resultAt(1);
+      List<String> planned = all.<Course>resultAt(2).protocol().individualMeetings();
       JsonArray list = new JsonArray();
-      MeetingPlan.defaults(sessions).forEach((kind, planned) -> {
+      MeetingPlan.defaults(sessions).forEach((kind, at) -> {
+        if (!planned.contains(kind)) {
+          return;
+        }
         MeetingStore.StoredMeeting m = stored.get(kind);
         boolean moved = m != null && m.scheduledAt() != null;
         String heldAt = m == null || m.heldAt() == null ? null : m.heldAt().toString();
         list.add(new JsonObject().put("kind", kind)
-            .put("scheduledAt", (moved ? m.scheduledAt() : planned).toString())
+            .put("scheduledAt", (moved ? m.scheduledAt() : at).toString())
             .put("planned", !moved).put("held", heldAt != null).put("heldAt", heldAt));
       });
       return new JsonObject().put("userId", userId).put("meetings", list);

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Which moves between IPT phases a facilitator may make: forward, one phase at a time; the middle phase only once
- * every active member has a primary focus area, unless the facilitator gives a reason to start it anyway. Pure.
+ * every active member has a primary focus area, and termination not before the plan's first termination session,
+ * unless the facilitator gives a reason to move anyway. Pure.
  */
 public final class PhaseRules {
   private PhaseRules() {
@@ -23,13 +24,18 @@ public final class PhaseRules {
     }
   }
 
+  /** Where the course is when a move is asked for: the session members meet at next, and where termination starts. */
+  public record Timing(int upcomingSession, int terminationFrom) {
+  }
+
   /**
    * Decides a move from {@code current} to {@code target}.
    *
    * @param withoutFocus ids of active members who have no primary focus area yet
-   * @param overrideReason the facilitator's reason to start the middle phase regardless, or null
+   * @param overrideReason the facilitator's reason to move regardless, or null
    */
-  public static Decision decide(Phase current, Phase target, List<Long> withoutFocus, String overrideReason) {
+  public static Decision decide(Phase current, Phase target, List<Long> withoutFocus, String overrideReason,
+                                Timing timing) {
     if (target == current) {
       return Decision.refuse("phase: the group is already in the " + current.wire() + " phase");
     }
@@ -44,11 +50,23 @@ public final class PhaseRules {
       }
       return Decision.allow(true);
     }
+    if (target == Phase.TERMINATION && timing.upcomingSession() < timing.terminationFrom()) {
+      if (overrideReason == null || overrideReason.isBlank()) {
+        return Decision.refuse("phase: the plan's termination starts at session " + timing.terminationFrom()
+            + " and the group meets for session " + timing.upcomingSession() + " next; give overrideReason to end early");
+      }
+      return Decision.allow(true);
+    }
     return Decision.allow(false);
   }
 
   /** Whether the plan has reached a phase the group has not been moved to yet. */
   public static boolean behindPlan(Phase clinical, Phase plan) {
     return plan.ordinal() > clinical.ordinal();
+  }
+
+  /** Whether the group has been moved to a phase the plan has not reached yet. */
+  public static boolean aheadOfPlan(Phase clinical, Phase plan) {
+    return clinical.ordinal() > plan.ordinal();
   }
 }

@@ -105,12 +105,13 @@ public final class Progress {
     return attendance.sessions(groupId).map(Attendance::new);
   }
 
-  /** {@code {attended, held, sessions:[…], missed:[…]}} for one member. */
+  /** {@code {attended, held, sessions:[…], missed:[…]}} for one member; held counts the sessions that count for them. */
   static JsonObject attendanceOf(Attendance attendance, long userId) {
     Set<Integer> attended = attendance.of(userId);
-    Set<Integer> missed = new HashSet<>(attendance.held());
+    Set<Integer> held = attendance.heldFor(userId);
+    Set<Integer> missed = new HashSet<>(held);
     missed.removeAll(attended);
-    return new JsonObject().put("attended", attended.size()).put("held", attendance.held().size())
+    return new JsonObject().put("attended", attended.size()).put("held", held.size())
         .put("sessions", new JsonArray(List.copyOf(attended)))
         .put("missed", new JsonArray(missed.stream().sorted().toList()));
   }

@@ -52,7 +52,7 @@ public final class ReviewService {
   }
 
   public Future<JsonObject> review(ClinicalAccess.Target target) {
-    return access.selfOrFacilitator(target).compose(s -> courses.find(pool, s.groupId()).compose(course -> {
+    return access.selfOrReader(target).compose(s -> courses.find(pool, s.groupId()).compose(course -> {
       if (course.phase() != Phase.TERMINATION) {
         return Future.failedFuture(Refusal.conflict("review: opens when the group enters the termination phase"));
       }

@@ -48,7 +48,7 @@ public final class SessionFacts {
               due.add(item);
             }
           }
-          boolean held = a.held().contains(session);
+          boolean held = a.heldFor(userId).contains(session);
           return new JsonObject().put("session", session).put("held", held)
               .put("attended", held ? a.of(userId).contains(session) : null)
               .put("questionnaires", questionnaires).put("homeworkSet", set).put("homeworkDue", due);

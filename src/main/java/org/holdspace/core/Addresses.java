@@ -2,6 +2,12 @@ package org.holdspace.core;
 
 /** Event-bus addresses, all in one place. */
 public final class Addresses {
+  /**
+   * Header of an empty message on an account's address: its standing in the group the header names changed (added
+   * to or removed from its team), so its sockets look it up again.
+   */
+  public static final String STANDING_CHANGED = "holdspace-standing-changed";
+
   private Addresses() {
   }
 

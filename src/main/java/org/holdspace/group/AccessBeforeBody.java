@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.holdspace.auth.AuthHandler;
 import org.holdspace.core.AuthUser;
 import org.holdspace.core.Fields;
+import org.holdspace.core.Refusal;
 import org.holdspace.core.Role;
 
 import java.util.List;
@@ -21,13 +22,18 @@ public final class AccessBeforeBody {
   private static final String MEMBER = GROUP + "/members/:userId";
 
   /** Who may write through a route. */
-  enum Rule { FACILITATOR, FACILITATOR_OR_ADMIN, SELF_OR_FACILITATOR }
+  enum Rule { FACILITATOR, FACILITATOR_OR_ADMIN, ADMIN, SELF_OR_FACILITATOR }
 
   record Guard(HttpMethod method, String path, Rule rule) {
   }
 
   static final List<Guard> GUARDS = List.of(
       new Guard(HttpMethod.POST, GROUP + "/members", Rule.FACILITATOR_OR_ADMIN),
+      new Guard(HttpMethod.DELETE, MEMBER, Rule.FACILITATOR),
+      new Guard(HttpMethod.POST, GROUP + "/facilitators", Rule.FACILITATOR_OR_ADMIN),
+      new Guard(HttpMethod.DELETE, GROUP + "/facilitators/:userId", Rule.FACILITATOR_OR_ADMIN),
+      new Guard(HttpMethod.POST, GROUP + "/supervisors", Rule.ADMIN),
+      new Guard(HttpMethod.DELETE, GROUP + "/supervisors/:userId", Rule.ADMIN),
       new Guard(HttpMethod.PUT, GROUP + "/retention", Rule.FACILITATOR),
       new Guard(HttpMethod.PUT, GROUP + "/clinical", Rule.FACILITATOR),
       new Guard(HttpMethod.POST, GROUP + "/phase", Rule.FACILITATOR),
@@ -64,6 +70,9 @@ public final class AccessBeforeBody {
       case FACILITATOR -> access.requireFacilitator(user, groupId);
       case FACILITATOR_OR_ADMIN -> user.role() == Role.ADMIN ? Future.succeededFuture()
           : access.requireFacilitator(user, groupId);
+      case ADMIN -> user.role() == Role.ADMIN ? Future.succeededFuture() : access.standing(user, groupId).map(s -> {
+        throw s == GroupAccess.Standing.SUPERVISOR ? GroupAccess.readOnly() : Refusal.forbidden("for admins");
+      });
       case SELF_OR_FACILITATOR ->
           access.requireSelfOrFacilitator(user, groupId, Fields.pathId(ctx.pathParam("userId")));
     };

@@ -8,7 +8,6 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,8 +17,9 @@ import java.util.function.Function;
  * enrolment row carries. Every feature reads enrolment through it; each call runs on the client it is given.
  */
 public final class Enrolment {
-  private static final String STANDING = "SELECT m.role FROM groups g "
-      + "LEFT JOIN group_members m ON m.group_id = g.id AND m.user_id = $2 WHERE g.id = $1";
+  private static final String STANDING = "SELECT m.role, s.user_id IS NOT NULL AS supervisor FROM groups g "
+      + "LEFT JOIN group_members m ON m.group_id = g.id AND m.user_id = $2 "
+      + "LEFT JOIN group_supervisors s ON s.group_id = g.id AND s.user_id = $2 WHERE g.id = $1";
   private static final String IS_MEMBER =
       "SELECT 1 FROM group_members WHERE group_id = $1 AND user_id = $2 AND role = 'member'";
   private static final String LOCK = "SELECT 1 FROM group_members WHERE group_id = $1 AND user_id = $2 FOR UPDATE";
@@ -47,14 +47,17 @@ public final class Enrolment {
       + "m.focus_goal FROM group_members m JOIN users u ON u.id = m.user_id WHERE m.group_id = $1 ";
   private static final String EVERYONE = PEOPLE + "ORDER BY m.enrolled_at, u.id";
   private static final String MEMBERS = PEOPLE + "AND m.role = 'member' ORDER BY m.enrolled_at, u.id";
+  private static final String ACTIVE_WITHOUT_FOCUS = "SELECT user_id FROM group_members WHERE group_id = $1 "
+      + "AND role = 'member' AND ended_at IS NULL AND focus_area IS NULL ORDER BY user_id";
   private static final String FACILITATORS =
       "SELECT user_id FROM group_members WHERE group_id = $1 AND role = 'facilitator'";
   private static final String PRESENT_MEMBERS = "SELECT DISTINCT p.user_id, m.enrolled_at FROM presence p "
       + "JOIN group_members m ON m.group_id = p.group_id AND m.user_id = p.user_id "
       + "WHERE p.group_id = $1 AND m.role = 'member' ORDER BY m.enrolled_at, p.user_id";
   private static final String GROUPS_OF_USER = "SELECT g.id, g.name, g.protocol, g.current_session, "
-      + "g.session_status, m.role FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = $1 "
-      + "ORDER BY g.id";
+      + "g.session_status, r.role FROM (SELECT group_id, role FROM group_members WHERE user_id = $1 "
+      + "UNION ALL SELECT group_id, 'supervisor' FROM group_supervisors WHERE user_id = $1) r "
+      + "JOIN groups g ON g.id = r.group_id ORDER BY g.id";
   private static final String SET_AREAS = "UPDATE group_members SET focus_area = $3, focus_secondary_area = $4 "
       + "WHERE group_id = $1 AND user_id = $2";
   private static final String SET_FIRST_GOAL =
@@ -100,9 +103,10 @@ public final class Enrolment {
       if (rows.size() == 0) {
         return Optional.empty();
       }
-      String role = rows.iterator().next().getString(0);
+      Row row = rows.iterator().next();
+      String role = row.getString("role");
       if (role == null) {
-        return Optional.of(GroupAccess.Standing.NONE);
+        return Optional.of(row.getBoolean("supervisor") ? GroupAccess.Standing.SUPERVISOR : GroupAccess.Standing.NONE);
       }
       return Optional.of(role.equals("facilitator") ? GroupAccess.Standing.FACILITATOR : GroupAccess.Standing.MEMBER);
     });
@@ -158,10 +162,10 @@ public final class Enrolment {
     return client.preparedQuery(MEMBERS).execute(Tuple.of(groupId)).map(rows -> list(rows, Enrolment::member));
   }
 
-  /** The ids of the members who have no focus area yet, in id order. */
+  /** The ids of the members still taking part who have no focus area yet, in id order. */
   public Future<List<Long>> membersWithoutFocus(SqlClient client, long groupId) {
-    return members(client, groupId).map(members -> members.stream().filter(m -> m.focusArea() == null)
-        .map(Member::id).sorted(Comparator.naturalOrder()).toList());
+    return client.preparedQuery(ACTIVE_WITHOUT_FOCUS).execute(Tuple.of(groupId))
+        .map(rows -> list(rows, r -> r.getLong(0)));
   }
 
   public Future<List<Long>> facilitators(SqlClient client, long groupId) {
@@ -174,7 +178,7 @@ public final class Enrolment {
         .map(rows -> list(rows, r -> r.getLong(0)));
   }
 
-  /** The groups the account belongs to, in id order. */
+  /** The groups the account belongs to or supervises, in id order. */
   public Future<List<Membership>> groupsOf(SqlClient client, long userId) {
     return client.preparedQuery(GROUPS_OF_USER).execute(Tuple.of(userId)).map(rows -> list(rows, r ->
         new Membership(r.getLong("id"), r.getString("name"), r.getString("protocol"), r.getInteger("current_session"),

@@ -10,10 +10,25 @@ import org.holdspace.grouplog.ReadWindow;
 
 import java.util.function.Supplier;
 
-/** Who an account is to a group: its facilitator, one of its members, or nobody (404 when the group is unknown). */
+/**
+ * Who an account is to a group: one of its facilitators (owner and co-facilitators are equals), one of its
+ * supervisors, one of its members, or nobody (404 when the group is unknown). Writes are for facilitators
+ * ({@link #requireFacilitator}) or for facilitators and members ({@link #requireParticipant}); a supervisor passes
+ * only the read checks ({@link #requireReader}, {@link #requireViewer}, {@link #auditedRead}), so a call that names
+ * no read check refuses supervisors by default.
+ */
 public final class GroupAccess {
   /** An account's standing in a group. */
-  public enum Standing { FACILITATOR, MEMBER, NONE }
+  public enum Standing {
+    FACILITATOR, SUPERVISOR, MEMBER, NONE;
+
+    /** Whether the standing reads what the group's facilitators read: a facilitator or a supervisor. */
+    public boolean reader() {
+      return this == FACILITATOR || this == SUPERVISOR;
+    }
+  }
+
+  private static final String READ_ONLY = "supervisors read this group's records but do not change them";
 
   private final Pool pool;
   private final Enrolment enrolment;
@@ -29,9 +44,17 @@ public final class GroupAccess {
     return enrolment.standing(pool, groupId, user.id()).map(found -> found.orElseThrow(Refusal::notFound));
   }
 
-  /** Succeeds when the account facilitates the group; 403 otherwise. */
+  /** The refusal of a write by a supervisor. */
+  public static Refusal readOnly() {
+    return Refusal.forbidden(READ_ONLY);
+  }
+
+  /** Succeeds when the account facilitates the group (for writes and moderation); 403 otherwise. */
   public Future<Void> requireFacilitator(AuthUser user, long groupId) {
     return standing(user, groupId).map(s -> {
+      if (s == Standing.SUPERVISOR) {
+        throw readOnly();
+      }
       if (s != Standing.FACILITATOR) {
         throw Refusal.forbidden();
       }
@@ -39,8 +62,31 @@ public final class GroupAccess {
     });
   }
 
-  /** Succeeds with the standing when the account facilitates or belongs to the group; 403 otherwise. */
+  /** Succeeds with the standing when the account facilitates the group or supervises it (for reads); 403 otherwise. */
+  public Future<Standing> requireReader(AuthUser user, long groupId) {
+    return standing(user, groupId).map(s -> {
+      if (!s.reader()) {
+        throw Refusal.forbidden();
+      }
+      return s;
+    });
+  }
+
+  /** Succeeds with the standing when the account facilitates or belongs to the group (writes); 403 otherwise. */
   public Future<Standing> requireParticipant(AuthUser user, long groupId) {
+    return standing(user, groupId).map(s -> {
+      if (s == Standing.SUPERVISOR) {
+        throw readOnly();
+      }
+      if (s == Standing.NONE) {
+        throw Refusal.forbidden();
+      }
+      return s;
+    });
+  }
+
+  /** Succeeds with the standing for anyone of the group, supervisors included (for reads); 403 for outsiders. */
+  public Future<Standing> requireViewer(AuthUser user, long groupId) {
     return standing(user, groupId).map(s -> {
       if (s == Standing.NONE) {
         throw Refusal.forbidden();
@@ -49,14 +95,9 @@ public final class GroupAccess {
     });
   }
 
-  /** Succeeds when the account is the member itself or facilitates the group (for a member's own data). */
+  /** The member itself or a facilitator of the group (a write of a member's own data). */
   public Future<Standing> requireSelfOrFacilitator(AuthUser user, long groupId, long memberId) {
-    return requireParticipant(user, groupId).map(s -> {
-      if (s == Standing.MEMBER && user.id() != memberId) {
-        throw Refusal.forbidden();
-      }
-      return s;
-    });
+    return requireParticipant(user, groupId).map(s -> requireSelf(s, user, memberId));
   }
 
   /**
@@ -70,10 +111,27 @@ public final class GroupAccess {
     return enrolment.readsAfter(pool, groupId, user.id()).compose(after -> log.window(groupId, user.id(), after));
   }
 
-  /** A facilitator's group-wide read: facilitators only, the read audited as {@code action}, then made. */
-  public <T> Future<T> facilitatorRead(AuthUser user, long groupId, String action, Supplier<Future<T>> read) {
-    return requireFacilitator(user, groupId)
-        .compose(v -> audit.record(pool, user.id(), action, groupId, null, null))
+  /** The member itself, a facilitator or a supervisor of the group (a read of a member's own data). */
+  public Future<Standing> requireSelfOrReader(AuthUser user, long groupId, long memberId) {
+    return requireViewer(user, groupId).map(s -> requireSelf(s, user, memberId));
+  }
+
+  private static Standing requireSelf(Standing s, AuthUser user, long memberId) {
+    if (s == Standing.MEMBER && user.id() != memberId) {
+      throw Refusal.forbidden();
+    }
+    return s;
+  }
+
+  /** Records a read of the group's records (for reads whose check is made elsewhere). */
+  public Future<Void> recordRead(AuthUser user, long groupId, String action) {
+    return audit.record(pool, user.id(), action, groupId, null, null);
+  }
+
+  /** A group-wide read of facilitators and supervisors only, the read audited as {@code action}, then made. */
+  public <T> Future<T> auditedRead(AuthUser user, long groupId, String action, Supplier<Future<T>> read) {
+    return requireReader(user, groupId)
+        .compose(v -> recordRead(user, groupId, action))
         .compose(v -> read.get());
   }
 }

@@ -1,6 +1,6 @@
 package org.holdspace.group;
 
-import org.holdspace.protocol.Protocol;
+import org.holdspace.protocol.Protocols;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -22,10 +22,15 @@ import java.time.temporal.ChronoUnit;
  */
 public final class GroupRoutes {
   private static final int MAX_RETENTION_DAYS = 36_500;
+  private static final int MAX_REASON = 1000;
   private final GroupService groups;
+  private final Dropouts dropouts;
+  private final Protocols protocols;
 
-  public GroupRoutes(GroupService groups) {
+  public GroupRoutes(GroupService groups, Dropouts dropouts, Protocols protocols) {
     this.groups = groups;
+    this.dropouts = dropouts;
+    this.protocols = protocols;
   }
 
   public void mount(Router router) {
@@ -33,6 +38,7 @@ public final class GroupRoutes {
     router.post("/api/groups").handler(this::create);
     router.get("/api/groups/:id").handler(this::get);
     router.post("/api/groups/:id/members").handler(this::enrol);
+    router.delete("/api/groups/:id/members/:userId").handler(this::endParticipation);
     router.put("/api/groups/:id/retention").handler(this::retention);
   }
 
@@ -59,22 +65,20 @@ public final class GroupRoutes {
     AuthUser user = AuthHandler.require(ctx, Role.FACILITATOR);
     JsonObject body = Bodies.object(ctx);
     String name = Fields.text(body, "name", 1, 120).strip();
-    String protocolName = Fields.oneOf(body, "protocol", Protocol.names());
-    Protocol protocol = Protocol.named(protocolName).orElseThrow();
+    String protocolId = Fields.text(body, "protocol", 1, 100);
     int sessionCount = Fields.integer(body, "sessionCount", 1, 1000);
-    if (sessionCount < protocol.minSessions() || sessionCount > protocol.maxSessions()) {
-      throw Refusal.invalid("sessionCount: " + protocolName + " takes " + protocol.minSessions()
-          + (protocol.minSessions() == protocol.maxSessions() ? "" : " to " + protocol.maxSessions()) + " sessions");
-    }
-    Instant first = Fields.optionalInstant(body, "firstSessionAt");
-    if (first == null) {
-      first = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
-    }
+    Instant requestedFirst = Fields.optionalInstant(body, "firstSessionAt");
+    Instant first = requestedFirst != null ? requestedFirst
+        : Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
     Integer duration = Fields.optionalInt(body, "durationMinutes", 15, 240);
     Integer retention = retentionDays(body);
-    GroupService.NewGroup request =
-        new GroupService.NewGroup(name, protocol, sessionCount, first, duration == null ? 90 : duration);
-    Responses.reply(ctx, 201, groups.create(user, request).compose(group -> retention == null
+    Responses.reply(ctx, 201, protocols.requested(protocolId, "protocol").compose(protocol -> {
+      if (!protocol.allows(sessionCount)) {
+        throw Refusal.invalid(protocol.lengthRule());
+      }
+      return groups.create(user, new GroupService.NewGroup(name, protocol, sessionCount, first,
+          duration == null ? 90 : duration));
+    }).compose(group -> retention == null
         ? io.vertx.core.Future.succeededFuture(group)
         : groups.setRetention(user, group.getLong("id"), retention).map(r -> group.put("retentionDays", retention))));
   }
@@ -86,8 +90,29 @@ public final class GroupRoutes {
   private void enrol(RoutingContext ctx) {
     AuthUser user = AuthHandler.user(ctx);
     long groupId = Fields.pathId(ctx.pathParam("id"));
-    long userId = Fields.id(Bodies.object(ctx), "userId");
-    Responses.reply(ctx, 201, groups.enrol(user, groupId, userId)
+    JsonObject body = Bodies.object(ctx);
+    long userId = Fields.id(body, "userId");
+    Responses.reply(ctx, 201, groups.enrol(user, groupId, userId, reason(body, "overrideReason", false))
         .map(v -> new JsonObject().put("groupId", groupId).put("userId", userId)));
+  }
+
+  private void endParticipation(RoutingContext ctx) {
+    AuthUser user = AuthHandler.user(ctx);
+    long groupId = Fields.pathId(ctx.pathParam("id"));
+    long userId = Fields.pathId(ctx.pathParam("userId"));
+    String reason = reason(Bodies.object(ctx), "reason", true);
+    Responses.reply(ctx, 200, dropouts.end(user, groupId, userId, reason));
+  }
+
+  /** A facilitator's reason: stripped, at most {@value #MAX_REASON} characters; blank counts as absent. */
+  private static String reason(JsonObject body, String field, boolean required) {
+    String reason = Fields.optionalText(body, field, MAX_REASON);
+    if (reason == null || reason.isBlank()) {
+      if (required) {
+        throw Refusal.invalid(field + ": required (why the member's participation ends)");
+      }
+      return null;
+    }
+    return reason.strip();
   }
 }

@@ -1,5 +1,6 @@
 package org.holdspace.group;
 
+import org.holdspace.protocol.PhaseSplit;
 import org.holdspace.protocol.SessionPlan;
 
 import io.vertx.core.Future;
@@ -18,19 +19,27 @@ import java.util.Optional;
 /** Groups and their planned sessions ({@code groups}, {@code group_sessions}); enrolment is {@link Enrolment}. */
 public final class GroupStore {
   private static final String INSERT_GROUP = "INSERT INTO groups (name, protocol, session_count, first_session_at, "
-      + "duration_minutes, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+      + "duration_minutes, created_by, initial_until, termination_from) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+      + "RETURNING id";
   private static final String INSERT_SESSION =
       "INSERT INTO group_sessions (group_id, number, phase, scheduled_at) VALUES ($1, $2, $3, $4)";
   private static final String FIND_GROUP = "SELECT id, name, protocol, session_count, first_session_at, "
-      + "duration_minutes, current_session, session_status, retention_days FROM groups WHERE id = $1";
+      + "duration_minutes, current_session, session_status, retention_days, phase, initial_until, termination_from "
+      + "FROM groups WHERE id = $1";
   private static final String LOCK_GROUP = "SELECT id FROM groups WHERE id = $1 FOR UPDATE";
   private static final String SET_RETENTION = "UPDATE groups SET retention_days = $2 WHERE id = $1";
   private static final String SESSIONS =
       "SELECT number, phase, scheduled_at, started_at, ended_at FROM group_sessions WHERE group_id = $1 ORDER BY number";
 
-  /** A group's row. */
+  /** A group's row; {@code phase} is its clinical phase, {@code plan} its plan's phase split. */
   public record StoredGroup(long id, String name, String protocol, int sessionCount, Instant firstSessionAt,
-                            int durationMinutes, int currentSession, String sessionStatus, Integer retentionDays) {
+                            int durationMinutes, int currentSession, String sessionStatus, Integer retentionDays,
+                            String phase, PhaseSplit plan) {
+    /** The phase the plan gives the upcoming session. */
+    public String planPhase() {
+      return plan.planPhase(currentSession, "live".equals(sessionStatus)).wire();
+    }
+
     public JsonObject toJson() {
       return new JsonObject()
           .put("id", id)
@@ -41,7 +50,9 @@ public final class GroupStore {
           .put("durationMinutes", durationMinutes)
           .put("currentSession", currentSession)
           .put("sessionStatus", sessionStatus)
-          .put("retentionDays", retentionDays);
+          .put("retentionDays", retentionDays)
+          .put("phase", phase)
+          .put("planPhase", planPhase());
     }
   }
 
@@ -61,11 +72,11 @@ public final class GroupStore {
   }
 
   /** Inserts the group and its planned sessions; answers its id. */
-  public Future<Long> create(SqlClient client, String name, String protocol, int sessionCount, Instant firstSessionAt,
+  public Future<Long> create(SqlClient client, String name, String protocol, PhaseSplit split, Instant firstSessionAt,
                              int durationMinutes, long createdBy, List<SessionPlan.PlannedSession> plan) {
     return client.preparedQuery(INSERT_GROUP)
-        .execute(Tuple.of(name, protocol, sessionCount, firstSessionAt.atOffset(ZoneOffset.UTC), durationMinutes,
-            createdBy))
+        .execute(Tuple.of(name, protocol, split.sessionCount(), firstSessionAt.atOffset(ZoneOffset.UTC),
+            durationMinutes, createdBy, split.initialUntil(), split.terminationFrom()))
         .map(rows -> rows.iterator().next().getLong(0))
         .compose(id -> {
           List<Tuple> sessions = new ArrayList<>();
@@ -85,7 +96,8 @@ public final class GroupStore {
       return Optional.of(new StoredGroup(r.getLong("id"), r.getString("name"), r.getString("protocol"),
           r.getInteger("session_count"), r.getOffsetDateTime("first_session_at").toInstant(),
           r.getInteger("duration_minutes"), r.getInteger("current_session"), r.getString("session_status"),
-          r.getInteger("retention_days")));
+          r.getInteger("retention_days"), r.getString("phase"), new PhaseSplit(r.getInteger("session_count"),
+          r.getInteger("initial_until"), r.getInteger("termination_from"))));
     });
   }
 

@@ -10,7 +10,8 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import org.holdspace.core.Addresses;
 import org.holdspace.core.Refusal;
-import org.holdspace.protocol.Protocol;
+import org.holdspace.protocol.Phase;
+import org.holdspace.protocol.PhaseSplit;
 import org.holdspace.metrics.Meters;
 
 import java.util.ArrayList;
@@ -26,11 +27,12 @@ import java.util.function.Function;
  */
 public final class EventLog {
   /** The columns a {@link GroupSnapshot} is read from (see {@link #snapshotOf}). */
-  static final String SNAPSHOT_COLUMNS = "last_seq, current_session, session_status, session_count, protocol, state";
+  static final String SNAPSHOT_COLUMNS = "last_seq, current_session, session_status, session_count, phase, initial_until, "
+      + "termination_from, state";
   private static final String READ = "SELECT " + SNAPSHOT_COLUMNS + " FROM groups WHERE id = $1";
   private static final String LOCK = READ + " FOR UPDATE";
   private static final String SAVE = "UPDATE groups SET last_seq = $2, current_session = $3, session_status = $4, "
-      + "state = $5, next_deadline = $6 WHERE id = $1";
+      + "state = $5, next_deadline = $6, phase = $7 WHERE id = $1";
   private static final String INSERT = "INSERT INTO group_events (group_id, seq, kind, actor_id, client_id, body) "
       + "VALUES ($1, $2, $3, $4, $5, $6) RETURNING at";
   private static final String SINCE = "SELECT e.seq, e.kind, e.at, e.actor_id, u.display_name, e.client_id, e.body "
@@ -104,9 +106,11 @@ public final class EventLog {
   /** A snapshot from a row with the {@link #SNAPSHOT_COLUMNS}. */
   static GroupSnapshot snapshotOf(long groupId, Row r) {
     Object state = r.getValue("state");
+    int sessionCount = r.getInteger("session_count");
     return new GroupSnapshot(groupId, r.getLong("last_seq"), r.getInteger("current_session"),
-        SessionStatus.fromWire(r.getString("session_status")), r.getInteger("session_count"),
-        Protocol.named(r.getString("protocol")).orElseThrow(),
+        SessionStatus.fromWire(r.getString("session_status")), sessionCount,
+        Phase.valueOf(r.getString("phase").toUpperCase(java.util.Locale.ROOT)),
+        new PhaseSplit(sessionCount, r.getInteger("initial_until"), r.getInteger("termination_from")),
         GroupState.fromJson(state instanceof JsonObject o ? o : new JsonObject()));
   }
 
@@ -114,7 +118,8 @@ public final class EventLog {
     Long deadline = s.state().nextDeadline();
     return tx.preparedQuery(SAVE)
         .execute(Tuple.of(s.groupId(), s.lastSeq(), s.currentSession(), s.status().wire(), s.state().toJson(),
-            deadline == null ? null : java.time.Instant.ofEpochMilli(deadline).atOffset(java.time.ZoneOffset.UTC)))
+            deadline == null ? null : java.time.Instant.ofEpochMilli(deadline).atOffset(java.time.ZoneOffset.UTC),
+            s.phase().wire()))
         .mapEmpty();
   }
 

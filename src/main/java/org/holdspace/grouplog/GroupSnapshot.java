@@ -2,44 +2,51 @@ package org.holdspace.grouplog;
 
 import io.vertx.core.json.JsonObject;
 import org.holdspace.protocol.Phase;
-import org.holdspace.protocol.Protocol;
+import org.holdspace.protocol.PhaseSplit;
 
 /**
- * A group's row as read from the log's store: the last seq, the current session and the moderation state derived
- * from its events. Immutable: a change answers the snapshot it leads to.
+ * A group's row as read from the log's store: the last seq, the current session, the clinical phase its facilitator
+ * moved it to, its plan's phase split and the moderation state derived from its events. Immutable: a change answers
+ * the snapshot it leads to.
  */
 public record GroupSnapshot(long groupId, long lastSeq, int currentSession, SessionStatus status, int sessionCount,
-                            Protocol protocol, GroupState state) {
+                            Phase phase, PhaseSplit plan, GroupState state) {
 
   public boolean live() {
     return status == SessionStatus.LIVE;
   }
 
-  /** The phase of the current session (of session 1 before any has started). */
-  public Phase phase() {
-    return protocol.phaseOf(Math.max(1, currentSession), sessionCount);
+  /** The phase the plan gives the upcoming session (the live one, else the next to start). */
+  public Phase planPhase() {
+    return plan.planPhase(currentSession, live());
   }
 
-  /** The contract's {@code session} object. */
+  /** The contract's {@code session} object: {@code phase} is the clinical phase, {@code planPhase} the plan's. */
   public JsonObject sessionJson() {
     return new JsonObject()
         .put("number", currentSession)
-        .put("phase", phase().wire())
+        .put("phase", phase.wire())
+        .put("planPhase", planPhase().wire())
         .put("status", status.wire())
         .put("sessionCount", sessionCount);
   }
 
   /** The same group with another moderation state. */
   public GroupSnapshot with(GroupState next) {
-    return new GroupSnapshot(groupId, lastSeq, currentSession, status, sessionCount, protocol, next);
+    return new GroupSnapshot(groupId, lastSeq, currentSession, status, sessionCount, phase, plan, next);
+  }
+
+  /** The same group in another clinical phase. */
+  public GroupSnapshot inPhase(Phase next) {
+    return new GroupSnapshot(groupId, lastSeq, currentSession, status, sessionCount, next, plan, state);
   }
 
   /** The same group in another session or session status, with the given state. */
   public GroupSnapshot inSession(int number, SessionStatus nextStatus, GroupState next) {
-    return new GroupSnapshot(groupId, lastSeq, number, nextStatus, sessionCount, protocol, next);
+    return new GroupSnapshot(groupId, lastSeq, number, nextStatus, sessionCount, phase, plan, next);
   }
 
   GroupSnapshot withLastSeq(long seq) {
-    return new GroupSnapshot(groupId, seq, currentSession, status, sessionCount, protocol, state);
+    return new GroupSnapshot(groupId, seq, currentSession, status, sessionCount, phase, plan, state);
   }
 }

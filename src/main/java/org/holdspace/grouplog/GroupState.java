@@ -17,7 +17,8 @@ import java.util.Set;
  * change answers a new state.
  */
 public final class GroupState {
-  private static final GroupState EMPTY = new GroupState(false, Map.of(), List.of(), null, 0, Set.of(), null);
+  private static final GroupState EMPTY =
+      new GroupState(false, Map.of(), List.of(), null, 0, Set.of(), null, Set.of());
 
   private final boolean locked;
   private final Map<Long, Long> mutedUntil;
@@ -26,9 +27,10 @@ public final class GroupState {
   private final int slowModeSeconds;
   private final Set<Long> removed;
   private final Round round;
+  private final Set<Long> ended;
 
   private GroupState(boolean locked, Map<Long, Long> mutedUntil, List<Long> hands, Long floor, int slowModeSeconds,
-                     Set<Long> removed, Round round) {
+                     Set<Long> removed, Round round, Set<Long> ended) {
     this.locked = locked;
     this.mutedUntil = Collections.unmodifiableMap(new LinkedHashMap<>(mutedUntil));
     this.hands = List.copyOf(hands);
@@ -36,6 +38,7 @@ public final class GroupState {
     this.slowModeSeconds = slowModeSeconds;
     this.removed = Collections.unmodifiableSet(new LinkedHashSet<>(removed));
     this.round = round;
+    this.ended = Collections.unmodifiableSet(new LinkedHashSet<>(ended));
   }
 
   /** A go-round: a prompt, the members in turn order, whose turn it is and until when. */
@@ -78,9 +81,11 @@ public final class GroupState {
     Set<Long> removed = new LinkedHashSet<>();
     json.getJsonArray("removed", new JsonArray()).forEach(id -> removed.add(((Number) id).longValue()));
     JsonObject round = json.getJsonObject("round");
+    Set<Long> ended = new LinkedHashSet<>();
+    json.getJsonArray("ended", new JsonArray()).forEach(id -> ended.add(((Number) id).longValue()));
     return new GroupState(json.getBoolean("locked", false), muted, hands,
         floor == null ? null : ((Number) floor).longValue(), json.getInteger("slowModeSeconds", 0), removed,
-        round == null ? null : Round.fromJson(round));
+        round == null ? null : Round.fromJson(round), ended);
   }
 
   /** The stored form. */
@@ -94,7 +99,8 @@ public final class GroupState {
         .put("floor", floor)
         .put("slowModeSeconds", slowModeSeconds)
         .put("removed", new JsonArray(new ArrayList<>(removed)))
-        .put("round", round == null ? null : round.toJson());
+        .put("round", round == null ? null : round.toJson())
+        .put("ended", new JsonArray(new ArrayList<>(ended)));
   }
 
   /** The contract's {@code state} object of {@code joined}, as of {@code nowMillis}. */
@@ -122,8 +128,8 @@ public final class GroupState {
                 : java.time.Instant.ofEpochMilli(round.turnUntil()).toString()));
   }
 
-  /** A fresh session: hands, floor, lock and slow mode cleared; mutes and removals of the last session lifted. */
-  public static GroupState forNewSession() {
+  /** A group where nothing has happened yet. */
+  public static GroupState empty() {
     return EMPTY;
   }
 
@@ -132,7 +138,7 @@ public final class GroupState {
   }
 
   public GroupState withLocked(boolean value) {
-    return new GroupState(value, mutedUntil, hands, floor, slowModeSeconds, removed, round);
+    return new GroupState(value, mutedUntil, hands, floor, slowModeSeconds, removed, round, ended);
   }
 
   public boolean isMuted(long userId, long nowMillis) {
@@ -152,13 +158,13 @@ public final class GroupState {
   public GroupState withMute(long userId, Long untilMillis) {
     Map<Long, Long> next = new LinkedHashMap<>(mutedUntil);
     next.put(userId, untilMillis);
-    return new GroupState(locked, next, hands, floor, slowModeSeconds, removed, round);
+    return new GroupState(locked, next, hands, floor, slowModeSeconds, removed, round, ended);
   }
 
   public GroupState withoutMute(long userId) {
     Map<Long, Long> next = new LinkedHashMap<>(mutedUntil);
     next.remove(userId);
-    return new GroupState(locked, next, hands, floor, slowModeSeconds, removed, round);
+    return new GroupState(locked, next, hands, floor, slowModeSeconds, removed, round, ended);
   }
 
   /** Timed mutes that have ended by {@code nowMillis}. */
@@ -186,7 +192,7 @@ public final class GroupState {
   }
 
   public GroupState withRound(Round value) {
-    return new GroupState(locked, mutedUntil, hands, floor, slowModeSeconds, removed, value);
+    return new GroupState(locked, mutedUntil, hands, floor, slowModeSeconds, removed, value, ended);
   }
 
   public List<Long> hands() {
@@ -203,13 +209,13 @@ public final class GroupState {
     }
     List<Long> next = new ArrayList<>(hands);
     next.add(userId);
-    return new GroupState(locked, mutedUntil, next, floor, slowModeSeconds, removed, round);
+    return new GroupState(locked, mutedUntil, next, floor, slowModeSeconds, removed, round, ended);
   }
 
   public GroupState withHandLowered(long userId) {
     List<Long> next = new ArrayList<>(hands);
     next.remove(Long.valueOf(userId));
-    return new GroupState(locked, mutedUntil, next, floor, slowModeSeconds, removed, round);
+    return new GroupState(locked, mutedUntil, next, floor, slowModeSeconds, removed, round, ended);
   }
 
   public Long floor() {
@@ -222,7 +228,7 @@ public final class GroupState {
     if (userId != null) {
       next.remove(userId);
     }
-    return new GroupState(locked, mutedUntil, next, userId, slowModeSeconds, removed, round);
+    return new GroupState(locked, mutedUntil, next, userId, slowModeSeconds, removed, round, ended);
   }
 
   public int slowModeSeconds() {
@@ -230,11 +236,16 @@ public final class GroupState {
   }
 
   public GroupState withSlowMode(int seconds) {
-    return new GroupState(locked, mutedUntil, hands, floor, seconds, removed, round);
+    return new GroupState(locked, mutedUntil, hands, floor, seconds, removed, round, ended);
   }
 
   public boolean isRemoved(long userId) {
     return removed.contains(userId);
+  }
+
+  /** Who was removed from the session, in the order of their removal. */
+  public List<Long> removed() {
+    return List.copyOf(removed);
   }
 
   /** Removes the member from the session: their hand goes down and they lose the floor. */
@@ -244,6 +255,32 @@ public final class GroupState {
     List<Long> nextHands = new ArrayList<>(hands);
     nextHands.remove(Long.valueOf(userId));
     Long nextFloor = floor != null && floor == userId ? null : floor;
-    return new GroupState(locked, mutedUntil, nextHands, nextFloor, slowModeSeconds, next, round);
+    return new GroupState(locked, mutedUntil, nextHands, nextFloor, slowModeSeconds, next, round, ended);
+  }
+
+  /** Lets a member removed from the session back in. */
+  public GroupState withReadmitted(long userId) {
+    Set<Long> next = new LinkedHashSet<>(removed);
+    next.remove(userId);
+    return new GroupState(locked, mutedUntil, hands, floor, slowModeSeconds, next, round, ended);
+  }
+
+  /** Whether the member's participation in the course has ended (a dropout); it never resumes. */
+  public boolean hasEnded(long userId) {
+    return ended.contains(userId);
+  }
+
+  /** Whether the member may not take part now: removed from this session, or their participation ended. */
+  public boolean isExcluded(long userId) {
+    return removed.contains(userId) || ended.contains(userId);
+  }
+
+  /** Ends the member's participation: like a removal, but for every later session too. */
+  public GroupState withEnded(long userId) {
+    GroupState out = withRemoved(userId).withReadmitted(userId);
+    Set<Long> next = new LinkedHashSet<>(ended);
+    next.add(userId);
+    return new GroupState(out.locked, out.mutedUntil, out.hands, out.floor, out.slowModeSeconds, out.removed,
+        out.round, next);
   }
 }

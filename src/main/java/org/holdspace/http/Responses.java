@@ -34,6 +34,17 @@ public final class Responses {
     });
   }
 
+  /** Answers 204 once the future succeeds, or its failure as an error body. */
+  public static void noContent(RoutingContext ctx, Future<Void> result) {
+    result.onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+      } else if (!ctx.response().ended()) {
+        ctx.response().setStatusCode(204).end();
+      }
+    });
+  }
+
   /**
    * Refuses a request whose query string is not valid percent-encoding before any route reads it (the router's
    * own matching would throw and answer outside the contract).

@@ -116,7 +116,7 @@ public final class ModerationService {
         return Future.failedFuture(Refusal.notLive());
       }
       return requireMember(tx, groupId, userId).compose(v -> {
-        if (s.state().isRemoved(userId)) {
+        if (s.state().isExcluded(userId)) {
           return Future.succeededFuture(Change.none(s));
         }
         return audited(tx, facilitator, "moderation.remove", groupId, userId,
@@ -134,7 +134,7 @@ public final class ModerationService {
       }
       Future<Void> check = userId == null ? Future.succeededFuture() : requireMember(tx, groupId, userId);
       return check.compose(v -> {
-        if (userId != null && s.state().isRemoved(userId)) {
+        if (userId != null && s.state().isExcluded(userId)) {
           return Future.failedFuture(Refusal.forbidden("userId: removed from this session"));
         }
         if (Objects.equals(s.state().floor(), userId)) {
@@ -164,7 +164,7 @@ public final class ModerationService {
       if (!s.live()) {
         throw Refusal.notLive();
       }
-      if (s.state().isRemoved(member.id())) {
+      if (s.state().isExcluded(member.id())) {
         throw Refusal.forbidden("you were removed from this session");
       }
       if (s.state().hasHandUp(member.id()) == raise) {
@@ -185,7 +185,7 @@ public final class ModerationService {
       return enrolment.presentMembers(tx, groupId).compose(present -> {
         List<Long> order = new ArrayList<>();
         present.forEach(id -> {
-          if (!s.state().isRemoved(id)) {
+          if (!s.state().isExcluded(id)) {
             order.add(id);
           }
         });

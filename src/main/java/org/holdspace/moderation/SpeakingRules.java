@@ -24,7 +24,7 @@ public final class SpeakingRules implements MessageRule {
     if (!live) {
       return Optional.of(Refusal.Code.NOT_LIVE);
     }
-    if (state.isRemoved(userId)) {
+    if (state.isExcluded(userId)) {
       return Optional.of(Refusal.Code.FORBIDDEN);
     }
     if (state.isMuted(userId, nowMillis)) {

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Progress notes: a draft prefilled from the session's facts, the note's text until it is signed, and addenda after.
- * Only the group's facilitators read or write them (members get 403); every read and write is audited with ids only,
- * never the text.
+ * The group's facilitators read and write them, its supervisors only read them (members get 403); every read and
+ * write is audited with ids only, never the text.
  */
 public final class NoteService {
   private final Pool pool;
@@ -30,7 +30,7 @@ public final class NoteService {
 
   /** {@code {text, facts}}: what the records say about the member at the session, and a text made from it. */
   public Future<JsonObject> draft(ClinicalAccess.Target t, int session) {
-    return author(t, session).compose(s -> Future.all(facts.of(s.groupId(), s.memberId(), session),
+    return reader(t, session).compose(s -> Future.all(facts.of(s.groupId(), s.memberId(), session),
             notes.goRound(pool, s.groupId(), session, s.memberId()))
         .compose(all -> {
           JsonObject f = all.<JsonObject>resultAt(0).put("goRound", all.<JsonObject>resultAt(1));
@@ -40,7 +40,7 @@ public final class NoteService {
   }
 
   public Future<JsonObject> get(ClinicalAccess.Target t, int session) {
-    return author(t, session).compose(s -> notes.find(pool, s.groupId(), session, s.memberId())
+    return reader(t, session).compose(s -> notes.find(pool, s.groupId(), session, s.memberId())
         .map(found -> found.orElseThrow(() -> Refusal.notFound("no note for this member and session")))
         .compose(n -> notes.withAddenda(pool, n))
         .compose(n -> access.audit(pool, s, "note.read", ids(session, n)).map(v -> n.toJson())));
@@ -87,11 +87,20 @@ public final class NoteService {
   }
 
   /**
-   * The one place that decides who may read and write progress notes: the group's facilitators, about one of its
-   * members, at a session of the group's course. A supervisor's standing belongs here when that role exists.
+   * The one place that decides who may write progress notes: the group's facilitators, about one of its members, at
+   * a session of the group's course.
    */
   private Future<ClinicalAccess.Subject> author(ClinicalAccess.Target t, int session) {
-    return access.facilitatorAbout(t).compose(s -> notes.sessionCount(pool, s.groupId()).map(count -> {
+    return atSession(access.facilitatorAbout(t), session);
+  }
+
+  /** Who may read them: the group's facilitators and supervisors, likewise. */
+  private Future<ClinicalAccess.Subject> reader(ClinicalAccess.Target t, int session) {
+    return atSession(access.readerAbout(t), session);
+  }
+
+  private Future<ClinicalAccess.Subject> atSession(Future<ClinicalAccess.Subject> allowed, int session) {
+    return allowed.compose(s -> notes.sessionCount(pool, s.groupId()).map(count -> {
       if (count.isEmpty() || session > count.get()) {
         throw Refusal.notFound("no such session");
       }

@@ -57,9 +57,9 @@ public final class SummaryService {
 
   /** The published summary; 404 before one is. */
   public Future<JsonObject> get(AuthUser user, long groupId, int number) {
-    return access.requireParticipant(user, groupId).compose(standing -> find(pool, groupId, number)
+    return access.requireViewer(user, groupId).compose(standing -> find(pool, groupId, number)
         .map(found -> found.orElseThrow(() -> Refusal.notFound("no summary published for this session")))
-        .compose(s -> standing != GroupAccess.Standing.FACILITATOR ? Future.succeededFuture(s)
+        .compose(s -> !standing.reader() ? Future.succeededFuture(s)
             : audit.record(pool, user.id(), "summary.read", groupId, null, new JsonObject().put("number", number))
             .map(v -> s)));
   }

@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Tuple;
 import org.holdspace.core.AuthUser;
 import org.holdspace.grouplog.Change;
 import org.holdspace.grouplog.EventLog;
+import org.holdspace.grouplog.GroupSnapshot;
 import org.holdspace.grouplog.NewEvent;
 
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * Who is in a group's room: one row per joined socket; the first socket of an account appends a {@code join}
- * event and its last one a {@code leave} event, so two tabs make one presence.
+ * event and its last one a {@code leave} event, so two tabs make one presence. A member whose last socket goes
+ * (a leave, a dropped connection, a crashed node swept) with a hand up has it lowered first ({@code hand_lowered}).
  */
 public final class Presence {
   private static final String INSERT =
@@ -48,8 +50,16 @@ public final class Presence {
         .execute(Tuple.of(groupId, connectionId))
         .compose(deleted -> tx.preparedQuery(COUNT).execute(Tuple.of(groupId, user.id()))
             .map(rows -> deleted.rowCount() == 1 && rows.iterator().next().getLong(0) == 0
-                ? Change.of(snapshot, event("leave", user))
+                ? gone(snapshot, user)
                 : Change.none(snapshot)))).mapEmpty();
+  }
+
+  private static Change gone(GroupSnapshot snapshot, AuthUser user) {
+    if (!snapshot.state().hasHandUp(user.id())) {
+      return Change.of(snapshot, event("leave", user));
+    }
+    return Change.of(snapshot.with(snapshot.state().withHandLowered(user.id())),
+        List.of(event("hand_lowered", user), event("leave", user)));
   }
 
   private static NewEvent event(String kind, AuthUser user) {

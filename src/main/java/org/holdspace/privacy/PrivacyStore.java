@@ -48,7 +48,8 @@ public final class PrivacyStore {
       "DELETE FROM individual_meetings WHERE user_id = $1",
       // Unsigned drafts go; signed notes are a legal record and stay.
       "DELETE FROM progress_notes WHERE user_id = $1 AND signed_at IS NULL",
-      "UPDATE group_members SET focus_area = NULL, focus_goal = NULL, focus_secondary_area = NULL WHERE user_id = $1",
+      "UPDATE group_members SET focus_area = NULL, focus_goal = NULL, focus_secondary_area = NULL, end_reason = NULL, "
+          + "enrol_override_reason = NULL WHERE user_id = $1",
       "UPDATE group_events SET body = (body - 'text') || '{\"erased\": true}' WHERE actor_id = $1 AND kind = 'message'",
       "UPDATE whispers SET text = '' WHERE from_id = $1",
       "UPDATE users SET active = false, display_name = 'Former member', username = 'erased-' || id, "

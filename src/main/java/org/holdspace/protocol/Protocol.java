@@ -1,58 +1,63 @@
 package org.holdspace.protocol;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
+import java.util.List;
 
 /**
- * A session plan template: how many sessions a course may have, how many members, and how many sessions
- * the initial and termination phases take. Protocols are data, read from {@code protocols/protocols.json}.
+ * A course template, as data: how many sessions and members it takes, which sessions each phase spans, the individual
+ * meetings around the group sessions, after which session enrolment closes (null: never) and how often questionnaires
+ * are due by default. Built-ins come from {@code protocols/protocols.json}, others are defined by an admin; both are
+ * checked by {@link ProtocolDefinition}.
  */
-public record Protocol(String name, int minSessions, int maxSessions, int maxMembers,
-                       int initialSessions, int terminationSessions) {
+public record Protocol(String id, String name, String description, int minSessions, int maxSessions, int maxMembers,
+                       List<PhaseSpan> phases, List<String> individualMeetings, Integer enrolmentClosesAfter,
+                       int measureEvery, boolean builtIn) {
 
-  private static final Map<String, Protocol> ALL = load();
-
-  public static Optional<Protocol> named(String name) {
-    return Optional.ofNullable(ALL.get(name));
+  public Protocol {
+    phases = List.copyOf(phases);
+    individualMeetings = List.copyOf(individualMeetings);
   }
 
-  public static java.util.Set<String> names() {
-    return ALL.keySet();
+  /** The phases resolved for a course of {@code sessionCount} sessions (one the protocol allows). */
+  public PhaseSplit split(int sessionCount) {
+    return new PhaseSplit(sessionCount, phases.get(0).lastIn(sessionCount), phases.get(2).firstIn(sessionCount));
   }
 
   /** The phase of session {@code number} (1-based) in a course of {@code sessionCount} sessions. */
   public Phase phaseOf(int number, int sessionCount) {
-    if (number <= initialSessions) {
-      return Phase.INITIAL;
-    }
-    if (number > sessionCount - terminationSessions) {
-      return Phase.TERMINATION;
-    }
-    return Phase.MIDDLE;
+    return split(sessionCount).phaseOf(number);
   }
 
-  private static Map<String, Protocol> load() {
-    try (InputStream in = Protocol.class.getResourceAsStream("/protocols/protocols.json")) {
-      if (in == null) {
-        throw new IllegalStateException("protocols/protocols.json is missing from the classpath");
-      }
-      JsonObject json = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      Map<String, Protocol> protocols = new LinkedHashMap<>();
-      for (String name : json.fieldNames()) {
-        JsonObject p = json.getJsonObject(name);
-        protocols.put(name, new Protocol(name, p.getInteger("minSessions"), p.getInteger("maxSessions"),
-            p.getInteger("maxMembers"), p.getInteger("initialSessions"), p.getInteger("terminationSessions")));
-      }
-      return Map.copyOf(protocols);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  public boolean allows(int sessionCount) {
+    return sessionCount >= minSessions && sessionCount <= maxSessions;
+  }
+
+  /** Why a course of this length is refused, naming the field. */
+  public String lengthRule() {
+    return "sessionCount: " + id + " takes " + (minSessions == maxSessions ? Integer.toString(minSessions)
+        : minSessions + " to " + maxSessions) + " sessions";
+  }
+
+  /** Whether enrolling a member is closed once the group's current session is {@code currentSession}. */
+  public boolean enrolmentClosed(int currentSession) {
+    return enrolmentClosesAfter != null && currentSession >= enrolmentClosesAfter;
+  }
+
+  /** The answer of {@code GET /api/protocols} for this protocol (also the body that defines it, plus builtIn). */
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("id", id)
+        .put("name", name)
+        .put("description", description)
+        .put("minSessions", minSessions)
+        .put("maxSessions", maxSessions)
+        .put("maxMembers", maxMembers)
+        .put("phases", new JsonArray(phases.stream().map(PhaseSpan::toJson).toList()))
+        .put("individualMeetings", new JsonArray(individualMeetings))
+        .put("enrolmentClosesAfter", enrolmentClosesAfter)
+        .put("measureEvery", measureEvery)
+        .put("builtIn", builtIn);
   }
 }

@@ -20,15 +20,13 @@ public final class SessionPlan {
   }
 
   public static List<PlannedSession> of(Protocol protocol, int sessionCount, Instant firstSessionAt) {
-    if (sessionCount < protocol.minSessions() || sessionCount > protocol.maxSessions()) {
-      throw new IllegalArgumentException("sessionCount: " + protocol.name() + " takes "
-          + (protocol.minSessions() == protocol.maxSessions() ? Integer.toString(protocol.minSessions())
-          : protocol.minSessions() + " to " + protocol.maxSessions()) + " sessions");
+    if (!protocol.allows(sessionCount)) {
+      throw new IllegalArgumentException(protocol.lengthRule());
     }
+    PhaseSplit split = protocol.split(sessionCount);
     List<PlannedSession> plan = new ArrayList<>(sessionCount);
     for (int n = 1; n <= sessionCount; n++) {
-      plan.add(new PlannedSession(n, protocol.phaseOf(n, sessionCount),
-          firstSessionAt.plus(Duration.ofDays(7L * (n - 1)))));
+      plan.add(new PlannedSession(n, split.phaseOf(n), firstSessionAt.plus(Duration.ofDays(7L * (n - 1)))));
     }
     return plan;
   }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * Attendance per session, derived from the group's join, leave and session events: who was there, when they
@@ -27,6 +28,24 @@ public final class Attendance {
   private Attendance() {
   }
 
+  /**
+   * Per session, oldest first: {@code {number, startedAt, endedAt?, attendees:[…], absent:[userId]}}; members only.
+   * {@code expected} tells whether a member was enrolled, and still taking part, when a session started: only such a
+   * member who never came is absent, so a late joiner is not counted absent for the sessions before they enrolled.
+   */
+  public static JsonArray compute(List<Entry> entries, Set<Long> members, BiPredicate<Long, Instant> expected) {
+    JsonArray sessions = compute(entries, members);
+    for (Object s : sessions) {
+      JsonObject session = (JsonObject) s;
+      Instant started = Instant.parse(session.getString("startedAt"));
+      Set<Long> came = new HashSet<>();
+      session.getJsonArray("attendees").forEach(a -> came.add(((JsonObject) a).getLong("userId")));
+      List<Long> absent = members.stream().filter(id -> !came.contains(id) && expected.test(id, started)).toList();
+      session.put("absent", new JsonArray(new ArrayList<>(absent)));
+    }
+    return sessions;
+  }
+
   /** Per session, oldest first: {@code {number, startedAt, endedAt?, attendees:[…]}}; members only. */
   public static JsonArray compute(List<Entry> entries, Set<Long> members) {
     JsonArray sessions = new JsonArray();
@@ -41,7 +60,8 @@ public final class Attendance {
             current.computeIfAbsent(e.userId(), id -> new Record(e.at())).arrive(e.at());
           }
         }
-        case "leave" -> {
+        // A member whose participation ended is gone from then on, whenever their last socket's leave is recorded.
+        case "leave", "participation_ended" -> {
           present.remove(e.userId());
           if (current != null && current.containsKey(e.userId())) {
             current.get(e.userId()).depart(e.at());

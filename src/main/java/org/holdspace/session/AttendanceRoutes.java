@@ -9,7 +9,7 @@ import org.holdspace.group.GroupAccess;
 import org.holdspace.core.Fields;
 import org.holdspace.http.Responses;
 
-/** {@code GET /api/groups/{id}/attendance}: each session's attendance, for the group's facilitators (audited). */
+/** {@code GET /api/groups/{id}/attendance}: each session's attendance, for the group's facilitators and supervisors (audited). */
 public final class AttendanceRoutes {
   private final AttendanceService attendance;
   private final GroupAccess access;
@@ -26,7 +26,7 @@ public final class AttendanceRoutes {
   private void get(RoutingContext ctx) {
     AuthUser user = AuthHandler.user(ctx);
     long groupId = Fields.pathId(ctx.pathParam("id"));
-    Responses.reply(ctx, 200, access.facilitatorRead(user, groupId, "attendance.read",
+    Responses.reply(ctx, 200, access.auditedRead(user, groupId, "attendance.read",
             () -> attendance.sessions(groupId))
         .map(sessions -> new JsonObject().put("groupId", groupId).put("sessions", sessions)));
   }

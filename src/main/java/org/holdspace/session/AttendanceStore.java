@@ -12,9 +12,9 @@ import java.util.List;
 public final class AttendanceStore {
   private static final String ENTRIES = "SELECT kind, (body->>'userId')::bigint AS user_id, at, "
       + "(body->>'number')::int AS number FROM group_events WHERE group_id = $1 "
-      + "AND kind IN ('join', 'leave', 'session_started', 'session_ended') ORDER BY seq";
+      + "AND kind IN ('join', 'leave', 'participation_ended', 'session_started', 'session_ended') ORDER BY seq";
 
-  /** The group's join, leave and session events, in log order. */
+  /** The group's join, leave, participation and session events, in log order. */
   public Future<List<Attendance.Entry>> entries(SqlClient client, long groupId) {
     return client.preparedQuery(ENTRIES).execute(Tuple.of(groupId)).map(rows -> {
       List<Attendance.Entry> entries = new ArrayList<>(rows.size());

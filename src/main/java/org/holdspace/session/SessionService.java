@@ -11,7 +11,8 @@ import org.holdspace.grouplog.EventLog;
 import org.holdspace.grouplog.GroupSnapshot;
 import org.holdspace.grouplog.NewEvent;
 import org.holdspace.grouplog.SessionStatus;
-import org.holdspace.grouplog.GroupState;
+import org.holdspace.grouplog.Rounds;
+import org.holdspace.grouplog.SessionClearing;
 
 import java.util.List;
 
@@ -27,14 +28,18 @@ public final class SessionService {
     this.audit = audit;
   }
 
-  /** The session after a start or an end, and the seq of its event. */
-  public record Outcome(int number, String phase, String status, Long seq) {
+  /** The session after a start or an end (its clinical and plan phase), and the seq of its event. */
+  public record Outcome(int number, String phase, String planPhase, String status, Long seq) {
     public JsonObject toJson() {
-      return new JsonObject().put("number", number).put("phase", phase).put("status", status).put("seq", seq);
+      return new JsonObject().put("number", number).put("phase", phase).put("planPhase", planPhase)
+          .put("status", status).put("seq", seq);
     }
   }
 
-  /** Starts the next planned session; when one is already live, answers it unchanged (seq null). */
+  /**
+   * Starts the next planned session; when one is already live, answers it unchanged (seq null). The start clears
+   * nothing: what the last session's end cleared is in the log already (see {@link SessionClearing}).
+   */
   public Future<Outcome> start(AuthUser facilitator, long groupId) {
     GroupSnapshot[] after = new GroupSnapshot[1];
     return log.change(groupId, (tx, s) -> {
@@ -45,7 +50,7 @@ public final class SessionService {
       if (s.currentSession() >= s.sessionCount()) {
         return Future.failedFuture(Refusal.conflict("every planned session has taken place"));
       }
-      GroupSnapshot next = s.inSession(s.currentSession() + 1, SessionStatus.LIVE, GroupState.forNewSession());
+      GroupSnapshot next = s.inSession(s.currentSession() + 1, SessionStatus.LIVE, s.state());
       after[0] = next;
       return mark(tx, true, facilitator, "session.start", next)
           .map(v -> Change.of(next, sessionEvent("session_started", facilitator, next)));
@@ -58,10 +63,12 @@ public final class SessionService {
       if (!s.live()) {
         return Future.failedFuture(Refusal.notLive());
       }
-      GroupSnapshot next = s.inSession(s.currentSession(), SessionStatus.ENDED, s.state());
+      Rounds.Step cleared = SessionClearing.atEnd(s.state(), facilitator);
+      GroupSnapshot next = s.inSession(s.currentSession(), SessionStatus.ENDED, cleared.state());
       after[0] = next;
       return mark(tx, false, facilitator, "session.end", next)
-          .map(v -> Change.of(next, sessionEvent("session_ended", facilitator, next)));
+          .map(v -> Change.of(next, Rounds.prepend(sessionEvent("session_ended", facilitator, next),
+              cleared.events())));
     }).map(events -> outcome(after[0], events));
   }
 
@@ -75,11 +82,11 @@ public final class SessionService {
 
   private static NewEvent sessionEvent(String kind, AuthUser facilitator, GroupSnapshot s) {
     return NewEvent.of(kind, facilitator, new JsonObject().put("number", s.currentSession())
-        .put("phase", s.phase().wire()));
+        .put("phase", s.phase().wire()).put("planPhase", s.planPhase().wire()));
   }
 
   private static Outcome outcome(GroupSnapshot s, List<JsonObject> events) {
-    return new Outcome(s.currentSession(), s.phase().wire(), s.status().wire(),
+    return new Outcome(s.currentSession(), s.phase().wire(), s.planPhase().wire(), s.status().wire(),
         events.isEmpty() ? null : events.get(0).getLong("seq"));
   }
 }

@@ -26,6 +26,11 @@ public final class Whispers {
   private static final String INSERT =
       "INSERT INTO whispers (group_id, from_id, to_id, text) VALUES ($1, $2, $3, $4) RETURNING id, at";
 
+  /** An account's own private messages of a group: sent, received, and (a facilitator's) those to the facilitators. */
+  private static final String HISTORY = "SELECT w.id, w.from_id, u.display_name, w.to_id, w.text, w.at FROM whispers w "
+      + "JOIN users u ON u.id = w.from_id WHERE w.group_id = $1 AND (w.from_id = $2 OR w.to_id = $2 "
+      + "OR ($3 AND w.to_id IS NULL)) ORDER BY w.id DESC LIMIT $4";
+
   private final Vertx vertx;
   private final Pool pool;
   private final Enrolment enrolment;
@@ -66,18 +71,38 @@ public final class Whispers {
     });
   }
 
+  /**
+   * The account's own private messages of the group as {@code whisper} frames, oldest first, the last {@code limit}
+   * of them: sent or received, and for a facilitator every member's message to the facilitators.
+   */
+  public Future<List<JsonObject>> history(long groupId, long accountId, boolean facilitator, int limit) {
+    return pool.preparedQuery(HISTORY).execute(Tuple.of(groupId, accountId, facilitator, limit)).map(rows -> {
+      List<JsonObject> frames = new ArrayList<>();
+      for (Row r : rows) {
+        frames.add(0, frame(groupId, r.getLong("id"), r.getLong("from_id"), r.getString("display_name"),
+            r.getLong("to_id"), r.getString("text"), r.getOffsetDateTime("at").toInstant().toString()));
+      }
+      return frames;
+    });
+  }
+
   private Future<Long> deliver(long groupId, AuthUser from, Long to, String text, Row row, List<Long> recipients) {
     long member = to == null ? from.id() : to;
     screen.whisper(groupId, member, row.getLong("id"), text);
-    JsonObject frame = new JsonObject()
-        .put("type", "whisper")
-        .put("groupId", groupId)
-        .put("id", row.getLong("id"))
-        .put("from", new JsonObject().put("id", from.id()).put("displayName", from.displayName()))
-        .put("to", to)
-        .put("text", text)
-        .put("at", row.getOffsetDateTime("at").toInstant().toString());
+    JsonObject frame = frame(groupId, row.getLong("id"), from.id(), from.displayName(), to, text,
+        row.getOffsetDateTime("at").toInstant().toString());
     recipients.stream().distinct().forEach(id -> vertx.eventBus().publish(Addresses.user(id), frame));
     return Future.succeededFuture(null);
+  }
+
+  private static JsonObject frame(long groupId, long id, long fromId, String fromName, Long to, String text, String at) {
+    return new JsonObject()
+        .put("type", "whisper")
+        .put("groupId", groupId)
+        .put("id", id)
+        .put("from", new JsonObject().put("id", fromId).put("displayName", fromName))
+        .put("to", to)
+        .put("text", text)
+        .put("at", at);
   }
 }

@@ -131,7 +131,8 @@ class CourseApiTest {
     setFocus(cast, cast.peer, "interpersonal_deficits");
     expect(server.post(path, token, new JsonObject().put("phase", "middle")), 200);
     assertEquals(409, server.post(path, token, new JsonObject().put("phase", "initial")).statusCode());
-    expect(server.post(path, token, new JsonObject().put("phase", "termination")), 200);
+    expect(server.post(path, token, new JsonObject().put("phase", "termination").put("overrideReason", "ends early")),
+        200);
     assertEquals(409, server.post(path, token, new JsonObject().put("phase", "termination")).statusCode());
     assertBadRequest(server.post(path, token, new JsonObject().put("phase", "ending")), "phase");
     assertBadRequest(server.post(path, token, new JsonObject()), "phase");

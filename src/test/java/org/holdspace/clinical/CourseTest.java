@@ -2,6 +2,7 @@ package org.holdspace.clinical;
 
 import org.holdspace.protocol.Phase;
 import org.holdspace.protocol.Protocol;
+import org.holdspace.protocol.Protocols;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -11,17 +12,32 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 @DisplayName("Where a course stands")
 class CourseTest {
   private static Course at(int current, String status) {
-    return new Course(1, Protocol.named("ipt").orElseThrow(), 12, current, status, Phase.INITIAL, 4, false);
+    Protocol ipt = Protocols.builtIn().get("ipt");
+    return new Course(1, ipt, ipt.split(12), current, status, Phase.INITIAL, 4, false);
   }
 
   @Test
-  @DisplayName("the plan's phase follows the current session: 1-3 initial, 4-10 middle, 11-12 termination")
+  @DisplayName("the plan's phase is that of the session members meet at next: 1-3 initial, 4-10 middle, 11-12 termination")
   void planPhase() {
     assertEquals(Phase.INITIAL, at(0, "planned").planPhase());
-    assertEquals(Phase.INITIAL, at(3, "ended").planPhase());
+    assertEquals(Phase.INITIAL, at(3, "live").planPhase());
+    assertEquals(Phase.MIDDLE, at(3, "ended").planPhase(), "after session 3 the group meets for session 4");
     assertEquals(Phase.MIDDLE, at(4, "live").planPhase());
-    assertEquals(Phase.MIDDLE, at(10, "ended").planPhase());
+    assertEquals(Phase.TERMINATION, at(10, "ended").planPhase());
     assertEquals(Phase.TERMINATION, at(11, "live").planPhase());
+    assertEquals(Phase.TERMINATION, at(12, "ended").planPhase());
+  }
+
+  @Test
+  @DisplayName("a questionnaire may be for any session up to the group's next one, never later")
+  void questionnaireSession() {
+    assertEquals(1, at(0, "planned").questionnaireSession(1));
+    assertEquals(0, at(0, "planned").questionnaireSession(null));
+    assertEquals(org.holdspace.core.Refusal.Code.INVALID, assertThrows(org.holdspace.core.Refusal.class,
+        () -> at(0, "planned").questionnaireSession(12)).code());
+    assertEquals(6, at(5, "live").questionnaireSession(6));
+    assertThrows(org.holdspace.core.Refusal.class, () -> at(5, "live").questionnaireSession(7));
+    assertEquals(12, at(12, "ended").questionnaireSession(12));
   }
 
   @Test

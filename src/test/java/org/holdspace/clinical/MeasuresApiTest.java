@@ -55,7 +55,7 @@ class MeasuresApiTest {
     assertTrue(first.getLong("id") > 0);
     assertTrue(first.getString("at").endsWith("Z"), first.getString("at"));
     JsonObject second = expect(server.post(cast.memberPath("/measures"), cast.member.token(),
-        phq9(1, 1, 1, 0, 0, 0, 0, 0, 0).put("session", 4)), 201);
+        phq9(1, 1, 1, 0, 0, 0, 0, 0, 0).put("session", 1)), 201);
     assertEquals("minimal", second.getString("severity"));
     JsonObject gad = expect(server.post(cast.memberPath("/measures"), cast.member.token(), new JsonObject()
         .put("instrument", "gad7").put("answers", new JsonArray().add(3).add(3).add(3).add(2).add(2).add(1).add(1))), 201);
@@ -67,7 +67,7 @@ class MeasuresApiTest {
     assertEquals(first.getLong("id"), list.getJsonObject(0).getLong("id"));
     assertEquals(0, list.getJsonObject(0).getInteger("session"));
     assertEquals(second.getLong("id"), list.getJsonObject(1).getLong("id"));
-    assertEquals(4, list.getJsonObject(1).getInteger("session"));
+    assertEquals(1, list.getJsonObject(1).getInteger("session"));
     assertEquals("gad7", list.getJsonObject(2).getString("instrument"));
   }
 

@@ -3,19 +3,24 @@ package org.holdspace.clinical;
 import org.holdspace.protocol.Phase;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("Moving a group between IPT phases")
 class PhaseRulesTest {
+  /** A course of 12 whose termination starts at 11, meeting for session 11 next. */
+  private static final PhaseRules.Timing AT_TERMINATION = new PhaseRules.Timing(11, 11);
 
   @Test
   @DisplayName("the middle phase may start when every active member has a primary focus area")
   void middleWithEveryFocus() {
-    PhaseRules.Decision d = PhaseRules.decide(Phase.INITIAL, Phase.MIDDLE, List.of(), null);
+    PhaseRules.Decision d = PhaseRules.decide(Phase.INITIAL, Phase.MIDDLE, List.of(), null, AT_TERMINATION);
     assertTrue(d.allowed());
     assertFalse(d.override());
   }
@@ -23,24 +28,25 @@ class PhaseRulesTest {
   @Test
   @DisplayName("the middle phase is refused while a member has no focus area, and the refusal names them by id")
   void middleRefusedWithoutFocus() {
-    PhaseRules.Decision d = PhaseRules.decide(Phase.INITIAL, Phase.MIDDLE, List.of(17L, 23L), null);
+    PhaseRules.Decision d = PhaseRules.decide(Phase.INITIAL, Phase.MIDDLE, List.of(17L, 23L), null, AT_TERMINATION);
     assertFalse(d.allowed());
     assertTrue(d.reason().contains("[17, 23]"), d.reason());
-    assertFalse(PhaseRules.decide(Phase.INITIAL, Phase.MIDDLE, List.of(17L), "  ").allowed());
+    assertFalse(PhaseRules.decide(Phase.INITIAL, Phase.MIDDLE, List.of(17L), "  ", AT_TERMINATION).allowed());
   }
 
   @Test
   @DisplayName("a reason lets the facilitator start the middle phase anyway, marked as an override")
   void middleByOverride() {
-    PhaseRules.Decision d = PhaseRules.decide(Phase.INITIAL, Phase.MIDDLE, List.of(17L), "agreed in supervision");
+    PhaseRules.Decision d = PhaseRules.decide(Phase.INITIAL, Phase.MIDDLE, List.of(17L), "agreed in supervision",
+        AT_TERMINATION);
     assertTrue(d.allowed());
     assertTrue(d.override());
   }
 
   @Test
-  @DisplayName("termination follows the middle phase without conditions")
+  @DisplayName("termination follows the middle phase once the plan has reached it, whatever the focus areas")
   void termination() {
-    PhaseRules.Decision d = PhaseRules.decide(Phase.MIDDLE, Phase.TERMINATION, List.of(5L), null);
+    PhaseRules.Decision d = PhaseRules.decide(Phase.MIDDLE, Phase.TERMINATION, List.of(5L), null, AT_TERMINATION);
     assertTrue(d.allowed());
     assertFalse(d.override());
   }
@@ -48,11 +54,13 @@ class PhaseRulesTest {
   @Test
   @DisplayName("phases go forward one at a time: no skipping, no going back, no repeating")
   void forwardOneStep() {
-    assertFalse(PhaseRules.decide(Phase.INITIAL, Phase.TERMINATION, List.of(), "reason").allowed());
-    assertFalse(PhaseRules.decide(Phase.MIDDLE, Phase.INITIAL, List.of(), null).allowed());
-    assertFalse(PhaseRules.decide(Phase.TERMINATION, Phase.MIDDLE, List.of(), null).allowed());
-    assertFalse(PhaseRules.decide(Phase.MIDDLE, Phase.MIDDLE, List.of(), null).allowed());
-    assertFalse(PhaseRules.decide(Phase.TERMINATION, Phase.TERMINATION, List.of(), null).allowed());
+    assertFalse(PhaseRules.decide(Phase.INITIAL, Phase.TERMINATION, List.of(), "reason", AT_TERMINATION)
+        .allowed());
+    assertFalse(PhaseRules.decide(Phase.MIDDLE, Phase.INITIAL, List.of(), null, AT_TERMINATION).allowed());
+    assertFalse(PhaseRules.decide(Phase.TERMINATION, Phase.MIDDLE, List.of(), null, AT_TERMINATION).allowed());
+    assertFalse(PhaseRules.decide(Phase.MIDDLE, Phase.MIDDLE, List.of(), null, AT_TERMINATION).allowed());
+    assertFalse(PhaseRules.decide(Phase.TERMINATION, Phase.TERMINATION, List.of(), null, AT_TERMINATION)
+        .allowed());
   }
 
   @Test
@@ -62,5 +70,35 @@ class PhaseRulesTest {
     assertTrue(PhaseRules.behindPlan(Phase.MIDDLE, Phase.TERMINATION));
     assertFalse(PhaseRules.behindPlan(Phase.MIDDLE, Phase.MIDDLE));
     assertFalse(PhaseRules.behindPlan(Phase.TERMINATION, Phase.MIDDLE));
+  }
+
+  @ParameterizedTest(name = "upcoming session {0}, termination from {1}, reason {2}: allowed {3}, override {4}")
+  @DisplayName("termination waits for the plan's first termination session unless a reason is given")
+  @CsvSource(nullValues = "null", value = {
+      "1, 8, null, false, false",
+      "7, 8, null, false, false",
+      "7, 8, 'the member moves abroad', true, true",
+      "7, 8, '  ', false, false",
+      "8, 8, null, true, false",
+      "12, 11, null, true, false",
+      "10, 11, null, false, false",
+  })
+  void terminationByPlan(int upcoming, int from, String reason, boolean allowed, boolean override) {
+    PhaseRules.Decision d = PhaseRules.decide(Phase.MIDDLE, Phase.TERMINATION, List.of(), reason,
+        new PhaseRules.Timing(upcoming, from));
+    assertEquals(allowed, d.allowed(), String.valueOf(d.reason()));
+    assertEquals(override, d.override());
+    if (!allowed) {
+      assertTrue(d.reason().contains("session " + from), d.reason());
+    }
+  }
+
+  @Test
+  @DisplayName("the group is ahead of its plan only when moved to a phase the plan has not reached")
+  void aheadOfPlan() {
+    assertTrue(PhaseRules.aheadOfPlan(Phase.TERMINATION, Phase.MIDDLE));
+    assertTrue(PhaseRules.aheadOfPlan(Phase.MIDDLE, Phase.INITIAL));
+    assertFalse(PhaseRules.aheadOfPlan(Phase.MIDDLE, Phase.MIDDLE));
+    assertFalse(PhaseRules.aheadOfPlan(Phase.INITIAL, Phase.MIDDLE));
   }
 }

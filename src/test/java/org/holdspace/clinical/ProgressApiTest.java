@@ -17,6 +17,7 @@ import static org.holdspace.clinical.MeasuresApiTest.assertBadRequest;
 import static org.holdspace.support.ChatClient.seconds;
 import static org.holdspace.support.TestServer.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
@@ -178,7 +179,8 @@ class ProgressApiTest {
     JsonObject board = expect(cast.checkFacilitatorOnly(HttpMethod.GET, cast.groupPath("/dashboard"), who -> null,
         200, "dashboard.read", null), 200);
     assertEquals("termination", board.getString("phase"));
-    assertEquals("middle", board.getString("planPhase"), "session 10 of 12 is still middle in the plan");
+    assertEquals("termination", board.getString("planPhase"), "after session 10 of 12 the group meets for 11");
+    assertFalse(board.getBoolean("aheadOfPlan"));
     assertEquals(10, board.getInteger("sessionsHeld"));
     JsonArray members = board.getJsonArray("members");
     assertEquals(2, members.size());
@@ -213,7 +215,7 @@ class ProgressApiTest {
         .put("overrideReason", "short test course")), 200);
     assertEquals(409, server.get(fresh.memberPath("/review"), fresh.facilitator.token()).statusCode());
     expect(server.post(fresh.groupPath("/phase"), fresh.facilitator.token(),
-        new JsonObject().put("phase", "termination")), 200);
+        new JsonObject().put("phase", "termination").put("overrideReason", "short test course")), 200);
     JsonObject plan = expect(fresh.checkSelfOrFacilitator(HttpMethod.PUT, fresh.memberPath("/relapse-plan"),
         who -> new JsonObject().put("strategies", "walk with " + who.displayName()), 200, "relapse_plan.write"), 200);
     assertEquals("walk with Dr. Okafor", plan.getString("strategies"));

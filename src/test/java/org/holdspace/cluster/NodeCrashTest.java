@@ -52,10 +52,11 @@ class NodeCrashTest {
   }
 
   @Test
-  @DisplayName("its sockets resume on the other node with nothing lost, and its mute and go-round run out there")
+  @DisplayName("its sockets resume on the other node with nothing lost, its mute and go-round run out there, and a "
+      + "hand raised on it by a member who does not come back is lowered")
   void crashMidSession() throws Exception {
     TestServer node = cluster.node(0);
-    LiveGroup group = LiveGroup.of("Dr. Park", "Ana", "Ben").started().open(node);
+    LiveGroup group = LiveGroup.of("Dr. Park", "Ana", "Ben", "Cy").started().open(node);
     TestServer.Account facilitator = group.facilitator();
     TestServer.Account ana = group.member(0);
     TestServer.Account ben = group.member(1);
@@ -69,6 +70,9 @@ class NodeCrashTest {
         .put("userId", ben.id()).put("minutes", 0.05)).await();
     facilitatorOnDoomed.request(new JsonObject().put("type", "start_round").put("groupId", groupId)
         .put("prompt", "One word").put("turnSeconds", 5)).await();
+    TestServer.Account cy = group.member(2);
+    ChatClient cyOnDoomed = joined(node.connect(cy, doomed.port()), groupId);
+    cyOnDoomed.request(new JsonObject().put("type", "raise_hand").put("groupId", groupId)).await();
     List<Long> acked = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       acked.add(anaOnDoomed.say(groupId, "ana " + i, "ana-" + i).await());
@@ -103,10 +107,13 @@ class NodeCrashTest {
       assertEquals(List.of(ana.id(), ben.id()), whole.stream().filter(event("round_turn"))
           .map(e -> e.getLong("userId")).toList(), "each turn once");
     }
+    JsonObject lowered = staying.await(e -> event("hand_lowered").test(e) && e.getLong("userId") == cy.id(), seconds(60));
+    JsonObject left = staying.await(e -> event("leave").test(e) && e.getLong("userId") == cy.id(), seconds(10));
+    assertTrue(lowered.getLong("seq") < left.getLong("seq"), "the hand goes down before the leave");
     cluster.awaitMembers(1, seconds(30));
     JsonObject health = TestServer.expect(node.get("/health", null), 200);
     assertEquals(1, health.getJsonObject("cluster").getInteger("members"));
-    for (ChatClient c : List.of(staying, facilitatorOnDoomed, anaOnDoomed, benOnDoomed, anaBack, benBack)) {
+    for (ChatClient c : List.of(staying, facilitatorOnDoomed, anaOnDoomed, benOnDoomed, cyOnDoomed, anaBack, benBack)) {
       c.close();
     }
   }

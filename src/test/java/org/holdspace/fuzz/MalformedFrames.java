@@ -28,7 +28,7 @@ final class MalformedFrames {
   }
 
   private static final Map<String, List<Field>> FRAMES = new LinkedHashMap<>();
-  static final Set<String> FACILITATOR_ONLY = Set.of("mute", "unmute", "redact", "lock", "unlock", "remove",
+  static final Set<String> FACILITATOR_ONLY = Set.of("mute", "unmute", "redact", "lock", "unlock", "remove", "readmit",
       "give_floor", "take_floor", "slow_mode", "start_round", "next_turn", "end_round", "start_session", "end_session");
   static final Set<String> MEMBER_ONLY = Set.of("raise_hand", "lower_hand", "pass", "report");
 
@@ -48,6 +48,7 @@ final class MalformedFrames {
       FRAMES.put(type, List.of(group));
     }
     FRAMES.put("remove", List.of(group, user));
+    FRAMES.put("readmit", List.of(group, user));
     FRAMES.put("give_floor", List.of(group, user));
     FRAMES.put("slow_mode", List.of(group, new Field("seconds", Kind.COUNT, true, 3600)));
     FRAMES.put("start_round", List.of(group, new Field("prompt", Kind.TEXT, true, 300),

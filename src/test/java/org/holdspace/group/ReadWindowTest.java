@@ -3,7 +3,6 @@ package org.holdspace.group;
 import io.vertx.core.json.JsonObject;
 import org.holdspace.support.ChatClient;
 import org.holdspace.support.LiveGroup;
-import org.holdspace.support.TestDatabase;
 import org.holdspace.support.TestServer;
 import org.holdspace.support.TestServerExtension;
 import org.junit.jupiter.api.DisplayName;
@@ -85,15 +84,39 @@ class ReadWindowTest {
     ChatClient b = group.joined(ben);
     removeAna(f, a);
     b.say(groupId, "while Ana is out", null).await();
-    // The readmit frame belongs to the live room; its event is appended here as that frame stores it.
-    TestDatabase.execute(server.server().databaseUrl(), "WITH g AS (UPDATE groups SET last_seq = last_seq + 1 "
-        + "WHERE id = " + groupId + " RETURNING id, last_seq) INSERT INTO group_events (group_id, seq, kind, "
-        + "actor_id, body) SELECT id, last_seq, 'readmit', " + facilitator.id() + ", '{\"userId\": " + ana.id()
-        + "}'::jsonb FROM g");
+    f.request(group.frame("readmit").put("userId", ana.id())).await();
+    a.await(x -> "readmitted".equals(x.getString("type")) && x.getLong("groupId") == groupId, seconds(5));
     b.say(groupId, "welcome back", null).await();
     List<JsonObject> read = history(ana);
     assertEquals(List.of("welcome back"), texts(read));
     assertTrue(read.stream().anyMatch(event("readmit")));
+    assertEquals(List.of("welcome back"), replay(ana, b));
+  }
+
+  @Test
+  @DisplayName("a co-facilitator and a supervisor added later read the whole log, removals and all, like the facilitator")
+  void teamReadsEverything() {
+    ChatClient f = group.joined(facilitator);
+    ChatClient a = group.joined(ana);
+    ChatClient b = group.joined(ben);
+    b.say(groupId, "said in session one", null).await();
+    removeAna(f, a);
+    b.say(groupId, "while Ana is out", null).await();
+    server.endSession(facilitator, groupId);
+    server.startSession(facilitator, groupId);
+    TestServer.Account co = server.newAccount("facilitator", "Dr. Co");
+    TestServer.Account supervisor = server.newAccount("supervisor", "Dr. Sup");
+    String team = "/api/groups/" + groupId;
+    TestServer.expect(server.post(team + "/facilitators", facilitator.token(), new JsonObject().put("userId", co.id())),
+        201);
+    TestServer.expect(server.post(team + "/supervisors", server.adminToken(),
+        new JsonObject().put("userId", supervisor.id())), 201);
+    List<String> all = List.of("said in session one", "while Ana is out");
+    assertEquals(all, texts(history(facilitator)));
+    assertEquals(all, texts(history(co)));
+    assertEquals(all, texts(history(supervisor)));
+    assertEquals(all, replay(co, b));
+    assertEquals(all, replay(supervisor, b));
   }
 
   @Test

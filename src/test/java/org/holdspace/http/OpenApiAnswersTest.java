@@ -165,7 +165,7 @@ class OpenApiAnswersTest {
     call(HttpMethod.GET, g + "/dashboard", f.token(), null, 200);
     call(HttpMethod.POST, g + "/phase", f.token(), json("{'phase':'middle','overrideReason':'Cleo joins late'}"), 200);
     call(HttpMethod.POST, g + "/phase", f.token(), json("{'phase':'middle'}"), 409);
-    call(HttpMethod.POST, g + "/phase", f.token(), json("{'phase':'termination'}"), 200);
+    call(HttpMethod.POST, g + "/phase", f.token(), json("{'phase':'termination','overrideReason':'the course ends early'}"), 200);
     call(HttpMethod.PUT, anaPath + "/relapse-plan", ana.token(), json("{'warningSigns':'sleeping badly',"
         + "'strategies':'call Sam','supports':'the group'}"), 200);
     call(HttpMethod.GET, anaPath + "/review", ana.token(), null, 200);

@@ -22,7 +22,7 @@ class ModerationRulesTest {
   @Test
   @DisplayName("outside a live session only facilitators talk")
   void waitingRoom() {
-    GroupState state = GroupState.forNewSession();
+    GroupState state = GroupState.empty();
     assertEquals(Optional.of("not_live"), SpeakingRules.refusal(false, 7, false, state, NOW).map(Refusal.Code::wire));
     assertEquals(Optional.empty(), SpeakingRules.refusal(true, 1, false, state, NOW).map(Refusal.Code::wire));
   }
@@ -30,7 +30,7 @@ class ModerationRulesTest {
   @Test
   @DisplayName("a timed mute holds until its end and not after")
   void timedMute() {
-    GroupState state = GroupState.forNewSession();
+    GroupState state = GroupState.empty();
     state = state.withMute(7, NOW + 1000);
     assertEquals(Optional.of("muted"), SpeakingRules.refusal(false, 7, true, state, NOW + 999).map(Refusal.Code::wire));
     assertEquals(Optional.empty(), SpeakingRules.refusal(false, 7, true, state, NOW + 1000).map(Refusal.Code::wire));
@@ -41,7 +41,7 @@ class ModerationRulesTest {
   @Test
   @DisplayName("a lock lets only the floor holder among members speak, and removal outranks everything")
   void lockFloorRemoval() {
-    GroupState state = GroupState.forNewSession();
+    GroupState state = GroupState.empty();
     state = state.withLocked(true).withFloor(8L);
     assertEquals(Optional.of("locked"), SpeakingRules.refusal(false, 7, true, state, NOW).map(Refusal.Code::wire));
     assertEquals(Optional.empty(), SpeakingRules.refusal(false, 8, true, state, NOW).map(Refusal.Code::wire));
@@ -53,7 +53,7 @@ class ModerationRulesTest {
   @Test
   @DisplayName("the state survives its stored form, go-round included")
   void roundTripJson() {
-    GroupState state = GroupState.forNewSession();
+    GroupState state = GroupState.empty();
     state = state.withHandRaised(3).withHandRaised(4).withMute(5, null).withSlowMode(30)
         .withRound(new GroupState.Round("check-in", List.of(3L, 4L), 1, 60, NOW));
     JsonObject stored = new JsonObject(state.toJson().encode());

@@ -29,14 +29,14 @@ import static org.holdspace.support.ChatClient.seconds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Every HTTP route and every /ws frame type, tried by nine kinds of caller, against the answers written in
+ * Every HTTP route and every /ws frame type, tried by eleven kinds of caller, against the answers written in
  * {@code src/test/resources/authz-matrix.md}. A route or frame type missing from the table fails the test.
  */
 @DisplayName("Authorization matrix")
 @ExtendWith(TestServerExtension.class)
 class AuthorizationMatrixTest {
   private static final List<String> WHO = List.of("anonymous", "expired", "other_key", "alg_none", "outsider_member",
-      "member", "outsider_facilitator", "facilitator", "admin");
+      "member", "outsider_facilitator", "facilitator", "admin", "co_facilitator", "supervisor");
   private static final Set<String> BAD_TOKENS = Set.of("expired", "other_key", "alg_none");
   private static final Set<String> OUTSIDERS = Set.of("anonymous", "expired", "other_key", "alg_none",
       "outsider_member", "outsider_facilitator", "admin");
@@ -54,6 +54,9 @@ class AuthorizationMatrixTest {
   /** The signed-in columns' usernames: a sign-out row signs each of them in afresh and ends only that sign-in. */
   private static final Map<String, String> usernames = new LinkedHashMap<>();
   private static TestServer.Account facilitator;
+  /** Added to each group as a second facilitator, and as its supervisor. */
+  private static TestServer.Account coFacilitator;
+  private static TestServer.Account supervisor;
   private static TestServer.Account member;
   private static TestServer.Account bystander;
   private static TestServer.Account candidate;
@@ -74,6 +77,8 @@ class AuthorizationMatrixTest {
     bystander = server.newAccount("member", "Bo");
     candidate = server.newAccount("member", "Cand");
     erasable = server.newAccount("member", "Eve");
+    coFacilitator = server.newAccount("facilitator", "Dr. Co");
+    supervisor = server.newAccount("supervisor", "Dr. Sup");
     TestServer.Account outsiderFacilitator = server.newAccount("facilitator", "Dr. Out");
     TestServer.Account outsiderMember = server.newAccount("member", "Otto");
     long otherGroup = server.newGroup(outsiderFacilitator, "ipt", 12).getLong("id");
@@ -93,10 +98,14 @@ class AuthorizationMatrixTest {
     tokens.put("outsider_facilitator", outsiderFacilitator.token());
     tokens.put("facilitator", facilitator.token());
     tokens.put("admin", server.adminToken());
+    tokens.put("co_facilitator", coFacilitator.token());
+    tokens.put("supervisor", supervisor.token());
     usernames.put("outsider_member", outsiderMember.username());
     usernames.put("member", member.username());
     usernames.put("outsider_facilitator", outsiderFacilitator.username());
     usernames.put("facilitator", facilitator.username());
+    usernames.put("co_facilitator", coFacilitator.username());
+    usernames.put("supervisor", supervisor.username());
   }
 
   @Test
@@ -136,12 +145,12 @@ class AuthorizationMatrixTest {
         continue;
       }
       String[] parts = row.request().split(" ", 2);
-      String path = parts[1].replace("/api/users/:id", "/api/users/" + erasable.id())
-          .replace(":id", Long.toString(groupId)).replace(":number", "1")
-          .replace(":userId", Long.toString(member.id()))
-          .replace(":homeworkId", Long.toString(homeworkId)).replace(":kind", "pre_group")
-          .replace(":alertId", Long.toString(alertId));
       for (String who : WHO) {
+        String path = teamPath(parts[1], groupId).replace("/api/users/:id", "/api/users/" + erasable.id())
+            .replace(":id", Long.toString(groupId)).replace(":number", "1")
+            .replace(":userId", Long.toString(member.id()))
+            .replace(":homeworkId", Long.toString(homeworkId)).replace(":kind", "pre_group")
+            .replace(":alertId", Long.toString(alertId));
         String body = "-".equals(row.body()) ? null
             : fill(row.body(), groupId, 0).replace("{column}", Integer.toString(WHO.indexOf(who) + 1));
         String token = tokens.get(who);
@@ -150,8 +159,8 @@ class AuthorizationMatrixTest {
               : server.login(usernames.get(who), TestServer.PASSWORD);
         }
         if (row.request().equals("POST /api/auth/logout-all") && tokens.get(who) != null && !BAD_TOKENS.contains(who)) {
-          token = server.newAccount(who.equals("admin") ? "admin" : who.contains("facilitator") ? "facilitator"
-              : "member", "Signs out everywhere").token();
+          token = server.newAccount(who.equals("admin") || who.equals("supervisor") ? who
+              : who.contains("facilitator") ? "facilitator" : "member", "Signs out everywhere").token();
         }
         tried += refusedWhateverTheBody(row, parts[0], path, token, who, wrong);
         HttpResponse<Buffer> response = server.call(HttpMethod.valueOf(parts[0]), path, token, body);
@@ -295,9 +304,36 @@ class AuthorizationMatrixTest {
     return "error".equals(r.getString("type")) ? r.getString("code") : r.getString("type");
   }
 
-  /** A group of the facilitator with the member and the bystander enrolled and a session live. */
+  /** In a path that removes someone from the team, {@code :userId} is someone just added for it. */
+  private static String teamPath(String path, long groupId) {
+    for (String list : List.of("facilitators", "supervisors")) {
+      String removal = "/" + list + "/:userId";
+      if (path.endsWith(removal)) {
+        return path.replace(removal, "/" + list + "/" + freshTeamMember(groupId, list));
+      }
+    }
+    return path;
+  }
+
+  /** A new facilitator (or supervisor) account added to the group's team, for a row that removes one. */
+  private static long freshTeamMember(long groupId, String list) {
+    boolean facilitators = list.equals("facilitators");
+    TestServer.Account fresh = server.newAccount(facilitators ? "facilitator" : "supervisor", "Dr. Fresh");
+    TestServer.expect(server.post("/api/groups/" + groupId + "/" + list, facilitators ? facilitator.token()
+        : server.adminToken(), new JsonObject().put("userId", fresh.id())), 201);
+    return fresh.id();
+  }
+
+  /**
+   * A group of the facilitator with the co-facilitator and the supervisor on its team, the member and the bystander
+   * enrolled and a session live.
+   */
   private static long liveGroup() {
     long groupId = server.newGroup(facilitator, "ipt", 12).getLong("id");
+    TestServer.expect(server.post("/api/groups/" + groupId + "/facilitators", facilitator.token(),
+        new JsonObject().put("userId", coFacilitator.id())), 201);
+    TestServer.expect(server.post("/api/groups/" + groupId + "/supervisors", server.adminToken(),
+        new JsonObject().put("userId", supervisor.id())), 201);
     server.enrol(facilitator, groupId, member);
     server.enrol(facilitator, groupId, bystander);
     server.startSession(facilitator, groupId);
@@ -327,6 +363,10 @@ class AuthorizationMatrixTest {
         .replace("{member}", Long.toString(member.id()))
         .replace("{bystander}", Long.toString(bystander.id()))
         .replace("{candidate}", Long.toString(candidate.id()))
+        .replace("{freshFacilitator}", template.contains("{freshFacilitator}")
+            ? Long.toString(server.newAccount("facilitator", "Dr. New").id()) : "")
+        .replace("{freshSupervisor}", template.contains("{freshSupervisor}")
+            ? Long.toString(server.newAccount("supervisor", "Dr. Watch").id()) : "")
         .replace("{memberUsername}", member.username())
         .replace("{password}", TestServer.PASSWORD)
         .replace("{messageSeq}", Long.toString(messageSeq))

@@ -92,4 +92,43 @@ class AttendanceTest {
     return people.stream().map(JsonObject.class::cast).filter(p -> p.getLong("userId") == id).findFirst()
         .orElseThrow();
   }
+
+  @Test
+  @DisplayName("only members expected when a session started are absent from it: enrolled by then, not ended")
+  void absentOnlyWhenExpected() {
+    // 1 comes to both; 2 is enrolled from minute 100 (after session 1 started) and misses session 2;
+    // 3 stops taking part at minute 100 and so is absent from session 1 only.
+    List<Attendance.Entry> log = List.of(
+        e("session_started", null, 0, 1),
+        e("join", 1L, 1, null),
+        e("session_ended", null, 90, 1),
+        e("session_started", null, 200, 2),
+        e("session_ended", null, 290, 2));
+    Instant enrolled = T0.plusSeconds(100 * 60L);
+    JsonArray sessions = Attendance.compute(log, new java.util.LinkedHashSet<>(List.of(1L, 2L, 3L)),
+        (id, startedAt) -> switch (id.intValue()) {
+          case 2 -> !startedAt.isBefore(enrolled);
+          case 3 -> startedAt.isBefore(enrolled);
+          default -> true;
+        });
+    assertEquals(new JsonArray().add(3L), sessions.getJsonObject(0).getJsonArray("absent"));
+    assertEquals(new JsonArray().add(2L), sessions.getJsonObject(1).getJsonArray("absent"));
+  }
+
+  @Test
+  @DisplayName("a member whose participation ended is gone from that moment, even before their socket's leave")
+  void endedMemberLeaves() {
+    JsonArray sessions = Attendance.compute(List.of(
+        e("join", 1L, -5, null),
+        e("session_started", null, 0, 1),
+        e("participation_ended", 1L, 30, null),
+        e("session_ended", null, 90, 1),
+        e("session_started", null, 200, 2),
+        e("leave", 1L, 201, null),
+        e("session_ended", null, 290, 2)), Set.of(1L));
+    JsonObject first = find(sessions.getJsonObject(0).getJsonArray("attendees"), 1);
+    assertTrue(first.getBoolean("leftEarly"));
+    assertEquals(30.0, first.getDouble("minutesPresent"));
+    assertEquals(0, sessions.getJsonObject(1).getJsonArray("attendees").size());
+  }
 }

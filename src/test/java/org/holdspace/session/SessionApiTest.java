@@ -102,15 +102,18 @@ class SessionApiTest {
   }
 
   @Test
-  @DisplayName("sessions run in order through the plan's phases; after the last one, start gets 409")
+  @DisplayName("sessions run in order through the plan's phases; the clinical phase moves only when told; after the "
+      + "last one, start gets 409")
   void wholeCourse() {
     long groupId = newGroup("ipt", 12);
     StringBuilder phases = new StringBuilder();
     for (int n = 1; n <= 12; n++) {
       JsonObject started = server.startSession(facilitator, groupId);
       assertEquals(n, started.getInteger("number"));
-      phases.append(started.getString("phase").charAt(0));
+      phases.append(started.getString("planPhase").charAt(0));
+      assertEquals("initial", started.getString("phase"), "nobody moved the clinical phase");
       JsonObject group = expect(server.get("/api/groups/" + groupId, facilitator.token()), 200);
+      assertEquals(started.getString("planPhase"), group.getString("planPhase"));
       assertEquals(started.getString("phase"), group.getString("phase"));
       assertEquals(n, server.endSession(facilitator, groupId).getInteger("number"));
     }
@@ -128,7 +131,7 @@ class SessionApiTest {
     }
     JsonObject thirteenth = server.startSession(facilitator, groupId);
     assertEquals(13, thirteenth.getInteger("number"));
-    assertEquals("termination", thirteenth.getString("phase"));
+    assertEquals("termination", thirteenth.getString("planPhase"));
   }
 
   @Test
