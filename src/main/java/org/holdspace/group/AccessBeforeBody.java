@@ -7,7 +7,6 @@ import io.vertx.ext.web.RoutingContext;
 import org.holdspace.auth.AuthHandler;
 import org.holdspace.core.AuthUser;
 import org.holdspace.core.Fields;
-import org.holdspace.core.Refusal;
 import org.holdspace.core.Role;
 
 import java.util.List;
@@ -70,9 +69,7 @@ public final class AccessBeforeBody {
       case FACILITATOR -> access.requireFacilitator(user, groupId);
       case FACILITATOR_OR_ADMIN -> user.role() == Role.ADMIN ? Future.succeededFuture()
           : access.requireFacilitator(user, groupId);
-      case ADMIN -> user.role() == Role.ADMIN ? Future.succeededFuture() : access.standing(user, groupId).map(s -> {
-        throw s == GroupAccess.Standing.SUPERVISOR ? GroupAccess.readOnly() : Refusal.forbidden("for admins");
-      });
+      case ADMIN -> user.role() == Role.ADMIN ? Future.succeededFuture() : access.refuseNonAdmin(user, groupId);
       case SELF_OR_FACILITATOR ->
           access.requireSelfOrFacilitator(user, groupId, Fields.pathId(ctx.pathParam("userId")));
     };

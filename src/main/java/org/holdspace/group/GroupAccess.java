@@ -49,6 +49,12 @@ public final class GroupAccess {
     return Refusal.forbidden(READ_ONLY);
   }
 
+  /** The refusal of an account that is not an admin on an admin-only write of the group (404 for an unknown group). */
+  public Future<Void> refuseNonAdmin(AuthUser user, long groupId) {
+    return standing(user, groupId).compose(s -> Future.failedFuture(
+        s == Standing.SUPERVISOR ? readOnly() : Refusal.forbidden("for admins")));
+  }
+
   /** Succeeds when the account facilitates the group (for writes and moderation); 403 otherwise. */
   public Future<Void> requireFacilitator(AuthUser user, long groupId) {
     return standing(user, groupId).map(s -> {
