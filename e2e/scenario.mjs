@@ -1,7 +1,7 @@
 // End-to-end scenario of the web client in headless Chromium against a real Holdspace server.
 // Started by BrowserTest (mvn verify) with:
 //   HOLDSPACE_BASE_URL   http://127.0.0.1:<port>
-//   HOLDSPACE_E2E        JSON {groupId, facilitator:{username,password,displayName}, members:[{…}, {…}]}
+//   HOLDSPACE_E2E        JSON {groupId, facilitator:{username,password,displayName}, members:[{…}, {…}], spare:{…}}
 //   HOLDSPACE_SCREENSHOTS folder for the PNG files
 //   HOLDSPACE_CHROMIUM   the browser (default /usr/bin/chromium)
 // Prints "PLAN a|b|…", then "PASS <step>" or "FAIL <step>: <why>" per step, and "DONE" at the end.
@@ -64,7 +64,7 @@ async function signIn(page, account, linkText) {
   await page.goto(`${base}/`);
   await page.getByLabel('Username').fill(account.username);
   await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('link', { name: new RegExp(linkText) }).click();
 }
 
@@ -413,6 +413,64 @@ async function main() {
     const body = line(samPage, INJECTION).locator('.body');
     check(await body.textContent() === INJECTION, 'the history must show the HTML message as text');
     await samPage.locator('#send:not([disabled])').waitFor();
+  });
+
+  step('(accounts) "Sign in with" the configured provider signs a member in through single sign-on', async () => {
+    const page = await watch(await (await context({ width: 390, height: 844 })).newPage(), `${cast.spare.displayName} (SSO)`);
+    await page.goto(`${base}/`);
+    const link = page.getByRole('link', { name: 'Sign in with Clinic ID' });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#groups:not([hidden])').waitFor();
+    check((await page.locator('#hello').textContent()).includes(cast.spare.displayName), 'signed in as the linked account');
+    check(!page.url().includes('token='), 'the token must leave the address bar');
+  });
+
+  step('(accounts) a refreshed token renews the open socket with a fresh hello, and the room stays live', async () => {
+    const before = await samPage.evaluate(() => JSON.parse(sessionStorage.getItem('holdspace.session')).token);
+    // Watches the page's own socket: the renewing hello it sends and the welcome that answers it.
+    const renewed = await samPage.evaluate((timeout) => new Promise((resolve) => {
+      const send = WebSocket.prototype.send;
+      WebSocket.prototype.send = function watched(data) {
+        if (/"ref":"renew"/.test(data)) {
+          this.addEventListener('message', (m) => {
+            if (/"type":"welcome"/.test(m.data) && /"ref":"renew"/.test(m.data)) resolve('renewed');
+            else if (/"ref":"renew"/.test(m.data)) resolve(`refused: ${m.data}`);
+          });
+        }
+        return send.call(this, data);
+      };
+      setTimeout(() => resolve('no renewing hello within the time'), timeout);
+      import('/js/api.js').then((api) => api.refresh()).catch((e) => resolve(`refresh failed: ${e.message}`));
+    }), TIMEOUT);
+    check(renewed === 'renewed', renewed);
+    const after = await samPage.evaluate(() => JSON.parse(sessionStorage.getItem('holdspace.session')).token);
+    check(after !== before, 'refresh must keep a new token');
+    await samPage.locator('#send:not([disabled])').waitFor();
+  });
+
+  step('(accounts) "Sign out everywhere" on the account page ends the sign-in of another tab too', async () => {
+    const spare = cast.spare;
+    const other = await watch(await (await context({ width: 1200, height: 850 })).newPage(), `${spare.displayName} (other tab)`);
+    const here = await watch(await (await context({ width: 390, height: 844 })).newPage(), spare.displayName);
+    for (const page of [other, here]) {
+      await page.goto(`${base}/`);
+      await page.getByLabel('Username').fill(spare.username);
+      await page.getByLabel('Password').fill(spare.password);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.locator('#groups:not([hidden])').waitFor();
+    }
+    const status = (page) => page.evaluate(() => fetch('/api/groups', { headers: {
+      Authorization: `Bearer ${JSON.parse(sessionStorage.getItem('holdspace.session')).token}` } }).then((r) => r.status));
+    check(await status(other) === 200, 'the other tab is signed in');
+    await here.goto(`${base}/account.html`);
+    await here.locator('#account:not([hidden])').waitFor();
+    const found = await accessibilityProblems(here);
+    check(found.length === 0, found.join('; '));
+    await here.getByRole('button', { name: 'Sign out everywhere' }).focus();
+    await here.keyboard.press('Enter');
+    await here.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    check(await status(other) === 401, 'the other tab\'s token must be refused');
   });
 
   step('screenshots of the member page and the console', async () => {

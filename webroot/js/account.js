@@ -1,6 +1,7 @@
 // The signed-in account's own settings (password, two-step sign-in) and, for admins, the list of accounts.
 
-import { get, post, patch, login, me, requireSignIn, ApiError } from './api.js';
+import { get, post, patch, login, me, requireSignIn, logoutEverywhere, toSignIn, ApiError } from './api.js';
+import { ACCOUNT } from './words.js';
 import { el, fill, $ } from './dom.js';
 
 function problem(e) {
@@ -57,6 +58,16 @@ async function enableTotp(event) {
   }
 }
 
+async function signOutEverywhere() {
+  $('#everywhere-message').textContent = '';
+  try {
+    await logoutEverywhere();
+    toSignIn();
+  } catch (e) {
+    $('#everywhere-message').textContent = `${ACCOUNT.notSignedOutEverywhere} ${problem(e)}`;
+  }
+}
+
 function accountItem(user) {
   const state = el('span', { class: 'account-state', text: user.active ? 'active' : 'deactivated' });
   const toggle = el('button', { type: 'button', text: user.active ? 'Deactivate' : 'Reactivate' });
@@ -110,5 +121,6 @@ $('#password-form').addEventListener('submit', changePassword);
 $('#totp-start').addEventListener('click', startTotp);
 $('#totp-form').addEventListener('submit', enableTotp);
 $('#accounts-search').addEventListener('submit', search);
+$('#everywhere-button').addEventListener('click', signOutEverywhere);
 
 if (requireSignIn()) showAccount();

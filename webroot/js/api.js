@@ -75,18 +75,22 @@ export function adopt(tokenText, expiresAt) {
   return user;
 }
 
+/** A fresh token for this sign-in; open sockets hear of it (`holdspace:token`) and renew theirs with a hello. */
 export async function refresh() {
   const s = session();
   if (!s) return;
   const answer = await call('POST', '/api/auth/refresh', null);
   save({ ...s, token: answer.token, expiresAt: answer.expiresAt });
+  dispatchEvent(new CustomEvent('holdspace:token'));
 }
 
+/** Refreshes shortly before `exp`: five minutes before, or after 70 % of a shorter lifetime. */
 function scheduleRefresh() {
   clearTimeout(refreshTimer);
   const s = session();
   if (!s || !s.expiresAt) return;
-  const wait = Math.max(10_000, Date.parse(s.expiresAt) - Date.now() - REFRESH_BEFORE_MS);
+  const left = Date.parse(s.expiresAt) - Date.now();
+  const wait = Math.max(1_000, left > 2 * REFRESH_BEFORE_MS ? left - REFRESH_BEFORE_MS : left * 0.7);
   refreshTimer = setTimeout(() => refresh().catch(() => scheduleRefreshSoon()), wait);
 }
 
@@ -127,6 +131,12 @@ export const get = (path) => call('GET', path, null);
 export const post = (path, body) => call('POST', path, body ?? null);
 export const put = (path, body) => call('PUT', path, body);
 export const patch = (path, body) => call('PATCH', path, body);
+
+/** Ends every sign-in of the account, on every device, then forgets this one here. */
+export async function logoutEverywhere() {
+  await call('POST', '/api/auth/logout-all', null);
+  signOut();
+}
 
 /** Ends this sign-in on the server too (its token and every refresh of it), then forgets it here. */
 export async function logout() {

@@ -51,7 +51,7 @@ export function mountEnrol(box, groupId, group, onEnrolled) {
     }
     if (mine !== asked) return;
     list.dataset.query = query;
-    const people = (Array.isArray(found) ? found : found.users || []).filter((p) => !enrolled().has(p.id));
+    const people = found.users.filter((p) => !enrolled().has(p.id));
     options = people;
     fill(list, people.length ? people.map((p, i) => el('li', { id: `enrol-option-${p.id}`, class: 'suggestion',
       attrs: { role: 'option', 'aria-selected': 'false', 'data-user-id': p.id },

@@ -1,6 +1,7 @@
 // The sign-in page: the token goes to this tab's sessionStorage, then the list of my groups.
 
-import { login, logout, adopt, session, get, ApiError } from './api.js';
+import { login, logout, adopt, session, get, call, ApiError } from './api.js';
+import { ACCOUNT } from './words.js';
 import { el, fill, $ } from './dom.js';
 import { mountGroupSetup } from './setup.js';
 import { TEAM, SUPERVISION } from './words.js';
@@ -89,7 +90,22 @@ async function onSubmit(event) {
   }
 }
 
+/** "Sign in with <provider>" when the server has single sign-on configured. */
+async function offerSingleSignOn() {
+  try {
+    const providers = await call('GET', '/api/auth/providers', null, { anonymous: true });
+    if (!providers || !providers.oidc) return;
+    // A link, not a form: the page's CSP (form-action 'self') would refuse the redirect to the provider.
+    $('#oidc-link').href = providers.oidc.loginUrl;
+    $('#oidc-link').textContent = ACCOUNT.signInWith(providers.oidc.name);
+    $('#oidc-row').hidden = false;
+  } catch {
+    // Without the list, the password form is the way in.
+  }
+}
+
 $('#signin-form').addEventListener('submit', onSubmit);
+offerSingleSignOn();
 $('#signout').addEventListener('click', async () => {
   await logout();
   $('#groups').hidden = true;

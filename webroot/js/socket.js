@@ -46,6 +46,10 @@ export class GroupSocket {
     this.timer = null;
     this.lastTypingSent = 0;
     addEventListener('online', () => this.reconnectNow());
+    // A refreshed token renews this socket's sign-in before the old token expires.
+    addEventListener('holdspace:token', () => {
+      if (this.ws && this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify({ type: 'hello', token: token(), ref: 'renew' }));
+    });
   }
 
   start() {

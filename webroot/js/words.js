@@ -13,6 +13,11 @@ export const SEVERITY = {
   minimal: 'Minimal', mild: 'Mild', moderate: 'Moderate', moderately_severe: 'Moderately severe', severe: 'Severe',
 };
 
+export const ACCOUNT = {
+  notSignedOutEverywhere: 'You are still signed in elsewhere:',
+  signInWith: (provider) => `Sign in with ${provider}`,
+};
+
 export const ERRORS = {
   muted: 'You are muted for now, so your message was not sent.',
   locked: 'The room is locked: only the facilitator and the person holding the floor can write.',

@@ -22,6 +22,7 @@ import org.holdspace.auth.OidcRoutes;
 import org.holdspace.auth.OidcSignIn;
 import org.holdspace.auth.Passwords;
 import org.holdspace.auth.SessionGate;
+import org.holdspace.auth.SignInOptions;
 import org.holdspace.auth.SignInStore;
 import org.holdspace.auth.Totp;
 import org.holdspace.auth.TotpRoutes;
@@ -39,6 +40,8 @@ import org.holdspace.core.Drain;
 import org.holdspace.core.Job;
 import org.holdspace.core.Role;
 import org.holdspace.group.Enrolment;
+import org.holdspace.group.AccessBeforeBody;
+import org.holdspace.group.Candidates;
 import org.holdspace.group.GroupAccess;
 import org.holdspace.group.GroupStore;
 import org.holdspace.group.GroupDirectory;
@@ -119,7 +122,7 @@ public final class Services {
     AuditLog audit = new AuditLog();
     UserRepository users = new UserRepository();
     PasswordHasher hasher = new PasswordHasher(config.passwordHashIterations());
-    Totp totp = new Totp(pool, users, signIns);
+    Totp totp = new Totp(pool, users, signIns, gate);
     this.accounts = new AccountService(vertx, pool, users, hasher, tokens, gate, totp, config.loginLimits());
     Passwords passwords = new Passwords(vertx, pool, users, signIns, hasher, gate, audit);
     AccountAdmin accountAdmin = new AccountAdmin(pool, users, accounts, gate, audit);
@@ -139,7 +142,8 @@ public final class Services {
         config.safety().publicUrl());
     RiskScreen riskScreen = new RiskScreen(alerts, RiskPhrases.standard(config.riskPhrases()));
     SessionService sessions = new SessionService(log, new SessionStore(), audit);
-    this.groups = new GroupService(pool, new GroupStore(), enrolment, access, users, audit, protocols);
+    Candidates candidates = new Candidates(pool, enrolment);
+    this.groups = new GroupService(pool, new GroupStore(), enrolment, access, candidates, audit, protocols);
     this.team = new TeamService(vertx, pool, new GroupStore(), enrolment, access, users, audit);
     ModerationService moderation = new ModerationService(log, audit, enrolment);
     // One lane per two cores: each lane keeps a transaction in flight, and on two cores one lane's batches grow
@@ -154,7 +158,7 @@ public final class Services {
     Whispers whispers = new Whispers(vertx, pool, enrolment, audit, riskScreen);
     Commands commands = Commands.of(new Commands.Dependencies(sessions, moderation,
         new Readmission(vertx, log, audit, enrolment), messages, whispers, alerts, messageRate, limits));
-    this.chat = new ChatGateway.Dependencies(tokens, access, log, presence, commands, whispers, limits,
+    this.chat = new ChatGateway.Dependencies(authHandler, access, log, presence, commands, whispers, limits,
         config.allowedOrigins(), meters, drain, new AccountSockets(limits.maxSocketsPerAccount()));
 
     Clinical clinical = new Clinical(pool, access, enrolment, audit, alerts, log, attendance::sessions, protocols);
@@ -162,21 +166,22 @@ public final class Services {
     List<Consumer<Router>> open = new ArrayList<>();
     config.oidc().ifPresent(oidc ->
         open.add(new OidcRoutes(new OidcSignIn(vertx, pool, oidc, users, tokens))::mountPublic));
-    open.addAll(List.of(accountRoutes::mountPublic, schedules::mountPublic, new ApiDocs()::mount,
+    open.addAll(List.of(accountRoutes::mountPublic, schedules::mountPublic,
+        new SignInOptions(config.oidc())::mountPublic, new ApiDocs()::mount,
         new HealthRoute(pool, cluster, config.databasePoolSize(), drain)::mount,
         new MetricsRoute(registry, config.metricsToken(), config.metricsPublic())::mount));
     this.publicRoutes = List.copyOf(open);
-    this.protectedRoutes = List.of(accountRoutes::mount, new UserAdminRoutes(accountAdmin, passwords)::mount,
-        new TotpRoutes(totp)::mount, new ProtocolRoutes(protocols)::mount,
+    this.protectedRoutes = List.of(new AccessBeforeBody(access)::mount, accountRoutes::mount,
+        new UserAdminRoutes(accountAdmin, passwords)::mount, new TotpRoutes(totp)::mount,
+        new ProtocolRoutes(protocols)::mount,
         new GroupRoutes(groups, new Dropouts(pool, access, enrolment, participation, log, audit), protocols)::mount,
-        new GroupDirectory(pool, audit)::mount,
-        new TeamRoutes(team)::mount,
+        candidates::mount, new GroupDirectory(pool, audit)::mount, new TeamRoutes(team)::mount,
         new SessionRoutes(sessions, access)::mount, new HistoryRoutes(log, access)::mount,
         new AlertRoutes(alerts, access)::mount,
         new SafetyPlanRoutes(new SafetyPlans(pool, access, enrolment, audit))::mount, new AuditRoutes(pool, audit)::mount,
         new AttendanceRoutes(attendance, access)::mount,
         clinical::mount, new Notes(pool, access, enrolment, audit, log, clinical.sessionFacts())::mount,
-        new Privacy(vertx, pool, access, enrolment, audit)::mount, schedules::mount);
+        new Privacy(vertx, pool, access, enrolment, audit, gate)::mount, schedules::mount);
 
     jobs.add(new PresenceSweeper(pool, presence));
     jobs.add(new DeadlineSweeper(pool, moderation));

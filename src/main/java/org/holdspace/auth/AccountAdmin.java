@@ -70,6 +70,9 @@ public final class AccountAdmin {
             ? Refusal.conflict("email: already used by another account") : failure))
         .compose(pair -> {
           boolean ended = (pair[0].active() && !pair[1].active()) || pair[0].user().role() != pair[1].user().role();
+          if (!ended) {
+            gate.changed(userId);
+          }
           return (ended ? gate.endAccount(userId) : Future.<Void>succeededFuture()).map(pair[1].toAdminJson());
         });
   }

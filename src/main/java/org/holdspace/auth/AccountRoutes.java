@@ -30,6 +30,7 @@ public final class AccountRoutes {
   public void mount(Router router) {
     router.post("/api/auth/refresh").handler(this::refresh);
     router.post("/api/auth/logout").handler(this::logout);
+    router.post("/api/auth/logout-all").handler(ctx -> noContent(ctx, accounts.logoutEverywhere(AuthHandler.token(ctx))));
     router.post("/api/auth/password").handler(this::changePassword);
   }
 

@@ -153,4 +153,9 @@ public final class AccountService {
   public Future<Void> logout(Tokens.Verified token) {
     return gate.signOut(token, tokens.sessionEnds(token));
   }
+
+  /** Signs the account out everywhere: every token and refresh of it refused, its sockets on every node closed. */
+  public Future<Void> logoutEverywhere(Tokens.Verified token) {
+    return gate.endAccount(token.user().id());
+  }
 }

@@ -16,7 +16,7 @@ public final class AuthHandler implements io.vertx.core.Handler<RoutingContext> 
   private static final String KEY = "holdspace.user";
   private static final String TOKEN_KEY = "holdspace.token";
   private static final Set<String> SETUP_PATHS = Set.of("/api/auth/totp/setup", "/api/auth/totp/enable",
-      "/api/auth/logout");
+      "/api/auth/logout", "/api/auth/logout-all");
   private final Tokens tokens;
   private final Set<Role> requireTotpFor;
 
@@ -50,6 +50,19 @@ public final class AuthHandler implements io.vertx.core.Handler<RoutingContext> 
       ctx.put(KEY, token.user());
       ctx.put(TOKEN_KEY, token);
       ctx.next();
+    });
+  }
+
+  /**
+   * A socket's token: verified as for HTTP, and refused with {@code totp_setup_required} when its account must enable
+   * TOTP first (a socket has no set-up calls to reach).
+   */
+  public io.vertx.core.Future<Tokens.Verified> verifyForSocket(String token) {
+    return tokens.verifyToken(token).map(verified -> {
+      if (mustSetUpTotp(verified)) {
+        throw Refusal.totpSetupRequired();
+      }
+      return verified;
     });
   }
 

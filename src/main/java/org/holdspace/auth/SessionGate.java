@@ -13,12 +13,14 @@ import org.holdspace.db.SqlErrors;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
- * Whether a verified token's account and sign-in still stand, asked of PostgreSQL on each verification so that a
- * deactivation, password change or sign-out holds on every node at once; and ending sign-ins, which also tells the
- * account's open sockets on every node (a frame on the account's address with the {@link #END_HEADER} header
- * naming which sockets it ends).
+ * Whether a verified token's account and sign-in still stand. The answer comes from PostgreSQL, kept by this node for
+ * at most {@link SignInCache#TTL_SECONDS} seconds: ending sign-ins (deactivation, role or password change, sign-out,
+ * sign-out everywhere) and other account changes forget the account's cached answers at once on this node and, over
+ * the event bus, on every other. The account's open sockets are told on the account's address (a frame with the
+ * {@link #END_HEADER} header naming which sockets it ends).
  */
 public final class SessionGate implements Tokens.Check {
   /** Event-bus header of a frame that ends sockets: {@code account} (all of the account's) or {@code sid:<sid>}. */
@@ -27,16 +29,18 @@ public final class SessionGate implements Tokens.Check {
   private final Vertx vertx;
   private final Pool pool;
   private final SignInStore store;
+  private final SignInCache cache = new SignInCache();
 
   public SessionGate(Vertx vertx, Pool pool, SignInStore store) {
     this.vertx = vertx;
     this.pool = pool;
     this.store = store;
+    vertx.eventBus().<Long>consumer(Addresses.signInsChanged(), m -> cache.forget(m.body()));
   }
 
   @Override
   public Future<Tokens.Verified> check(Tokens.Verified token) {
-    return store.state(pool, token.user().id(), token.sid()).map(found -> {
+    return state(token.user().id(), token.sid()).map(found -> {
       SignInStore.State s = found.orElseThrow(Refusal::unauthenticated);
       if (!s.active() || s.revoked()
           || (s.tokensValidAfter() != null && !token.issuedAt().isAfter(s.tokensValidAfter()))) {
@@ -50,15 +54,39 @@ public final class SessionGate implements Tokens.Check {
         ? Refusal.unavailable("the database is unavailable; try again shortly") : e));
   }
 
+  private Future<Optional<SignInStore.State>> state(long userId, String sid) {
+    SignInStore.State cached = cache.get(userId, sid);
+    if (cached != null) {
+      return Future.succeededFuture(Optional.of(cached));
+    }
+    long readAt = cache.generation();
+    return store.state(pool, userId, sid).onSuccess(found -> found.ifPresent(s -> cache.put(userId, sid, s, readAt)));
+  }
+
+  /**
+   * Forgets what every node cached of the account's sign-ins (at once on this one), after a change that the next
+   * token check must see: TOTP turned on or off, a new name.
+   */
+  public void changed(long userId) {
+    cache.forget(userId);
+    vertx.eventBus().publish(Addresses.signInsChanged(), userId);
+  }
+
   /** Voids every token of the account issued until now and closes its open sockets. */
   public Future<Void> endAccount(long userId) {
     return store.endTokens(pool, userId, Instant.now().truncatedTo(ChronoUnit.MILLIS))
-        .onSuccess(v -> tell(userId, "account"));
+        .onSuccess(v -> {
+          changed(userId);
+          tell(userId, "account");
+        });
   }
 
   /** Ends one sign-in (the token's login and all its refreshes) and closes the sockets it opened. */
   public Future<Void> signOut(Tokens.Verified token, Instant sessionEnds) {
-    return store.revoke(pool, token.sid(), sessionEnds).onSuccess(v -> tell(token.user().id(), "sid:" + token.sid()));
+    return store.revoke(pool, token.sid(), sessionEnds).onSuccess(v -> {
+      changed(token.user().id());
+      tell(token.user().id(), "sid:" + token.sid());
+    });
   }
 
   private void tell(long userId, String which) {

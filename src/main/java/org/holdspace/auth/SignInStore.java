@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * What ends or proves a sign-in, in PostgreSQL so every node sees it at once: signed-out sign-ins, the instant
- * before which an account's tokens are void, password reset tokens and TOTP recovery codes (both stored hashed).
+ * before which an account's tokens are void, password reset tokens and TOTP recovery codes (both stored hashed), and
+ * the last TOTP time step each account used.
  */
 public final class SignInStore {
   private static final String STATE = "SELECT username, display_name, role, active, totp_enabled, tokens_valid_after, "
@@ -26,6 +27,8 @@ public final class SignInStore {
       + "VALUES ($1, $2, $3)";
   private static final String USE_RESET = "UPDATE password_resets SET used_at = now() WHERE token_hash = $1 "
       + "AND used_at IS NULL AND expires_at > now() RETURNING user_id";
+  private static final String USE_STEP = "UPDATE users SET totp_last_step = $2 WHERE id = $1 "
+      + "AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id";
   private static final String DROP_CODES = "DELETE FROM recovery_codes WHERE user_id = $1";
   private static final String ADD_CODE = "INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)";
   private static final String USE_CODE = "UPDATE recovery_codes SET used_at = now() WHERE user_id = $1 "
@@ -69,6 +72,11 @@ public final class SignInStore {
   public Future<Optional<Long>> useReset(SqlClient client, String tokenHash) {
     return client.preparedQuery(USE_RESET).execute(Tuple.of(tokenHash)).map(rows -> rows.iterator().hasNext()
         ? Optional.of(rows.iterator().next().getLong(0)) : Optional.empty());
+  }
+
+  /** Records that the account used the TOTP time step; false when it used this one or a later one before. */
+  public Future<Boolean> useTotpStep(SqlClient client, long userId, long step) {
+    return client.preparedQuery(USE_STEP).execute(Tuple.of(userId, step)).map(rows -> rows.iterator().hasNext());
   }
 
   /** Replaces the account's recovery codes by these hashes. */

@@ -4,17 +4,20 @@ import io.nayuki.qrcodegen.QrCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.auth.otp.Authenticator;
-import io.vertx.ext.auth.otp.OtpCredentials;
 import io.vertx.ext.auth.otp.OtpKey;
 import io.vertx.ext.auth.otp.OtpKeyGenerator;
 import io.vertx.ext.auth.otp.totp.TotpAuth;
+import io.vertx.ext.auth.otp.impl.org.openauthentication.otp.OneTimePasswordAlgorithm;
 import io.vertx.ext.auth.otp.totp.TotpAuthOptions;
 import io.vertx.sqlclient.Pool;
 import org.holdspace.core.AuthUser;
 import org.holdspace.core.Refusal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,20 +25,24 @@ import java.util.Locale;
 /**
  * TOTP second factor (RFC 6238: SHA-1, 6 digits, 30 s): set-up with a secret and its QR code, enabling with a first
  * code (which gives 10 single-use recovery codes, stored hashed), disabling with a code, and checking a code or a
- * recovery code at sign-in.
+ * recovery code at sign-in. One step of clock drift either way is tolerated, and no code is accepted twice: the
+ * account's last used time step is kept, and a code of that step or an earlier one is refused.
  */
 public final class Totp {
   private static final String ISSUER = "Holdspace";
+  private static final int PERIOD_SECONDS = 30;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
   private final Pool pool;
   private final UserRepository users;
   private final SignInStore store;
+  private final SessionGate gate;
 
-  public Totp(Pool pool, UserRepository users, SignInStore store) {
+  public Totp(Pool pool, UserRepository users, SignInStore store, SessionGate gate) {
     this.pool = pool;
     this.users = users;
     this.store = store;
+    this.gate = gate;
   }
 
   /** A new secret for the account (not yet in force), its otpauth URI and that URI as an SVG QR code. */
@@ -60,7 +67,7 @@ public final class Totp {
       if (account.totpSecret() == null) {
         return Future.failedFuture(Refusal.conflict("totp: call setup first"));
       }
-      return current(account.totpSecret(), code).compose(ok -> {
+      return current(user.id(), account.totpSecret(), code).compose(ok -> {
         if (!ok) {
           return Future.failedFuture(Refusal.invalid("code: not a current code of this secret"));
         }
@@ -71,6 +78,7 @@ public final class Totp {
         return pool.withTransaction(tx -> store.replaceCodes(tx, user.id(),
                 codes.stream().map(ResetTokens::hash).toList())
             .compose(v -> users.setTotp(tx, user.id(), account.totpSecret(), true)))
+            .onSuccess(v -> gate.changed(user.id()))
             .map(v -> new JsonObject().put("recoveryCodes", new JsonArray(codes)));
       });
     });
@@ -84,7 +92,7 @@ public final class Totp {
       }
       return verify(account, code).compose(ok -> ok
           ? pool.withTransaction(tx -> store.dropCodes(tx, user.id())
-              .compose(v -> users.setTotp(tx, user.id(), null, false)))
+              .compose(v -> users.setTotp(tx, user.id(), null, false))).onSuccess(v -> gate.changed(user.id()))
           : Future.failedFuture(Refusal.invalid("code: not a current code or an unused recovery code")));
     });
   }
@@ -93,7 +101,7 @@ public final class Totp {
   public Future<Boolean> verify(UserRepository.StoredUser account, String code) {
     String given = code.strip().replace(" ", "");
     if (given.matches("\\d{6}")) {
-      return current(account.totpSecret(), given);
+      return current(account.user().id(), account.totpSecret(), given);
     }
     return store.useCode(pool, account.user().id(), ResetTokens.hash(given.toLowerCase(Locale.ROOT)));
   }
@@ -103,18 +111,36 @@ public final class Totp {
   }
 
   private static TotpAuthOptions options() {
-    return new TotpAuthOptions().setPasswordLength(6).setPeriod(30);
+    return new TotpAuthOptions().setPasswordLength(6).setPeriod(PERIOD_SECONDS);
   }
 
-  private static Future<Boolean> current(String secret, String code) {
+  /**
+   * Whether the code is the secret's code of the current time step or of one step either side (clock drift), and
+   * that step is later than any the account used before: a code is never accepted twice.
+   */
+  private Future<Boolean> current(long userId, String secret, String code) {
     if (secret == null || code == null || !code.matches("\\d{6}")) {
       return Future.succeededFuture(false);
     }
-    TotpAuth auth = TotpAuth.create(options())
-        .authenticatorFetcher(id -> Future.succeededFuture(new Authenticator().setIdentifier(id).setKey(secret)
-            .setAlgorithm("SHA1").setPeriod(30)))
-        .authenticatorUpdater(a -> Future.succeededFuture());
-    return auth.authenticate(new OtpCredentials("account", code)).map(user -> true).otherwise(false);
+    long step = matchingStep(secret, code, Instant.now().getEpochSecond() / PERIOD_SECONDS);
+    return step < 0 ? Future.succeededFuture(false) : store.useTotpStep(pool, userId, step);
+  }
+
+  /** The time step within one of {@code nowStep} whose code (RFC 6238 with vertx-auth-otp's HOTP) is this; or -1. */
+  static long matchingStep(String secret, String code, long nowStep) {
+    byte[] key = new OtpKey().setKey(secret).setAlgorithm("SHA1").getKeyBytes();
+    try {
+      for (long step = nowStep - 1; step <= nowStep + 1; step++) {
+        String expected = OneTimePasswordAlgorithm.generateOTP(key, step, 6, false, -1);
+        if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+            code.getBytes(StandardCharsets.US_ASCII))) {
+          return step;
+        }
+      }
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA1 is not available", e);
+    }
+    return -1;
   }
 
   private static String recoveryCode() {

@@ -11,7 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.holdspace.auth.Tokens;
+import org.holdspace.auth.AuthHandler;
 import org.holdspace.config.Config;
 import org.holdspace.core.Drain;
 import org.holdspace.group.GroupAccess;
@@ -41,7 +41,7 @@ public final class ChatGateway {
   private boolean auditing;
 
   /** What the sockets need, built once for the process and shared by every event loop. */
-  public record Dependencies(Tokens tokens, GroupAccess access, EventLog log, Presence presence, Commands commands,
+  public record Dependencies(AuthHandler auth, GroupAccess access, EventLog log, Presence presence, Commands commands,
                              Whispers whispers, Config.ChatLimits limits, List<String> origins, Meters meters,
                              Drain drain, AccountSockets sockets) {
   }

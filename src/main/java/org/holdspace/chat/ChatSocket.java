@@ -138,11 +138,8 @@ final class ChatSocket implements Command.Connection {
       return;
     }
     long groupId = frame.groupId();
-    command.check().accept(frame);
     answer(frame, command, rooms.standing(groupId)
-        .compose(standing -> command.access().permits(standing)
-            ? command.handler().run(new Command.Call(user, this, standing, groupId, frame))
-            : Future.failedFuture(command.access().refusal(standing))));
+        .compose(standing -> command.run(new Command.Call(user, this, standing, groupId, frame))));
   }
 
   private void answer(Frame frame, Command command, Future<Long> result) {
@@ -182,14 +179,15 @@ final class ChatSocket implements Command.Connection {
       return renew(frame.ref(), token);
     }
     ws.pause(); // frames sent right behind the hello wait for it instead of being refused
-    deps.tokens().verifyToken(token).onComplete(ar -> {
+    deps.auth().verifyForSocket(token).onComplete(ar -> {
       ws.resume();
       if (closed || saidGoodbye) {
         return;
       }
       if (ar.failed()) {
         boolean down = ar.cause() instanceof Refusal r && r.code() == Refusal.Code.UNAVAILABLE;
-        error(frame.ref(), down ? ar.cause() : Refusal.unauthenticated("the token is not valid"));
+        boolean totp = ar.cause() instanceof Refusal r && r.code() == Refusal.Code.TOTP_SETUP_REQUIRED;
+        error(frame.ref(), down || totp ? ar.cause() : Refusal.unauthenticated("the token is not valid"));
         ws.close((short) (down ? 1013 : 1008), down ? "try again later" : "unauthenticated");
         return;
       }
@@ -224,7 +222,7 @@ final class ChatSocket implements Command.Connection {
 
   /** A later hello: a token of the same account renews the socket's sign-in; any other is refused. */
   private Future<Long> renew(String ref, String token) {
-    return deps.tokens().verifyToken(token).transform(ar -> {
+    return deps.auth().verifyForSocket(token).transform(ar -> {
       if (ar.failed()) {
         return Future.failedFuture(Refusal.unauthenticated("token: not valid; this socket keeps its sign-in"));
       }

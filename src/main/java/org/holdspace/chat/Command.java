@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 /**
  * What one frame type does: who may send it, whether a success is answered with an ack, the checks of its fields
- * made before anything is looked up, and the handler, which answers the seq of the event it created (or null).
+ * (made once the sender's standing is known), and the handler, which answers the seq of the event it created (or null).
  */
 record Command(Access access, boolean acked, Consumer<Frame> check, Handler handler) {
 
@@ -64,6 +64,18 @@ record Command(Access access, boolean acked, Consumer<Frame> check, Handler hand
   @FunctionalInterface
   interface Handler {
     Future<Long> run(Call call);
+  }
+
+  /**
+   * Runs a group frame: the sender's standing is checked before the frame's fields, so that a refusal tells an
+   * outsider nothing about them.
+   */
+  Future<Long> run(Call call) {
+    if (!access.permits(call.standing())) {
+      return Future.failedFuture(access.refusal(call.standing()));
+    }
+    check.accept(call.frame());
+    return handler.run(call);
   }
 
   /** Whether the command acts on a group, and so needs the sender's standing in it. */

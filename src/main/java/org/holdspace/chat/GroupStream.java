@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import org.holdspace.core.AuthUser;
 import org.holdspace.group.GroupAccess;
 import org.holdspace.grouplog.GroupSnapshot;
+import org.holdspace.grouplog.ReadWindow;
 import org.holdspace.metrics.Meters;
 
 import java.util.List;
@@ -28,6 +29,7 @@ final class GroupStream implements GroupFeed.Listener {
   private final SocketWriter writer;
   private final Consumer<Long> onRemoved;
   private boolean detached;
+  private ReadWindow window = ReadWindow.ALL;
   /** Events after this seq happened since the join; their delivery time is measured. */
   private long liveAfter = Long.MAX_VALUE;
 
@@ -53,6 +55,12 @@ final class GroupStream implements GroupFeed.Listener {
     return feed.ready().map(this);
   }
 
+  /** Limits the replay to what the account may read of the log. */
+  GroupStream within(ReadWindow readable) {
+    this.window = readable;
+    return this;
+  }
+
   GroupAccess.Standing standing() {
     return standing;
   }
@@ -75,18 +83,22 @@ final class GroupStream implements GroupFeed.Listener {
     writer.write(new JsonObject().put("type", "joined").put("groupId", groupId).put("lastSeq", s.lastSeq())
         .put("session", s.sessionJson()).put("state", state).put("you", new JsonObject().put("role", role))
         .encode());
-    long start = after == null ? Math.max(0, s.lastSeq() - replayLimit) : Math.min(after, s.lastSeq());
+    long start = Math.max(window.readsAfter(),
+        after == null ? Math.max(0, s.lastSeq() - replayLimit) : Math.min(after, s.lastSeq()));
     liveAfter = s.lastSeq();
     subscription.startAfter(start, replayed);
   }
 
   private void deliver(FeedEvent event) {
+    if (!window.visible(event.seq)) {
+      return;
+    }
     writer.write(event.text());
     if (event.seq > liveAfter) {
       meters.delivered(event.storedAtMillis());
     }
     String kind = event.frame.getString("kind");
-    if (("remove".equals(kind) || "participation_ended".equals(kind))
+    if (event.seq > liveAfter && ("remove".equals(kind) || "participation_ended".equals(kind))
         && event.frame.getLong("userId", -1L) == user.id()) {
       onRemoved.accept(groupId);
     }

@@ -70,12 +70,12 @@ final class Rooms {
 
   Future<Long> join(Frame frame) {
     long groupId = frame.groupId();
-    Long after = frame.optionalCount("after");
     if (++joins > deps.limits().joinsPerSocket()) {
       throw Refusal.rateLimited("too many joins on this socket");
     }
     return standing(groupId)
         .compose(s -> deps.log().read(groupId).map(snapshot -> {
+          frame.optionalCount("after"); // checked once the standing is known, so an outsider learns nothing of it
           if (s == GroupAccess.Standing.MEMBER && snapshot.state().hasEnded(user.id())) {
             throw Refusal.forbidden("your participation in this group has ended");
           }
@@ -84,10 +84,12 @@ final class Rooms {
           }
           return s;
         }))
-        .compose(s -> attach(groupId, s))
+        .compose(s -> deps.access().window(deps.log(), user, groupId, s)
+            .compose(window -> attach(groupId, s).map(stream -> stream.within(window))))
         .compose(stream -> enter(groupId)
             .compose(v -> Future.all(deps.log().read(groupId), deps.presence().present(groupId)))
             .map(state -> {
+              Long after = frame.optionalCount("after");
               if (!stream.detached()) {
                 stream.start(state.<GroupSnapshot>resultAt(0), state.<List<Long>>resultAt(1), after,
                     deps.limits().replayLimit(), () -> replayWhispers(groupId, stream));

@@ -89,7 +89,7 @@ public record Config(
       "clusterTlsCertPath", "clusterTlsKeyPath", "clusterTlsCaPath", "metricsToken", "metricsPublic", "tlsCertPath",
       "tlsKeyPath", "jwtPreviousSecret", "shutdownGraceSeconds", "logFormat", "httpIdleTimeoutSeconds",
       "httpHeaderTimeoutSeconds", "sessionMaxHours", "requireTotpFor", "oidcIssuer", "oidcClientId", "oidcClientSecret",
-      "reminderHours");
+      "reminderHours", "oidcName");
 
   private static Set<String> allKeys() {
     Set<String> all = new java.util.HashSet<>(KEYS);

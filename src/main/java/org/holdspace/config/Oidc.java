@@ -1,5 +1,8 @@
 package org.holdspace.config;
 
-/** OpenID Connect sign-in: the provider's issuer URL (discovery is read from it) and this server's client. */
-public record Oidc(String issuer, String clientId, String clientSecret) {
+/**
+ * OpenID Connect sign-in: the provider's issuer URL (discovery is read from it), this server's client, and the
+ * provider's name as the sign-in page shows it ("Sign in with {name}").
+ */
+public record Oidc(String issuer, String clientId, String clientSecret, String name) {
 }

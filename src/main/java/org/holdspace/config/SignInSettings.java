@@ -26,7 +26,9 @@ final class SignInSettings {
     if (!values.get(0).get().matches("https?://\\S+")) {
       throw new ConfigException("Configuration key 'oidcIssuer' (HOLDSPACE_OIDC_ISSUER) must be an http(s) URL");
     }
-    return Optional.of(new Oidc(values.get(0).get(), values.get(1).get(), values.get(2).get()));
+    String issuer = values.get(0).get();
+    String name = s.optionalString("oidcName").orElse(java.net.URI.create(issuer).getHost());
+    return Optional.of(new Oidc(issuer, values.get(1).get(), values.get(2).get(), name));
   }
 
   /** Refuses a {@code requireTotpFor} entry that names no role. */

@@ -20,4 +20,9 @@ public final class Addresses {
   public static String user(long id) {
     return "holdspace.user." + id;
   }
+
+  /** An account's sign-ins ended or changed (its id): every node forgets what it cached of them. */
+  public static String signInsChanged() {
+    return "holdspace.signins.changed";
+  }
 }

@@ -23,7 +23,24 @@ public final class Enrolment {
   private static final String IS_MEMBER =
       "SELECT 1 FROM group_members WHERE group_id = $1 AND user_id = $2 AND role = 'member'";
   private static final String LOCK = "SELECT 1 FROM group_members WHERE group_id = $1 AND user_id = $2 FOR UPDATE";
-  private static final String INSERT = "INSERT INTO group_members (group_id, user_id, role) VALUES ($1, $2, $3)";
+  /** A member reads from the session under way when enrolled (its {@code session_started} on), else from now on. */
+  private static final String INSERT = "INSERT INTO group_members (group_id, user_id, role, reads_after) "
+      + "SELECT $1, $2, $3, CASE WHEN g.session_status = 'live' THEN COALESCE((SELECT max(e.seq) - 1 "
+      + "FROM group_events e WHERE e.group_id = g.id AND e.kind = 'session_started'), g.last_seq) ELSE g.last_seq END "
+      + "FROM groups g WHERE g.id = $1";
+  /**
+   * Active member accounts in no group, or in a group the facilitator {@code $1} runs (everyone when {@code $1} is
+   * null), matching {@code $2} (a lower-case LIKE pattern, or null) and {@code $5} (an id, or null).
+   */
+  private static final String CANDIDATES = "SELECT u.id, u.username, u.display_name, count(*) OVER () AS total "
+      + "FROM users u WHERE u.role = 'member' AND u.active AND ($1::bigint IS NULL "
+      + "OR NOT EXISTS (SELECT 1 FROM group_members m WHERE m.user_id = u.id) "
+      + "OR EXISTS (SELECT 1 FROM group_members m JOIN group_members f ON f.group_id = m.group_id "
+      + "AND f.user_id = $1 AND f.role = 'facilitator' WHERE m.user_id = u.id)) "
+      + "AND ($2::text IS NULL OR lower(u.username) LIKE $2 OR lower(u.display_name) LIKE $2) "
+      + "AND ($5::bigint IS NULL OR u.id = $5) ORDER BY lower(u.username), u.id LIMIT $3 OFFSET $4";
+  private static final String READS_AFTER =
+      "SELECT reads_after FROM group_members WHERE group_id = $1 AND user_id = $2";
   private static final String COUNT_MEMBERS =
       "SELECT count(*) FROM group_members WHERE group_id = $1 AND role = 'member'";
   private static final String PEOPLE = "SELECT u.id, u.display_name, m.role, m.focus_area, m.focus_secondary_area, "
@@ -65,6 +82,17 @@ public final class Enrolment {
     }
   }
 
+  /** An account a facilitator may find and enrol. */
+  public record Candidate(long id, String username, String displayName) {
+    public JsonObject toJson() {
+      return new JsonObject().put("id", id).put("username", username).put("displayName", displayName);
+    }
+  }
+
+  /** A page of candidates and how many there are in all. */
+  public record Candidates(List<Candidate> page, long total) {
+  }
+
   /** The focus on a member's enrolment row: primary area, second area and first goal (each may be null). */
   public record Focus(String area, String secondaryArea, String goal) {
   }
@@ -97,6 +125,26 @@ public final class Enrolment {
   /** Enrols the account in the role; fails with a unique violation (23505) when it is enrolled already. */
   public Future<Void> enrol(SqlClient client, long groupId, long userId, String role) {
     return client.preparedQuery(INSERT).execute(Tuple.of(groupId, userId, role)).mapEmpty();
+  }
+
+  /**
+   * The accounts the facilitator may enrol (any active member when {@code facilitatorId} is null), matching the
+   * lower-case LIKE {@code pattern} (or all), limited to {@code onlyId} when it is given.
+   */
+  public Future<Candidates> candidates(SqlClient client, Long facilitatorId, String pattern, Long onlyId, int limit,
+                                       int offset) {
+    return client.preparedQuery(CANDIDATES)
+        .execute(Tuple.of(facilitatorId, pattern, limit, offset, onlyId)).map(rows -> {
+          long total = rows.size() == 0 ? 0 : rows.iterator().next().getLong("total");
+          return new Candidates(list(rows, r -> new Candidate(r.getLong("id"), r.getString("username"),
+              r.getString("display_name"))), total);
+        });
+  }
+
+  /** The last seq before what the account may read of the group's log (0 when it is not enrolled). */
+  public Future<Long> readsAfter(SqlClient client, long groupId, long userId) {
+    return client.preparedQuery(READS_AFTER).execute(Tuple.of(groupId, userId))
+        .map(rows -> rows.size() == 0 ? 0L : rows.iterator().next().getLong(0));
   }
 
   public Future<Long> countMembers(SqlClient client, long groupId) {

@@ -5,6 +5,8 @@ import io.vertx.sqlclient.Pool;
 import org.holdspace.audit.AuditLog;
 import org.holdspace.core.AuthUser;
 import org.holdspace.core.Refusal;
+import org.holdspace.grouplog.EventLog;
+import org.holdspace.grouplog.ReadWindow;
 
 import java.util.function.Supplier;
 
@@ -45,6 +47,12 @@ public final class GroupAccess {
   /** The refusal of a write by a supervisor. */
   public static Refusal readOnly() {
     return Refusal.forbidden(READ_ONLY);
+  }
+
+  /** The refusal of an account that is not an admin on an admin-only write of the group (404 for an unknown group). */
+  public Future<Void> refuseNonAdmin(AuthUser user, long groupId) {
+    return standing(user, groupId).compose(s -> Future.failedFuture(
+        s == Standing.SUPERVISOR ? readOnly() : Refusal.forbidden("for admins")));
   }
 
   /** Succeeds when the account facilitates the group (for writes and moderation); 403 otherwise. */
@@ -96,6 +104,17 @@ public final class GroupAccess {
   /** The member itself or a facilitator of the group (a write of a member's own data). */
   public Future<Standing> requireSelfOrFacilitator(AuthUser user, long groupId, long memberId) {
     return requireParticipant(user, groupId).map(s -> requireSelf(s, user, memberId));
+  }
+
+  /**
+   * What the account may read of the group's log: a member from the session in which they were enrolled onward and
+   * nothing of a session past their removal from it until readmitted; everyone else with a standing, all of it.
+   */
+  public Future<ReadWindow> window(EventLog log, AuthUser user, long groupId, Standing standing) {
+    if (standing != Standing.MEMBER) {
+      return Future.succeededFuture(ReadWindow.ALL);
+    }
+    return enrolment.readsAfter(pool, groupId, user.id()).compose(after -> log.window(groupId, user.id(), after));
   }
 
   /** The member itself, a facilitator or a supervisor of the group (a read of a member's own data). */

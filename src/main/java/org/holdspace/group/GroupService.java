@@ -11,7 +11,6 @@ import io.vertx.sqlclient.Pool;
 import org.holdspace.audit.AuditLog;
 import org.holdspace.core.AuthUser;
 import org.holdspace.core.Role;
-import org.holdspace.auth.UserRepository;
 import org.holdspace.db.SqlErrors;
 import org.holdspace.core.Refusal;
 
@@ -27,20 +26,20 @@ public final class GroupService {
   private final GroupStore groups;
   private final Enrolment enrolment;
   private final GroupAccess access;
-  private final UserRepository users;
+  private final Candidates candidates;
   private final AuditLog audit;
   private final Team team = new Team();
   private final Protocols protocols;
   private final Participation participation = new Participation();
 
-  public GroupService(Pool pool, GroupStore groups, Enrolment enrolment, GroupAccess access, UserRepository users,
+  public GroupService(Pool pool, GroupStore groups, Enrolment enrolment, GroupAccess access, Candidates candidates,
                       AuditLog audit, Protocols protocols) {
     this.pool = pool;
     this.protocols = protocols;
     this.groups = groups;
     this.enrolment = enrolment;
     this.access = access;
-    this.users = users;
+    this.candidates = candidates;
     this.audit = audit;
   }
 
@@ -119,19 +118,18 @@ public final class GroupService {
   }
 
   /**
-   * Enrols a member account. Once the session after which the protocol closes enrolment has started, only with the
-   * facilitator's {@code overrideReason} (kept on the enrolment, the override audited); 409 without it.
+   * Enrols a member: a facilitator of the group may enrol the accounts {@link Candidates} lets them find, an admin
+   * any active member; every other id answers the same 404 as an unknown one. Once the session after which the
+   * protocol closes enrolment has started, only with the {@code overrideReason} (kept on the enrolment, the override
+   * audited); 409 without it.
    */
-  public Future<Void> enrol(AuthUser facilitator, long groupId, long userId, String overrideReason) {
-    return access.requireFacilitator(facilitator, groupId)
-        .compose(v -> Future.all(groups.find(pool, groupId), users.findById(pool, userId)))
+  public Future<Void> enrol(AuthUser caller, long groupId, long userId, String overrideReason) {
+    Future<Void> allowed = caller.role() == Role.ADMIN ? Future.succeededFuture()
+        : access.requireFacilitator(caller, groupId);
+    return allowed
+        .compose(v -> Future.all(groups.find(pool, groupId), candidates.requireEnrollable(caller, userId)))
         .compose(all -> {
           GroupStore.StoredGroup group = all.<Optional<GroupStore.StoredGroup>>resultAt(0).orElseThrow(Refusal::notFound);
-          UserRepository.StoredUser user =
-              all.<Optional<UserRepository.StoredUser>>resultAt(1).orElseThrow(Refusal::notFound);
-          if (user.user().role() != Role.MEMBER) {
-            throw Refusal.invalid("userId: only member accounts can be enrolled");
-          }
           return protocols.of(group.protocol()).compose(protocol -> pool.withTransaction(tx -> groups.lock(tx, groupId)
               .compose(r -> Future.all(enrolment.countMembers(tx, groupId), groups.find(tx, groupId)))
               .compose(locked -> {
@@ -150,7 +148,7 @@ public final class GroupService {
                 Future<Void> enrolled = enrolment.enrol(tx, groupId, userId, "member");
                 JsonObject detail = closed ? new JsonObject().put("override", true).put("session", current) : null;
                 return (closed ? enrolled.compose(e -> participation.noteOverride(tx, groupId, userId, overrideReason))
-                    : enrolled).compose(e -> audit.record(tx, facilitator.id(), "group.enrol", groupId, userId,
+                    : enrolled).compose(e -> audit.record(tx, caller.id(), "group.enrol", groupId, userId,
                         detail));
               })));
         })

@@ -13,7 +13,8 @@ import org.holdspace.http.Responses;
 
 /**
  * {@code GET /api/groups/{id}/events?after=N&limit=M}: a page of the group's event log for its people and its
- * supervisors (whose read is audited).
+ * supervisors (whose read is audited), each reading only the part of it that is theirs to read (see
+ * {@link GroupAccess#window}).
  */
 public final class HistoryRoutes {
   private static final int MAX_LIMIT = 1000;
@@ -36,9 +37,10 @@ public final class HistoryRoutes {
     int limit = (int) Query.number(ctx, "limit", 100, 1, MAX_LIMIT);
     AuthUser user = AuthHandler.user(ctx);
     Responses.reply(ctx, 200, access.requireViewer(user, groupId)
-        .compose(s -> s == GroupAccess.Standing.SUPERVISOR ? access.recordRead(user, groupId, "events.read")
-            : Future.succeededFuture())
-        .compose(s -> log.page(groupId, after, limit))
+        .compose(s -> (s == GroupAccess.Standing.SUPERVISOR ? access.recordRead(user, groupId, "events.read")
+            : Future.<Void>succeededFuture()).map(s))
+        .compose(s -> access.window(log, user, groupId, s))
+        .compose(window -> log.page(groupId, after, limit, window))
         .map(events -> new JsonObject().put("groupId", groupId).put("events", events)));
   }
 }

@@ -138,8 +138,7 @@ public final class TeamService {
 
   private Future<Void> requireAdmin(AuthUser caller, long groupId) {
     if (caller.role() != Role.ADMIN) {
-      return access.standing(caller, groupId).compose(s -> Future.failedFuture(
-          s == GroupAccess.Standing.SUPERVISOR ? GroupAccess.readOnly() : Refusal.forbidden("for admins")));
+      return access.refuseNonAdmin(caller, groupId);
     }
     return requireGroup(groupId);
   }

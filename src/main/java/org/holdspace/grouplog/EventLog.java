@@ -38,6 +38,11 @@ public final class EventLog {
   private static final String SINCE = "SELECT e.seq, e.kind, e.at, e.actor_id, u.display_name, e.client_id, e.body "
       + "FROM group_events e LEFT JOIN users u ON u.id = e.actor_id "
       + "WHERE e.group_id = $1 AND e.seq > $2 ORDER BY e.seq LIMIT $3";
+  private static final String SINCE_WITHIN = SINCE.replace("ORDER BY", "AND NOT EXISTS (SELECT 1 FROM "
+      + "unnest($4::bigint[], $5::bigint[]) AS c(f, t) WHERE e.seq > c.f AND e.seq < c.t) ORDER BY");
+  private static final String CUTS = "SELECT r.seq, (SELECT min(x.seq) FROM group_events x WHERE x.group_id = $1 "
+      + "AND x.seq > r.seq AND (x.kind = 'session_ended' OR (x.kind = 'readmit' AND x.body->>'userId' = $2))) "
+      + "FROM group_events r WHERE r.group_id = $1 AND r.kind = 'remove' AND r.body->>'userId' = $2 ORDER BY r.seq";
   private static final String LAST_SEQS = "SELECT id, last_seq FROM groups WHERE id = ANY($1)";
 
   private final Vertx vertx;
@@ -126,16 +131,40 @@ public final class EventLog {
 
   /** Stored events with {@code seq > after}, oldest first, at most {@code limit}. */
   public Future<List<JsonObject>> since(long groupId, long after, int limit) {
-    return pool.preparedQuery(SINCE).execute(Tuple.of(groupId, after, limit)).map(rows -> {
-      List<JsonObject> events = new ArrayList<>(rows.size());
+    return pool.preparedQuery(SINCE).execute(Tuple.of(groupId, after, limit)).map(rows -> events(groupId, rows));
+  }
+
+  /** The account's cuts of the group's log (see {@link ReadWindow}), after {@code readsAfter}. */
+  public Future<ReadWindow> window(long groupId, long userId, long readsAfter) {
+    return pool.preparedQuery(CUTS).execute(Tuple.of(groupId, String.valueOf(userId))).map(rows -> {
+      List<ReadWindow.Cut> cuts = new ArrayList<>(rows.size());
       for (Row r : rows) {
-        Object body = r.getValue("body");
-        events.add(wire(groupId, r.getLong("seq"), r.getString("kind"),
-            r.getOffsetDateTime("at").toInstant().toString(), r.getLong("actor_id"), r.getString("display_name"),
-            r.getString("client_id"), body instanceof JsonObject o ? o : new JsonObject()));
+        Long until = r.getLong(1);
+        cuts.add(new ReadWindow.Cut(r.getLong(0), until == null ? Long.MAX_VALUE : until));
       }
-      return events;
+      return new ReadWindow(readsAfter, cuts);
     });
+  }
+
+  /** {@link #since} with only what the window shows: {@code limit} visible events at most. */
+  public Future<List<JsonObject>> since(long groupId, long after, int limit, ReadWindow window) {
+    if (window.cuts().isEmpty()) {
+      return since(groupId, Math.max(after, window.readsAfter()), limit);
+    }
+    Tuple args = Tuple.of(groupId, Math.max(after, window.readsAfter()), limit)
+        .addArrayOfLong(window.froms()).addArrayOfLong(window.tos());
+    return pool.preparedQuery(SINCE_WITHIN).execute(args).map(rows -> events(groupId, rows));
+  }
+
+  private static List<JsonObject> events(long groupId, io.vertx.sqlclient.RowSet<Row> rows) {
+    List<JsonObject> events = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      Object body = r.getValue("body");
+      events.add(wire(groupId, r.getLong("seq"), r.getString("kind"),
+          r.getOffsetDateTime("at").toInstant().toString(), r.getLong("actor_id"), r.getString("display_name"),
+          r.getString("client_id"), body instanceof JsonObject o ? o : new JsonObject()));
+    }
+    return events;
   }
 
   /** The last seq of each of the groups, by group id (groups that do not exist are left out). */
@@ -169,8 +198,8 @@ public final class EventLog {
     return event;
   }
 
-  /** History for the HTTP call: a page of events as a JSON array. */
-  public Future<JsonArray> page(long groupId, long after, int limit) {
-    return since(groupId, after, limit).map(JsonArray::new);
+  /** History for the HTTP call: a page of the events the window shows, as a JSON array. */
+  public Future<JsonArray> page(long groupId, long after, int limit, ReadWindow window) {
+    return since(groupId, after, limit, window).map(JsonArray::new);
   }
 }

@@ -6,6 +6,8 @@ import io.vertx.ext.web.RoutingContext;
 import org.holdspace.auth.AuthHandler;
 import org.holdspace.clinical.ClinicalAccess;
 import org.holdspace.core.Fields;
+import org.holdspace.core.AuthUser;
+import org.holdspace.core.Role;
 import org.holdspace.http.Bodies;
 import org.holdspace.http.Responses;
 
@@ -37,10 +39,11 @@ public final class PrivacyRoutes {
   }
 
   private void erase(RoutingContext ctx) {
+    AuthUser admin = AuthHandler.require(ctx, Role.ADMIN);
     long userId = Fields.pathId(ctx.pathParam("id"));
     JsonObject body = Bodies.object(ctx);
     String reason = Fields.text(body, "reason", 1, 1000);
-    privacy.erase(AuthHandler.user(ctx), userId, reason).onComplete(ar -> {
+    privacy.erase(admin, userId, reason).onComplete(ar -> {
       if (ar.failed()) {
         ctx.fail(ar.cause());
       } else if (!ctx.response().ended()) {

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.holdspace.audit.AuditLog;
+import org.holdspace.auth.SessionGate;
 import org.holdspace.clinical.ClinicalAccess;
 import org.holdspace.clinical.MeasureStore;
 import org.holdspace.core.AuthUser;
@@ -23,8 +24,11 @@ public final class PrivacyService {
   private final PrivacyStore store;
   private final AuditLog audit;
 
+  private final SessionGate gate;
+
   public PrivacyService(Vertx vertx, Pool pool, ClinicalAccess access, MeasureStore measures, PrivacyStore store,
-                        AuditLog audit) {
+                        AuditLog audit, SessionGate gate) {
+    this.gate = gate;
     this.vertx = vertx;
     this.pool = pool;
     this.access = access;
@@ -68,6 +72,6 @@ public final class PrivacyService {
       }
       return store.erase(tx, userId).compose(touched -> audit.record(tx, admin.id(), "user.erase", null, userId,
           new JsonObject().put("reason", reason).put("rows", touched)));
-    }));
+    })).compose(v -> gate.endAccount(userId));
   }
 }

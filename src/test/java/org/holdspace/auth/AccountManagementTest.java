@@ -160,8 +160,10 @@ class AccountManagementTest {
   }
 
   @Test
-  @DisplayName("TOTP: set-up, enabling with a code, sign-in needs a code or a recovery code once, disabling")
+  @DisplayName("TOTP: set-up, enabling with a code, sign-in needs a code or a recovery code once, disabling, "
+      + "a code never accepted twice, one step of drift tolerated")
   void totp() throws Exception {
+    awayFromAStepBoundary();
     TestServer.Account member = server.newAccount("member", "Careful");
     JsonObject setup = expect(server.post("/api/auth/totp/setup", member.token(), null), 200);
     String secret = setup.getString("secret");
@@ -170,18 +172,32 @@ class AccountManagementTest {
     assertEquals(400, status("POST", "/api/auth/totp/enable", member.token(),
         new JsonObject().put("code", code(secret, 10))));
     JsonObject enabled = expect(server.post("/api/auth/totp/enable", member.token(),
-        new JsonObject().put("code", code(secret, 0))), 200);
+        new JsonObject().put("code", code(secret, -1))), 200);
     assertEquals(10, enabled.getJsonArray("recoveryCodes").size());
     JsonObject login = new JsonObject().put("username", member.username()).put("password", TestServer.PASSWORD);
     assertEquals("totp_required", expect(server.post("/api/auth/login", null, login), 401).getString("code"));
     assertEquals(401, status("POST", "/api/auth/login", null, login.copy().put("totp", code(secret, 10))));
+    assertEquals(401, status("POST", "/api/auth/login", null, login.copy().put("totp", code(secret, -1))),
+        "the code that enabled TOTP");
     expect(server.post("/api/auth/login", null, login.copy().put("totp", code(secret, 0))), 200);
+    assertEquals(401, status("POST", "/api/auth/login", null, login.copy().put("totp", code(secret, 0))),
+        "a code used once, within its window");
     String recovery = enabled.getJsonArray("recoveryCodes").getString(3);
     String token = expect(server.post("/api/auth/login", null, login.copy().put("totp", recovery)), 200)
         .getString("token");
     assertEquals(401, status("POST", "/api/auth/login", null, login.copy().put("totp", recovery)), "used once");
-    assertEquals(204, status("POST", "/api/auth/totp/disable", token, new JsonObject().put("code", code(secret, 0))));
+    assertEquals(400, status("POST", "/api/auth/totp/disable", token, new JsonObject().put("code", code(secret, 0))),
+        "a used code does not disable either");
+    assertEquals(204, status("POST", "/api/auth/totp/disable", token, new JsonObject().put("code", code(secret, 1))));
     expect(server.post("/api/auth/login", null, login), 200);
+  }
+
+  /** Waits out the last seconds of a 30 s step, so that the codes a test computes keep their step meanwhile. */
+  static void awayFromAStepBoundary() throws InterruptedException {
+    long intoStep = System.currentTimeMillis() % 30_000;
+    if (intoStep > 25_000) {
+      Thread.sleep(30_000 - intoStep + 200);
+    }
   }
 
   /** The RFC 6238 code of the base32 secret, {@code steps} periods from now. */

@@ -53,6 +53,13 @@ class LoginTest {
   }
 
   @Test
+  @DisplayName("without single sign-on configured the sign-in page is offered the password form alone")
+  void noProviderWithoutConfiguration() {
+    JsonObject providers = expect(server.get("/api/auth/providers", null), 200);
+    assertTrue(providers.containsKey("oidc") && providers.getValue("oidc") == null, providers.encode());
+  }
+
+  @Test
   @DisplayName("the right password gets a token, its expiry and the account, and the token opens the API")
   void rightPassword() {
     TestServer.Account account = server.newAccount("facilitator", "Dr. Right");

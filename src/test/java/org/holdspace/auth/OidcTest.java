@@ -77,6 +77,14 @@ class OidcTest {
   }
 
   @Test
+  @DisplayName("the sign-in page learns the provider's name and where its sign-in starts, without a token")
+  void providerIsOffered() {
+    JsonObject oidc = expect(server.get("/api/auth/providers", null), 200).getJsonObject("oidc");
+    assertEquals(URI.create(provider.issuerUrl("clinic").toString()).getHost(), oidc.getString("name"));
+    assertEquals("/api/auth/oidc/login", oidc.getString("loginUrl"));
+  }
+
+  @Test
   @DisplayName("the first time the verified e-mail finds the account and links it; later the subject alone does")
   void linksByVerifiedEmailThenSubject() {
     TestServer.Account member = server.newAccount("member", "Ola");

@@ -2,6 +2,7 @@ package org.holdspace.auth;
 
 import io.vertx.core.json.JsonObject;
 import org.holdspace.support.ChatClient;
+import org.holdspace.support.Refusals;
 import org.holdspace.support.TestDatabase;
 import org.holdspace.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -85,14 +86,23 @@ class SessionEndTest {
   }
 
   @Test
-  @DisplayName("an account whose role must use TOTP reaches only the set-up calls until it enables it")
+  @DisplayName("an account whose role must use TOTP reaches only the set-up calls until it enables it, on HTTP and "
+      + "on a socket")
   void totpSetupRequired() throws Exception {
+    AccountManagementTest.awayFromAStepBoundary();
     TestServer.Account facilitator = fresh(SessionEndTest.facilitator);
     JsonObject refused = expect(server.get("/api/groups", facilitator.token()), 403);
     assertEquals("totp_setup_required", refused.getString("code"));
+    ChatClient socket = server.connectRaw(Map.of());
+    String code = Refusals.errorCode(() -> socket.hello(facilitator.token()).await());
+    assertEquals("totp_setup_required", code);
+    socket.awaitClose(Duration.ofSeconds(5));
     String secret = expect(server.post("/api/auth/totp/setup", facilitator.token(), null), 200).getString("secret");
     expect(server.post("/api/auth/totp/enable", facilitator.token(),
         new JsonObject().put("code", AccountManagementTest.code(secret, 0))), 200);
     assertEquals(200, server.get("/api/groups", facilitator.token()).statusCode());
+    ChatClient enabled = server.connectRaw(Map.of());
+    assertEquals("welcome", enabled.hello(facilitator.token()).await().getString("type"));
+    enabled.close();
   }
 }

@@ -202,17 +202,16 @@ class GroupApiTest {
   }
 
   @Test
-  @DisplayName("enrolling a facilitator or an admin gets 400, an unknown user 404, the same member twice 409")
+  @DisplayName("enrolling a facilitator, an admin or an unknown user gets 404, the same member twice 409")
   void enrolRefusals() {
     long groupId = create("ipt", 12, "2026-03-03T18:30:00Z").getLong("id");
     String path = "/api/groups/" + groupId + "/members";
-    String message = badRequest(facilitator, path, new JsonObject().put("userId", otherFacilitator.id()), false);
-    assertTrue(message.startsWith("userId:"), message);
     long adminId = expect(server.post("/api/auth/login", null, new JsonObject().put("username", "admin")
         .put("password", TestServer.ADMIN_PASSWORD)), 200).getJsonObject("user").getLong("id");
-    badRequest(facilitator, path, new JsonObject().put("userId", adminId), false);
-    assertEquals("not_found", expect(server.post(path, facilitator.token(), new JsonObject().put("userId", 987654)), 404)
-        .getString("code"));
+    for (long id : List.of(otherFacilitator.id(), adminId, 987654L)) {
+      assertEquals("not_found", expect(server.post(path, facilitator.token(), new JsonObject().put("userId", id)), 404)
+          .getString("code"));
+    }
     TestServer.Account member = server.newAccount("member", "Dev");
     server.enrol(facilitator, groupId, member);
     assertEquals("conflict", expect(server.post(path, facilitator.token(), new JsonObject().put("userId", member.id())),
@@ -223,7 +222,7 @@ class GroupApiTest {
   }
 
   @Test
-  @DisplayName("only its facilitator enrols: another facilitator or a member gets 403, an unknown group 404")
+  @DisplayName("only its facilitator (or an admin) enrols: another facilitator or a member gets 403, an unknown group 404")
   void enrolOnlyByItsFacilitator() {
     long groupId = create("ipt", 12, "2026-03-03T18:30:00Z").getLong("id");
     TestServer.Account member = server.newAccount("member", "Eve");
@@ -233,7 +232,6 @@ class GroupApiTest {
     JsonObject body = new JsonObject().put("userId", member.id());
     assertEquals("forbidden", expect(server.post(path, otherFacilitator.token(), body), 403).getString("code"));
     expect(server.post(path, enrolled.token(), body), 403);
-    expect(server.post(path, server.adminToken(), body), 403);
     expect(server.post("/api/groups/999999/members", facilitator.token(), body), 404);
     expect(server.get("/api/groups/" + groupId, member.token()), 403);
   }

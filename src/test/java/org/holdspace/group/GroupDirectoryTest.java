@@ -21,7 +21,9 @@ class GroupDirectoryTest {
   private static TestServer server;
 
   private static List<Long> ids(String path, String token) {
-    JsonArray found = new JsonArray(server.get(path, token).bodyAsString());
+    JsonObject page = expect(server.get(path, token), 200);
+    JsonArray found = page.getJsonArray("users");
+    assertEquals(found.size(), page.getLong("total"), "a page of fewer than the limit holds them all");
     return found.stream().map(o -> ((JsonObject) o).getLong("id")).toList();
   }
 
