@@ -40,6 +40,7 @@ public final class AccessBeforeBody {
       new Guard(HttpMethod.PUT, GROUP + "/sessions/:number/notes/:userId", Rule.FACILITATOR),
       new Guard(HttpMethod.POST, GROUP + "/sessions/:number/notes/:userId/addenda", Rule.FACILITATOR),
       new Guard(HttpMethod.PUT, GROUP + "/sessions/:number/summary", Rule.FACILITATOR),
+      new Guard(HttpMethod.PATCH, GROUP + "/sessions/:number", Rule.FACILITATOR),
       new Guard(HttpMethod.PUT, MEMBER + "/focus", Rule.FACILITATOR),
       new Guard(HttpMethod.PUT, MEMBER + "/meetings/:kind", Rule.FACILITATOR),
       new Guard(HttpMethod.PUT, MEMBER + "/inventory", Rule.SELF_OR_FACILITATOR),
