@@ -127,7 +127,8 @@ class CancelledSessionsCourseTest {
     JsonObject course = expect(server.get(path(who, "/clinical"), who.facilitator().token()), 200);
     assertTrue(course.getBoolean("behindPlan"), "the facilitator has the ending still to record");
 
-    JsonObject refused = expect(server.post(path(who, "/sessions/current/start"), who.facilitator().token(), null), 409);
+    JsonObject refused = expect(server.post(path(who, "/sessions/current/start"), who.facilitator().token(), null),
+        409);
     assertEquals("conflict", refused.getString("code"));
     assertTrue(refused.getString("message").contains("course is over"), refused.getString("message"));
     assertEquals("ended", expect(server.get(path(who, ""), who.facilitator().token()), 200)

@@ -198,7 +198,8 @@ class RemindersTest {
     a.enrol(facilitator, id, leaves);
     expect(a.call(HttpMethod.DELETE, "/api/groups/" + id + "/members/" + leaves.id(), facilitator.token(),
         new JsonObject().put("reason", "moved away")), 200);
-    patch(a, facilitator, id, 1, new JsonObject().put("scheduledAt", Instant.now().plus(Duration.ofHours(5)).toString()));
+    Instant soon = Instant.now().plus(Duration.ofHours(5));
+    patch(a, facilitator, id, 1, new JsonObject().put("scheduledAt", soon.toString()));
 
     awaitMails(id, 2);
     sleep(6_000);
