@@ -2,23 +2,24 @@ package org.holdspace.clinical;
 
 import org.holdspace.core.Refusal;
 import org.holdspace.protocol.Phase;
-import org.holdspace.protocol.PhaseSplit;
+import org.holdspace.protocol.CoursePlan;
 import org.holdspace.protocol.Protocol;
 
 import java.util.List;
 
 /**
- * Where a group's course stands: its protocol and plan (the phase split for its length), the current session, the
- * clinical phase its facilitator moved it to, and its clinical settings. Pure.
+ * Where a group's course stands: its protocol and plan (the phase split for its length and the sessions cancelled), the
+ * current session, the clinical phase its facilitator moved it to, and its clinical settings. Which session comes
+ * next, and whether the course is over, is the plan's answer ({@link CoursePlan}). Pure.
  */
-public record Course(long groupId, Protocol protocol, PhaseSplit plan, int currentSession, String sessionStatus,
+public record Course(long groupId, Protocol protocol, CoursePlan plan, int currentSession, String sessionStatus,
                      Phase phase, int measureEvery, boolean gad7) {
 
   public int sessionCount() {
     return plan.sessionCount();
   }
 
-  /** The phase the plan gives the upcoming session: the live one, else the next to start. */
+  /** The phase the plan gives the upcoming session: the live one, else the next not cancelled. */
   public Phase planPhase() {
     return plan.planPhase(currentSession, live());
   }
@@ -27,14 +28,22 @@ public record Course(long groupId, Protocol protocol, PhaseSplit plan, int curre
     return "live".equals(sessionStatus);
   }
 
-  /** The session that work set now is due at by default: the one after the current (or last held) session. */
+  /**
+   * The session that work set now is due at by default: the first one not cancelled after the current (or last held)
+   * session; the current one once none is left.
+   */
   public int nextSession() {
-    return Math.min(sessionCount(), currentSession + 1);
+    return plan.next(currentSession);
   }
 
-  /** The session members meet at next: the live one, else the next to start (the last one once the course ended). */
+  /** The session members meet at next: the live one, else the next not cancelled (the last held once it is over). */
   public int upcomingSession() {
     return plan.upcoming(currentSession, live());
+  }
+
+  /** Whether the course is over: no session is live and none is left to hold (the rest, if any, cancelled). */
+  public boolean over() {
+    return plan.over(currentSession, live());
   }
 
   /**
@@ -46,8 +55,7 @@ public record Course(long groupId, Protocol protocol, PhaseSplit plan, int curre
       return "done";
     }
     int upcoming = upcomingSession();
-    boolean courseOver = currentSession == sessionCount() && !live();
-    if (dueSession < upcoming || courseOver) {
+    if (dueSession < upcoming || over()) {
       return "overdue";
     }
     return dueSession == upcoming ? "due" : "open";
@@ -77,7 +85,7 @@ public record Course(long groupId, Protocol protocol, PhaseSplit plan, int curre
     int checked = requestedSession(session);
     if (checked > nextSession()) {
       throw Refusal.invalid("session: a questionnaire may be for session " + nextSession()
-          + " (the group's next session) at the latest");
+          + (over() ? " (the last one held: the course is over)" : " (the group's next session)") + " at the latest");
     }
     return checked;
   }
@@ -101,6 +109,8 @@ public record Course(long groupId, Protocol protocol, PhaseSplit plan, int curre
         .put("aheadOfPlan", PhaseRules.aheadOfPlan(phase(), planPhase()))
         .put("terminationFrom", plan.terminationFrom())
         .put("currentSession", currentSession)
+        .put("upcomingSession", upcomingSession())
+        .put("courseOver", over())
         .put("sessionCount", sessionCount());
   }
 }

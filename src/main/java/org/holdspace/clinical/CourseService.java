@@ -11,6 +11,7 @@ import org.holdspace.grouplog.NewEvent;
 import org.holdspace.group.Enrolment;
 import org.holdspace.group.GroupAccess;
 import org.holdspace.core.Refusal;
+import org.holdspace.protocol.Phase;
 
 import java.util.List;
 
@@ -64,7 +65,7 @@ public final class CourseService {
             .compose(withoutFocus -> {
               PhaseRules.Decision d = PhaseRules.decide(course.phase(), request.phase(), withoutFocus,
                   request.overrideReason(), new PhaseRules.Timing(course.upcomingSession(),
-                      course.plan().terminationFrom()));
+                      course.plan().terminationFrom(), course.planPhase() == Phase.TERMINATION));
               if (!d.allowed()) {
                 return Future.failedFuture(Refusal.conflict(d.reason()));
               }

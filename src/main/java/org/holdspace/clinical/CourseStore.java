@@ -6,18 +6,22 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import org.holdspace.core.Refusal;
 import org.holdspace.protocol.Phase;
-import org.holdspace.protocol.PhaseSplit;
+import org.holdspace.protocol.CoursePlan;
 import org.holdspace.protocol.Protocols;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** A group's {@link Course}: its plan and session from {@code groups}, its settings and its phase changes. */
+/**
+ * A group's {@link Course}: its plan (with its cancelled sessions) and session from {@code groups}, its settings and
+ * its phase changes.
+ */
 public final class CourseStore {
   private static final String FIND = "SELECT g.protocol, g.session_count, g.current_session, g.session_status, "
-      + "g.initial_until, g.termination_from, g.phase, s.measure_every, coalesce(s.gad7, false) AS gad7 "
-      + "FROM groups g LEFT JOIN clinical_settings s ON s.group_id = g.id WHERE g.id = $1";
+      + "g.initial_until, g.termination_from, g.phase, s.measure_every, coalesce(s.gad7, false) AS gad7, "
+      + CoursePlan.cancelledColumn("g") + " FROM groups g LEFT JOIN clinical_settings s ON s.group_id = g.id "
+      + "WHERE g.id = $1";
   private static final String INSERT_CHANGE = "INSERT INTO phase_changes (group_id, phase, session, actor_id, "
       + "override_reason) VALUES ($1, $2, $3, $4, $5)";
   private static final String HISTORY = "SELECT phase, session, actor_id, override_reason, at FROM phase_changes "
@@ -51,8 +55,7 @@ public final class CourseStore {
       Row r = rows.iterator().next();
       return protocols.of(r.getString("protocol")).map(protocol -> {
         Integer every = r.getInteger("measure_every");
-        return new Course(groupId, protocol, new PhaseSplit(r.getInteger("session_count"),
-            r.getInteger("initial_until"), r.getInteger("termination_from")), r.getInteger("current_session"),
+        return new Course(groupId, protocol, CoursePlan.read(r), r.getInteger("current_session"),
             r.getString("session_status"), Phase.valueOf(r.getString("phase").toUpperCase(Locale.ROOT)),
             every == null ? protocol.measureEvery() : every, r.getBoolean("gad7"));
       });

@@ -24,8 +24,12 @@ public final class PhaseRules {
     }
   }
 
-  /** Where the course is when a move is asked for: the session members meet at next, and where termination starts. */
-  public record Timing(int upcomingSession, int terminationFrom) {
+  /**
+   * Where the course is when a move is asked for: the session members meet at next, where termination starts, and
+   * whether the plan has reached termination ({@link org.holdspace.protocol.CoursePlan#planPhase}: from the plan's
+   * first termination session, at the last session still to be held, and once the course is over).
+   */
+  public record Timing(int upcomingSession, int terminationFrom, boolean terminationByPlan) {
   }
 
   /**
@@ -50,7 +54,7 @@ public final class PhaseRules {
       }
       return Decision.allow(true);
     }
-    if (target == Phase.TERMINATION && timing.upcomingSession() < timing.terminationFrom()) {
+    if (target == Phase.TERMINATION && !timing.terminationByPlan()) {
       if (overrideReason == null || overrideReason.isBlank()) {
         return Decision.refuse("phase: the plan's termination starts at session " + timing.terminationFrom()
             + " and the group meets for session " + timing.upcomingSession() + " next; give overrideReason to end early");

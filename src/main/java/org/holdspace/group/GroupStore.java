@@ -1,5 +1,6 @@
 package org.holdspace.group;
 
+import org.holdspace.protocol.CoursePlan;
 import org.holdspace.protocol.PhaseSplit;
 import org.holdspace.protocol.SessionPlan;
 
@@ -25,20 +26,24 @@ public final class GroupStore {
       "INSERT INTO group_sessions (group_id, number, phase, scheduled_at) VALUES ($1, $2, $3, $4)";
   private static final String FIND_GROUP = "SELECT id, name, protocol, session_count, first_session_at, "
       + "duration_minutes, current_session, session_status, retention_days, phase, initial_until, termination_from, "
-      + "time_zone FROM groups WHERE id = $1";
+      + "time_zone, " + CoursePlan.cancelledColumn("groups") + " FROM groups WHERE id = $1";
   private static final String LOCK_GROUP = "SELECT id FROM groups WHERE id = $1 FOR UPDATE";
   private static final String SET_RETENTION = "UPDATE groups SET retention_days = $2 WHERE id = $1";
   private static final String SESSIONS =
       "SELECT number, phase, scheduled_at, started_at, ended_at, cancelled_at, moved_from FROM group_sessions "
       + "WHERE group_id = $1 ORDER BY number";
 
-  /** A group's row; {@code phase} is its clinical phase, {@code plan} its plan's phase split. */
+  /** A group's row; {@code phase} is its clinical phase, {@code plan} its plan as it stands. */
   public record StoredGroup(long id, String name, String protocol, int sessionCount, Instant firstSessionAt,
                             int durationMinutes, int currentSession, String sessionStatus, Integer retentionDays,
-                            String phase, PhaseSplit plan, String timeZone) {
+                            String phase, CoursePlan plan, String timeZone) {
     /** The phase the plan gives the upcoming session. */
     public String planPhase() {
-      return plan.planPhase(currentSession, "live".equals(sessionStatus)).wire();
+      return plan.planPhase(currentSession, live()).wire();
+    }
+
+    private boolean live() {
+      return "live".equals(sessionStatus);
     }
 
     public JsonObject toJson() {
@@ -54,6 +59,8 @@ public final class GroupStore {
           .put("retentionDays", retentionDays)
           .put("phase", phase)
           .put("planPhase", planPhase())
+          .put("upcomingSession", plan.upcoming(currentSession, live()))
+          .put("courseOver", plan.over(currentSession, live()))
           .put("timeZone", timeZone);
     }
   }
@@ -111,8 +118,7 @@ public final class GroupStore {
       return Optional.of(new StoredGroup(r.getLong("id"), r.getString("name"), r.getString("protocol"),
           r.getInteger("session_count"), r.getOffsetDateTime("first_session_at").toInstant(),
           r.getInteger("duration_minutes"), r.getInteger("current_session"), r.getString("session_status"),
-          r.getInteger("retention_days"), r.getString("phase"), new PhaseSplit(r.getInteger("session_count"),
-          r.getInteger("initial_until"), r.getInteger("termination_from")), r.getString("time_zone")));
+          r.getInteger("retention_days"), r.getString("phase"), CoursePlan.read(r), r.getString("time_zone")));
     });
   }
 

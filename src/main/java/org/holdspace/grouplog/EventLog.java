@@ -11,7 +11,7 @@ import io.vertx.sqlclient.Tuple;
 import org.holdspace.core.Addresses;
 import org.holdspace.core.Refusal;
 import org.holdspace.protocol.Phase;
-import org.holdspace.protocol.PhaseSplit;
+import org.holdspace.protocol.CoursePlan;
 import org.holdspace.metrics.Meters;
 
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import java.util.function.Function;
 public final class EventLog {
   /** The columns a {@link GroupSnapshot} is read from (see {@link #snapshotOf}). */
   static final String SNAPSHOT_COLUMNS = "last_seq, current_session, session_status, session_count, phase, initial_until, "
-      + "termination_from, state";
+      + "termination_from, state, " + CoursePlan.cancelledColumn("groups");
   private static final String READ = "SELECT " + SNAPSHOT_COLUMNS + " FROM groups WHERE id = $1";
   private static final String LOCK = READ + " FOR UPDATE";
   private static final String SAVE = "UPDATE groups SET last_seq = $2, current_session = $3, session_status = $4, "
@@ -110,7 +110,7 @@ public final class EventLog {
     return new GroupSnapshot(groupId, r.getLong("last_seq"), r.getInteger("current_session"),
         SessionStatus.fromWire(r.getString("session_status")), sessionCount,
         Phase.valueOf(r.getString("phase").toUpperCase(java.util.Locale.ROOT)),
-        new PhaseSplit(sessionCount, r.getInteger("initial_until"), r.getInteger("termination_from")),
+        CoursePlan.read(r),
         GroupState.fromJson(state instanceof JsonObject o ? o : new JsonObject()));
   }
 

@@ -2,21 +2,21 @@ package org.holdspace.grouplog;
 
 import io.vertx.core.json.JsonObject;
 import org.holdspace.protocol.Phase;
-import org.holdspace.protocol.PhaseSplit;
+import org.holdspace.protocol.CoursePlan;
 
 /**
  * A group's row as read from the log's store: the last seq, the current session, the clinical phase its facilitator
- * moved it to, its plan's phase split and the moderation state derived from its events. Immutable: a change answers
- * the snapshot it leads to.
+ * moved it to, its plan (phase split and cancelled sessions) and the moderation state derived from its events.
+ * Immutable: a change answers the snapshot it leads to.
  */
 public record GroupSnapshot(long groupId, long lastSeq, int currentSession, SessionStatus status, int sessionCount,
-                            Phase phase, PhaseSplit plan, GroupState state) {
+                            Phase phase, CoursePlan plan, GroupState state) {
 
   public boolean live() {
     return status == SessionStatus.LIVE;
   }
 
-  /** The phase the plan gives the upcoming session (the live one, else the next to start). */
+  /** The phase the plan gives the upcoming session (the live one, else the next not cancelled). */
   public Phase planPhase() {
     return plan.planPhase(currentSession, live());
   }

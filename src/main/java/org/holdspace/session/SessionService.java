@@ -48,15 +48,15 @@ public final class SessionService {
       if (s.live()) {
         return Future.succeededFuture(Change.none(s));
       }
-      return store.nextPlanned(tx, s.groupId(), s.currentSession()).compose(number -> {
-        if (number.isEmpty()) {
-          return Future.failedFuture(Refusal.conflict("every planned session has taken place"));
-        }
-        GroupSnapshot next = s.inSession(number.get(), SessionStatus.LIVE, s.state());
-        after[0] = next;
-        return mark(tx, true, facilitator, "session.start", next)
-            .map(v -> Change.of(next, sessionEvent("session_started", facilitator, next)));
-      });
+      Integer number = s.plan().nextAfter(s.currentSession());
+      if (number == null) {
+        return Future.failedFuture(Refusal.conflict("the course is over: every planned session has taken place "
+            + "or was cancelled"));
+      }
+      GroupSnapshot next = s.inSession(number, SessionStatus.LIVE, s.state());
+      after[0] = next;
+      return mark(tx, true, facilitator, "session.start", next)
+          .map(v -> Change.of(next, sessionEvent("session_started", facilitator, next)));
     }).map(events -> outcome(after[0], events));
   }
 

@@ -1,19 +1,26 @@
 package org.holdspace.clinical;
 
+import org.holdspace.protocol.CoursePlan;
 import org.holdspace.protocol.Phase;
 import org.holdspace.protocol.Protocol;
 import org.holdspace.protocol.Protocols;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.TreeSet;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 @DisplayName("Where a course stands")
 class CourseTest {
-  private static Course at(int current, String status) {
+  private static Course at(int current, String status, Integer... cancelled) {
     Protocol ipt = Protocols.builtIn().get("ipt");
-    return new Course(1, ipt, ipt.split(12), current, status, Phase.INITIAL, 4, false);
+    return new Course(1, ipt, new CoursePlan(ipt.split(12), new TreeSet<>(List.of(cancelled))), current, status,
+        Phase.INITIAL, 4, false);
   }
 
   @Test
@@ -55,6 +62,36 @@ class CourseTest {
     assertEquals(6, live.nextSession(), "work set during a session is due at the next one");
     Course over = at(12, "ended");
     assertEquals("overdue", over.homeworkStatus(12, false), "after the last session nothing is still to come");
+  }
+
+  @Test
+  @DisplayName("a cancelled session is skipped: after session 3 with 4 cancelled the group meets for 5")
+  void cancelledSessionSkipped() {
+    Course c = at(3, "ended", 4);
+    assertEquals(5, c.upcomingSession());
+    assertEquals(5, c.nextSession());
+    assertEquals(Phase.MIDDLE, c.planPhase());
+    assertEquals(5, c.questionnaireSession(5));
+    assertThrows(org.holdspace.core.Refusal.class, () -> c.questionnaireSession(6));
+    assertEquals("due", c.homeworkStatus(5, false));
+    assertEquals("overdue", c.homeworkStatus(4, false));
+    assertEquals(5, at(3, "live", 4).nextSession(), "work set during session 3 is due at 5");
+    assertFalse(c.over());
+  }
+
+  @Test
+  @DisplayName("a course whose remaining sessions are all cancelled is over, and the plan is at its termination")
+  void remainingCancelledEndsTheCourse() {
+    Course c = at(3, "ended", 4, 5, 6, 7, 8, 9, 10, 11, 12);
+    assertTrue(c.over());
+    assertEquals(Phase.TERMINATION, c.planPhase());
+    assertEquals(3, c.nextSession());
+    assertEquals("overdue", c.homeworkStatus(4, false));
+    assertThrows(org.holdspace.core.Refusal.class, () -> c.questionnaireSession(4));
+    assertEquals(Phase.TERMINATION, at(9, "live", 10, 11, 12).planPhase(),
+        "the last session still to be held carries the termination the cancelled ones had");
+    assertEquals(Phase.MIDDLE, at(9, "live", 11).planPhase());
+    assertEquals(Phase.TERMINATION, at(10, "ended", 11).planPhase(), "12 is still termination");
   }
 
   @Test

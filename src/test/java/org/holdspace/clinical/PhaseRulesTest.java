@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("Moving a group between IPT phases")
 class PhaseRulesTest {
   /** A course of 12 whose termination starts at 11, meeting for session 11 next. */
-  private static final PhaseRules.Timing AT_TERMINATION = new PhaseRules.Timing(11, 11);
+  private static final PhaseRules.Timing AT_TERMINATION = new PhaseRules.Timing(11, 11, true);
 
   @Test
   @DisplayName("the middle phase may start when every active member has a primary focus area")
@@ -72,20 +72,23 @@ class PhaseRulesTest {
     assertFalse(PhaseRules.behindPlan(Phase.TERMINATION, Phase.MIDDLE));
   }
 
-  @ParameterizedTest(name = "upcoming session {0}, termination from {1}, reason {2}: allowed {3}, override {4}")
-  @DisplayName("termination waits for the plan's first termination session unless a reason is given")
+  @ParameterizedTest(name = "upcoming session {0}, termination from {1}, by plan {2}, reason {3}: allowed {4}, "
+      + "override {5}")
+  @DisplayName("termination waits for the plan's termination unless a reason is given")
   @CsvSource(nullValues = "null", value = {
-      "1, 8, null, false, false",
-      "7, 8, null, false, false",
-      "7, 8, 'the member moves abroad', true, true",
-      "7, 8, '  ', false, false",
-      "8, 8, null, true, false",
-      "12, 11, null, true, false",
-      "10, 11, null, false, false",
+      "1, 8, false, null, false, false",
+      "7, 8, false, null, false, false",
+      "7, 8, false, 'the member moves abroad', true, true",
+      "7, 8, false, '  ', false, false",
+      "8, 8, true, null, true, false",
+      "12, 11, true, null, true, false",
+      "10, 11, false, null, false, false",
+      // session 8 cancelled: 7 is the last session still to be held
+      "7, 8, true, null, true, false",
   })
-  void terminationByPlan(int upcoming, int from, String reason, boolean allowed, boolean override) {
+  void terminationByPlan(int upcoming, int from, boolean byPlan, String reason, boolean allowed, boolean override) {
     PhaseRules.Decision d = PhaseRules.decide(Phase.MIDDLE, Phase.TERMINATION, List.of(), reason,
-        new PhaseRules.Timing(upcoming, from));
+        new PhaseRules.Timing(upcoming, from, byPlan));
     assertEquals(allowed, d.allowed(), String.valueOf(d.reason()));
     assertEquals(override, d.override());
     if (!allowed) {

@@ -152,4 +152,24 @@ class CalendarFeedTest {
     assertEquals(200, feed(rotated.getString("calendarToken")).statusCode());
     assertEquals(rotated, link(outsider));
   }
+
+  @Test
+  @DisplayName("a member whose participation ended has none of that group's sessions in their feed; the rest stay")
+  void endedParticipationLeavesTheFeed() throws Exception {
+    Account leaver = server.newAccount("member", "Leaves Early");
+    long left = PlanChangesTest.group(server, facilitator, null, Instant.now().plus(5, ChronoUnit.DAYS)).getLong("id");
+    server.enrol(facilitator, left, leaver);
+    server.enrol(facilitator, morning.getLong("id"), leaver);
+    String token = link(leaver).getString("calendarToken");
+    String prefix = "group-" + left + "-session-";
+    assertEquals(12, events(feed(token).bodyAsString()).keySet().stream().filter(u -> u.startsWith(prefix)).count());
+
+    expect(server.call(HttpMethod.DELETE, "/api/groups/" + left + "/members/" + leaver.id(), facilitator.token(),
+        new JsonObject().put("reason", "moved away")), 200);
+    Map<String, VEvent> after = events(feed(token).bodyAsString());
+    assertTrue(after.keySet().stream().noneMatch(u -> u.startsWith(prefix)), after.keySet().toString());
+    assertEquals(12, after.size(), "the group they still take part in stays");
+    assertEquals(12, events(feed(link(facilitator).getString("calendarToken")).bodyAsString()).keySet().stream()
+        .filter(u -> u.startsWith(prefix)).count(), "the facilitator's feed keeps the group");
+  }
 }

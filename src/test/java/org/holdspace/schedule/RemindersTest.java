@@ -186,4 +186,24 @@ class RemindersTest {
       assertTrue(body(m).contains(" at " + movedWhen + " (America/New_York)."), body(m));
     }
   }
+
+  @Test
+  @DisplayName("a member whose participation ended gets no reminder; those still taking part get theirs")
+  void noReminderAfterParticipationEnded() {
+    Account facilitator = withEmail("facilitator", "Dr. Ended");
+    Account stays = withEmail("member", "Stays");
+    Account leaves = withEmail("member", "Leaves");
+    long id = PlanChangesTest.group(a, facilitator, null, Instant.now().plus(Duration.ofHours(40))).getLong("id");
+    a.enrol(facilitator, id, stays);
+    a.enrol(facilitator, id, leaves);
+    expect(a.call(HttpMethod.DELETE, "/api/groups/" + id + "/members/" + leaves.id(), facilitator.token(),
+        new JsonObject().put("reason", "moved away")), 200);
+    Instant soon = Instant.now().plus(Duration.ofHours(5));
+    patch(a, facilitator, id, 1, new JsonObject().put("scheduledAt", soon.toString()));
+
+    awaitMails(id, 2);
+    sleep(6_000);
+    assertEquals(Set.of(email(facilitator), email(stays)),
+        mailsOf(id).stream().map(RemindersTest::to).collect(Collectors.toSet()), "nothing to " + email(leaves));
+  }
 }
