@@ -27,10 +27,11 @@ public final class RetentionJob implements Job {
   public static final long SYSTEM_ACTOR = 0;
   private static final long EVERY_MS = 60 * 60 * 1000;
   private static final long FIRST_AFTER_MS = 60 * 1000;
-  private static final String DUE = "SELECT g.id FROM groups g JOIN group_sessions s "
-      + "ON s.group_id = g.id AND s.number = g.session_count "
-      + "WHERE g.retention_days IS NOT NULL AND s.ended_at IS NOT NULL "
-      + "AND s.ended_at + make_interval(days => g.retention_days) <= $1 ORDER BY g.id";
+  // Due once every session is held or cancelled, counted from the end of the last one held.
+  private static final String DUE = "SELECT g.id FROM groups g JOIN group_sessions s ON s.group_id = g.id "
+      + "WHERE g.retention_days IS NOT NULL GROUP BY g.id, g.retention_days "
+      + "HAVING bool_and(s.ended_at IS NOT NULL OR s.cancelled_at IS NOT NULL) "
+      + "AND max(s.ended_at) + make_interval(days => g.retention_days) <= $1 ORDER BY g.id";
   private static final String PURGE_MESSAGES = "UPDATE group_events SET body = (body - 'text') || '{\"purged\": true}' "
       + "WHERE group_id = $1 AND kind = 'message' AND body ? 'text'";
   private static final String PURGE_WHISPERS =

@@ -60,6 +60,10 @@ class RetentionTest {
 
   /** A group with a session's worth of talk: messages, a redaction, a whisper, a report, a focus area. */
   private static long groupWithTalk(Integer retentionDays) {
+    return groupWithTalk(retentionDays, member);
+  }
+
+  private static long groupWithTalk(Integer retentionDays, TestServer.Account member) {
     JsonObject body = new JsonObject().put("name", "Kept " + System.nanoTime()).put("protocol", "ipt")
         .put("sessionCount", 12);
     if (retentionDays != null) {
@@ -87,10 +91,10 @@ class RetentionTest {
     return groupId;
   }
 
-  /** Makes the group's course end (its last planned session) at the given time. */
+  /** Makes the group's course end at the given time: every session held, the last one ending then. */
   private static void courseEnded(long groupId, Instant at) {
     TestDatabase.execute(server.server().databaseUrl(), "UPDATE group_sessions SET ended_at = '" + at
-        + "' WHERE group_id = " + groupId + " AND number = 12");
+        + "' WHERE group_id = " + groupId);
   }
 
   private static JsonArray history(long groupId) {
@@ -159,6 +163,22 @@ class RetentionTest {
         + " AND kind = 'message' AND body ? 'text'"), "no retention set: kept");
     assertEquals("2", scalar("SELECT count(*) FROM group_events WHERE group_id = " + ongoing
         + " AND kind = 'message' AND body ? 'text'"), "the course has not ended: kept");
+  }
+
+  @Test
+  @DisplayName("a course whose last sessions are cancelled is over when its last held session ends")
+  void cancelledEnding() throws SQLException {
+    Instant now = Instant.now();
+    long groupId = groupWithTalk(30, server.newAccount("member", "Noor"));
+    job.purge(now.plus(Duration.ofDays(30))).await();
+    TestDatabase.execute(server.server().databaseUrl(), "UPDATE group_sessions SET ended_at = '"
+        + now.minus(Duration.ofDays(31)) + "' WHERE group_id = " + groupId + " AND number <= 10");
+    assertEquals(0, job.purge(now).await().messages(), "sessions 11 and 12 are still to come");
+    TestDatabase.execute(server.server().databaseUrl(), "UPDATE group_sessions SET cancelled_at = now() "
+        + "WHERE group_id = " + groupId + " AND number IN (11, 12)");
+    assertEquals(2, job.purge(now).await().messages(), "with the rest cancelled, the course ended 31 days ago");
+    assertEquals("0", scalar("SELECT count(*) FROM group_events WHERE group_id = " + groupId
+        + " AND kind = 'message' AND body ? 'text'"));
   }
 
   @Test
