@@ -151,6 +151,7 @@ public final class ResendCost {
   }
 
   private WebSocket connect(int port, String token, long groupId) throws Exception {
+    CompletableFuture<Void> welcome = new CompletableFuture<>();
     CompletableFuture<Void> joined = new CompletableFuture<>();
     WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
         .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new WebSocket.Listener() {
@@ -160,7 +161,7 @@ public final class ResendCost {
           public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
             parts.append(data);
             if (last) {
-              frame(socket, new JsonObject(parts.toString()), groupId, joined);
+              frame(new JsonObject(parts.toString()), welcome, joined);
               parts.setLength(0);
             }
             socket.request(1);
@@ -168,13 +169,16 @@ public final class ResendCost {
           }
         }).join();
     ws.sendText(new JsonObject().put("type", "hello").put("token", token).encode(), true).join();
+    // One send at a time per socket: the join goes from here once the hello's send is done and welcomed.
+    welcome.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    ws.sendText(new JsonObject().put("type", "join").put("groupId", groupId).encode(), true).join();
     joined.get(30, java.util.concurrent.TimeUnit.SECONDS);
     return ws;
   }
 
-  private void frame(WebSocket socket, JsonObject frame, long groupId, CompletableFuture<Void> joined) {
+  private void frame(JsonObject frame, CompletableFuture<Void> welcome, CompletableFuture<Void> joined) {
     switch (frame.getString("type", "")) {
-      case "welcome" -> socket.sendText(new JsonObject().put("type", "join").put("groupId", groupId).encode(), true);
+      case "welcome" -> welcome.complete(null);
       case "joined" -> joined.complete(null);
       case "event" -> events.incrementAndGet();
       case "ack" -> {
