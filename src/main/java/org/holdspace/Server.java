@@ -176,6 +176,9 @@ public final class Server implements AutoCloseable {
         // No h2c: with it, a connection is handed to the server only once its first request head has arrived, too
         // late for the header deadline (http/HeaderDeadline); browsers never speak HTTP/2 without TLS anyway.
         .setHttp2ClearTextEnabled(false)
+        // Every response is written on its connection's event loop, so the connection writes straight to the channel
+        // instead of through a queue of 1,024 slots (4 KB) that each upgraded WebSocket's HTTP connection would keep.
+        .setStrictThreadMode(true)
         .setIdleTimeout(config.httpIdleTimeoutSeconds())
         .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS);
     config.tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(

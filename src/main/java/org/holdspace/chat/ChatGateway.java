@@ -52,6 +52,8 @@ public final class ChatGateway {
     this.deps = deps;
     this.allowedOrigins = Set.copyOf(deps.origins());
     vertx.setPeriodic(AUDIT_MS, id -> audit());
+    // One timer per event loop pings all its sockets, instead of a periodic timer held by each idle socket.
+    vertx.setPeriodic(ChatSocket.PING_EVERY_MS, id -> List.copyOf(sockets).forEach(ChatSocket::heartbeat));
   }
 
   public void mount(Router router) {

@@ -27,7 +27,7 @@ import java.util.UUID;
 final class ChatSocket implements Command.Connection {
   private static final Logger LOG = LoggerFactory.getLogger(ChatSocket.class);
   private static final long HELLO_TIMEOUT_MS = 10_000;
-  private static final long PING_EVERY_MS = 25_000;
+  static final long PING_EVERY_MS = 25_000;
   private static final long SILENT_LIMIT_MS = 75_000;
   /** The WebSocket close status for a server that restarts: come back, possibly to another node. */
   static final short SERVICE_RESTART = 1012;
@@ -47,7 +47,6 @@ final class ChatSocket implements Command.Connection {
   private final Promise<Void> gone = Promise.promise();
   private long lastHeard = System.currentTimeMillis();
   private long helloTimer;
-  private long pingTimer;
   private MessageConsumer<JsonObject> privateFrames;
   private final SocketSignIn signIn;
 
@@ -72,7 +71,6 @@ final class ChatSocket implements Command.Connection {
         refuseAndClose(null, "no hello within 10 seconds");
       }
     });
-    pingTimer = vertx.setPeriodic(PING_EVERY_MS, id -> heartbeat());
   }
 
   /**
@@ -94,7 +92,8 @@ final class ChatSocket implements Command.Connection {
     LOG.debug("WebSocket error: {}", e.getMessage());
   }
 
-  private void heartbeat() {
+  /** Pings the client, or closes a socket it has not answered for too long ({@link ChatGateway} calls it). */
+  void heartbeat() {
     if (System.currentTimeMillis() - lastHeard > SILENT_LIMIT_MS) {
       ws.close((short) 1001, "no answer to ping");
       return;
@@ -290,7 +289,6 @@ final class ChatSocket implements Command.Connection {
     writer.stop();
     deps.meters().connectionClosed();
     vertx.cancelTimer(helloTimer);
-    vertx.cancelTimer(pingTimer);
     signIn.stop();
     if (privateFrames != null) {
       privateFrames.unregister();

@@ -29,9 +29,10 @@ final class ServerProcess implements AutoCloseable {
   final ServerKind kind;
   final int port;
   final Path dir;
-  private final Process process;
+  private Process process;
   private final PgDatabase database;
-  private final CountDownLatch ready = new CountDownLatch(1);
+  private CountDownLatch ready = new CountDownLatch(1);
+  private ProcessBuilder builder;
   private boolean pinnedCluster;
 
   private ServerProcess(ServerKind kind, int port, Path dir, Process process, PgDatabase database) {
@@ -100,8 +101,9 @@ final class ServerProcess implements AutoCloseable {
       throw e;
     }
     ServerProcess server = new ServerProcess(kind, port, dir, process, database);
+    server.builder = builder;
     server.pinnedCluster = options.oneCoreEach;
-    server.pump(dir.resolve("server.log"));
+    server.pump(dir.resolve("server.log"), false);
     try {
       server.awaitReady(kind == ServerKind.PROSODY);
     } catch (IOException | InterruptedException e) {
@@ -111,8 +113,24 @@ final class ServerProcess implements AutoCloseable {
     return server;
   }
 
-  private void pump(Path log) throws IOException {
-    PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true);
+  /** Stops the server and starts it again on the same port and data (a node restart); waits until it serves. */
+  void restart() throws IOException, InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      throw new IOException(kind.id + " did not stop within 60 s");
+    }
+    ready = new CountDownLatch(1);
+    process = builder.start();
+    pump(dir.resolve("server.log"), true);
+    awaitReady(false);
+  }
+
+  private void pump(Path log, boolean append) throws IOException {
+    PrintWriter out = new PrintWriter(append
+        ? Files.newBufferedWriter(log, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND)
+        : Files.newBufferedWriter(log, StandardCharsets.UTF_8), true);
+    Process process = this.process;
+    CountDownLatch ready = this.ready;
     Thread t = new Thread(() -> {
       try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
           StandardCharsets.UTF_8))) {
