@@ -16,21 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The web client in a real browser: {@code e2e/scenario.mjs} drives headless Chromium through playwright-core
@@ -46,48 +38,13 @@ class BrowserTest {
   static final TestServerExtension SERVER = TestServerExtension.with(Map.of(
       "oidcIssuer", PROVIDER.issuerUrl("clinic").toString(), "oidcClientId", CLIENT,
       "oidcClientSecret", "a-client-secret", "oidcName", "Clinic ID"));
-  private static final Path E2E = Path.of("e2e");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  private static final Path OUTPUT = Path.of("target", "e2e-output.txt");
-  private static final long SCENARIO_SECONDS = 150;
 
   private static TestServer server;
-  private static int exitCode = -1;
-  private static List<String> output = List.of();
+  private static Scenario scenario;
 
   @BeforeAll
   static void runScenario() throws Exception {
-    String chromium = System.getenv().getOrDefault("HOLDSPACE_CHROMIUM", "/usr/bin/chromium");
-    boolean haveNode = runs(List.of("node", "--version"));
-    boolean haveChromium = Files.isExecutable(Path.of(chromium));
-    if (!haveNode || !haveChromium) {
-      String missing = (haveNode ? "" : "node ") + (haveChromium ? "" : chromium);
-      String how = "the browser tests need Node.js and Debian's Chromium: apt-get install -y nodejs npm chromium"
-          + " (missing: " + missing.trim() + ")";
-      if (System.getenv("CI") != null) {
-        fail(how);
-      }
-      assumeTrue(false, how);
-    }
-    Files.createDirectories(SCREENSHOTS);
-    installPlaywright();
-    JsonObject cast = cast();
-    ProcessBuilder builder = new ProcessBuilder("node", E2E.resolve("scenario.mjs").toString())
-        .redirectErrorStream(true)
-        .redirectOutput(OUTPUT.toFile());
-    builder.environment().put("HOLDSPACE_BASE_URL", "http://127.0.0.1:" + server.port());
-    builder.environment().put("HOLDSPACE_E2E", cast.encode());
-    builder.environment().put("HOLDSPACE_SCREENSHOTS", SCREENSHOTS.toString());
-    builder.environment().put("HOLDSPACE_CHROMIUM", chromium);
-    Process node = builder.start();
-    if (!node.waitFor(SCENARIO_SECONDS, TimeUnit.SECONDS)) {
-      node.descendants().forEach(ProcessHandle::destroyForcibly);
-      node.destroyForcibly().waitFor();
-    } else {
-      exitCode = node.exitValue();
-    }
-    output = Files.readAllLines(OUTPUT, StandardCharsets.UTF_8);
-    output.forEach(line -> System.out.println("e2e | " + line));
+    scenario = Scenario.run("scenario.mjs", Path.of("target", "e2e-output.txt"), 150, server, cast());
   }
 
   private static MockOAuth2Server startedProvider() {
@@ -133,56 +90,18 @@ class BrowserTest {
         .put("displayName", a.displayName());
   }
 
-  private static void installPlaywright() throws IOException, InterruptedException {
-    Path modules = E2E.resolve("node_modules");
-    if (Files.isDirectory(modules.resolve("playwright-core")) && Files.isDirectory(modules.resolve("axe-core"))) {
-      return;
-    }
-    Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(E2E.toFile())
-        .redirectErrorStream(true).redirectOutput(Path.of("target", "e2e-npm.txt").toFile()).start();
-    if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-      npm.destroyForcibly();
-      fail("npm ci in e2e/ failed; see target/e2e-npm.txt");
-    }
-  }
-
-  private static boolean runs(List<String> command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
-  }
-
   @TestFactory
   @DisplayName("each step of the scenario")
   Stream<DynamicTest> steps() {
-    List<String> plan = output.stream().filter(l -> l.startsWith("PLAN ")).findFirst()
-        .map(l -> List.of(l.substring(5).split("\\|"))).orElse(List.of());
-    assertFalse(plan.isEmpty(), "the scenario printed no plan; its output:\n" + String.join("\n", output));
-    List<DynamicTest> tests = new ArrayList<>();
-    for (String name : plan) {
-      tests.add(DynamicTest.dynamicTest(name, () -> {
-        String failed = output.stream().filter(l -> l.startsWith("FAIL " + name + ":")).findFirst().orElse(null);
-        if (failed != null) {
-          fail(failed.substring(5));
-        }
-        assertTrue(output.stream().anyMatch(l -> l.startsWith("PASS " + name + " (")), "the step did not run");
-      }));
-    }
-    return tests.stream();
+    return scenario.steps();
   }
 
   @Test
   @DisplayName("the scenario ran to its end, passed, and saved screenshots of the member page and the console")
   void scenarioCompleted() {
-    assertTrue(output.stream().anyMatch(l -> l.startsWith("DONE ")),
-        "the scenario did not finish within " + SCENARIO_SECONDS + " s; its output:\n" + String.join("\n", output));
-    assertEquals(0, exitCode, "the scenario's exit code; its output:\n" + String.join("\n", output));
+    scenario.assertCompleted();
     for (String shot : List.of("member.png", "member-phone.png", "console.png")) {
-      assertTrue(Files.isRegularFile(SCREENSHOTS.resolve(shot)), "screenshot " + shot);
+      assertTrue(Files.isRegularFile(Scenario.SCREENSHOTS.resolve(shot)), "screenshot " + shot);
     }
   }
 }

@@ -11,21 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.holdspace.support.TestServer.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The whole course in a real browser: {@code e2e/course.mjs} drives headless Chromium as an admin, a facilitator and
@@ -35,32 +29,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @DisplayName("The whole course in a real browser")
 @ExtendWith(TestServerExtension.class)
 class CourseBrowserTest {
-  private static final Path E2E = Path.of("e2e");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  private static final Path OUTPUT = Path.of("target", "e2e-course-output.txt");
-  private static final long SCENARIO_SECONDS = 240;
   private static final String PASSWORD = "quiet river stone 2026";
   private static final String FACILITATOR = "dr.course";
   private static final String ANA = "ana.course";
   private static final String BEN = "ben.course";
 
   private static TestServer server;
-  private static int exitCode = -1;
-  private static List<String> output = List.of();
+  private static Scenario scenario;
 
   @BeforeAll
   static void runScenario() throws Exception {
-    String chromium = System.getenv().getOrDefault("HOLDSPACE_CHROMIUM", "/usr/bin/chromium");
-    boolean haveNode = runs(List.of("node", "--version"));
-    if (!haveNode || !Files.isExecutable(Path.of(chromium))) {
-      String how = "the browser tests need Node.js and Debian's Chromium: apt-get install -y nodejs npm chromium";
-      if (System.getenv("CI") != null) {
-        fail(how);
-      }
-      assumeTrue(false, how);
-    }
-    Files.createDirectories(SCREENSHOTS);
-    installPlaywright();
     JsonObject cast = new JsonObject()
         .put("admin", new JsonObject().put("username", "admin").put("password", TestServer.ADMIN_PASSWORD))
         .put("password", PASSWORD)
@@ -69,74 +47,23 @@ class CourseBrowserTest {
         .put("members", new JsonArray()
             .add(new JsonObject().put("username", ANA).put("displayName", "Ana Lima"))
             .add(new JsonObject().put("username", BEN).put("displayName", "Ben Weiss")));
-    ProcessBuilder builder = new ProcessBuilder("node", E2E.resolve("course.mjs").toString())
-        .redirectErrorStream(true).redirectOutput(OUTPUT.toFile());
-    builder.environment().put("HOLDSPACE_BASE_URL", "http://127.0.0.1:" + server.port());
-    builder.environment().put("HOLDSPACE_E2E", cast.encode());
-    builder.environment().put("HOLDSPACE_SCREENSHOTS", SCREENSHOTS.toString());
-    builder.environment().put("HOLDSPACE_CHROMIUM", chromium);
-    Process node = builder.start();
-    if (!node.waitFor(SCENARIO_SECONDS, TimeUnit.SECONDS)) {
-      node.descendants().forEach(ProcessHandle::destroyForcibly);
-      node.destroyForcibly().waitFor();
-    } else {
-      exitCode = node.exitValue();
-    }
-    output = Files.readAllLines(OUTPUT, StandardCharsets.UTF_8);
-    output.forEach(line -> System.out.println("e2e course | " + line));
-  }
-
-  private static void installPlaywright() throws IOException, InterruptedException {
-    Path modules = E2E.resolve("node_modules");
-    if (Files.isDirectory(modules.resolve("playwright-core")) && Files.isDirectory(modules.resolve("axe-core"))) {
-      return;
-    }
-    Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(E2E.toFile())
-        .redirectErrorStream(true).redirectOutput(Path.of("target", "e2e-npm.txt").toFile()).start();
-    if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-      npm.destroyForcibly();
-      fail("npm ci in e2e/ failed; see target/e2e-npm.txt");
-    }
-  }
-
-  private static boolean runs(List<String> command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
+    scenario = Scenario.run("course.mjs", Path.of("target", "e2e-course-output.txt"), 240, server, cast);
   }
 
   @TestFactory
   @DisplayName("each step of the course")
   Stream<DynamicTest> steps() {
-    List<String> plan = output.stream().filter(l -> l.startsWith("PLAN ")).findFirst()
-        .map(l -> List.of(l.substring(5).split("\\|"))).orElse(List.of());
-    assertFalse(plan.isEmpty(), "the scenario printed no plan; its output:\n" + String.join("\n", output));
-    List<DynamicTest> tests = new ArrayList<>();
-    for (String name : plan) {
-      tests.add(DynamicTest.dynamicTest(name, () -> {
-        String failed = output.stream().filter(l -> l.startsWith("FAIL " + name + ":")).findFirst().orElse(null);
-        if (failed != null) {
-          fail(failed.substring(5));
-        }
-        assertTrue(output.stream().anyMatch(l -> l.startsWith("PASS " + name + " (")), "the step did not run");
-      }));
-    }
-    return tests.stream();
+    return scenario.steps();
   }
 
   @Test
   @DisplayName("the scenario finished, checked accessibility in every state and saved the screenshots")
   void scenarioCompleted() {
-    assertTrue(output.stream().anyMatch(l -> l.startsWith("DONE ")), "did not finish:\n" + String.join("\n", output));
-    assertEquals(0, exitCode, String.join("\n", output));
-    assertTrue(output.stream().filter(l -> l.startsWith("AXE ")).count() >= 15, "axe ran in every state");
+    scenario.assertCompleted();
+    assertTrue(scenario.output().stream().filter(l -> l.startsWith("AXE ")).count() >= 15, "axe ran in every state");
     for (String shot : List.of("admin.png", "new-group.png", "dashboard.png", "record.png", "my-work.png",
         "dashboard-phone.png")) {
-      assertTrue(Files.isRegularFile(SCREENSHOTS.resolve(shot)), "screenshot " + shot);
+      assertTrue(Files.isRegularFile(Scenario.SCREENSHOTS.resolve(shot)), "screenshot " + shot);
     }
   }
 
@@ -147,7 +74,7 @@ class CourseBrowserTest {
   }
 
   private static long groupId() {
-    String line = output.stream().filter(l -> l.startsWith("GROUP ")).findFirst()
+    String line = scenario.output().stream().filter(l -> l.startsWith("GROUP ")).findFirst()
         .orElseThrow(() -> new AssertionError("the scenario created no group"));
     return Long.parseLong(line.substring(6).trim());
   }

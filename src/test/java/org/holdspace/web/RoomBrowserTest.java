@@ -31,7 +31,7 @@ class RoomBrowserTest {
     JsonObject cast = new JsonObject().put("groupId", group.id())
         .put("facilitator", person(group.facilitator()))
         .put("members", new JsonArray().add(person(group.member(0))).add(person(group.member(1))));
-    scenario = Scenario.run("room.mjs", Path.of("target", "e2e-room-output.txt"), server, cast);
+    scenario = Scenario.run("room.mjs", Path.of("target", "e2e-room-output.txt"), 180, server, cast);
   }
 
   private static JsonObject person(TestServer.Account a) {
