@@ -19,6 +19,7 @@ import { applyStanding, mountTeam } from './team.js';
 const NOT_YOURS = 'This group is not one you facilitate.';
 import { renderPlan as renderSchedule, nextPlanned } from './plan.js';
 import { mountCalendar } from './calendar.js';
+import { hasEnded, endedLines, endParticipationButton } from './participation.js';
 
 const user = requireSignIn();
 const groupId = groupFromAddress();
@@ -63,7 +64,7 @@ async function start() {
     onJoined: (frame, how) => room.joined(frame, how),
     onEvent: (ev, how) => {
       room.event(ev, how);
-      if (!how.history && ['session_started', 'session_ended', 'phase_changed', 'session_scheduled'].includes(ev.kind)) reloadGroup();
+      if (!how.history && ['session_started', 'session_ended', 'phase_changed', 'session_scheduled', 'participation_ended'].includes(ev.kind)) reloadGroup();
     },
     onSignal,
     onStopped: () => showNotFound(),
@@ -311,7 +312,9 @@ function renderRoster() {
   const roster = $('#roster');
   const focusedAction = document.activeElement && document.activeElement.closest('#roster')
     ? [document.activeElement.closest('li')?.dataset.userId, document.activeElement.dataset.action] : null;
-  fill(roster, (group.members || []).map((m) => {
+  const activeFirst = [...(group.members || [])].sort((a, b) => Number(hasEnded(a)) - Number(hasEnded(b)));
+  fill(roster, activeFirst.map((m) => {
+    if (hasEnded(m)) return endedPerson(m);
     const here = st.present.has(m.id);
     const muted = st.muted.has(m.id);
     const removed = st.removedIds.has(m.id);
@@ -336,13 +339,29 @@ function renderRoster() {
         button('Give floor', m.displayName, 'give-floor', () => act('give_floor', { userId: m.id }), { disabled: !live || st.floor === m.id || removed }),
         removed && live ? button('Let back in', m.displayName, 'readmit', () => act('readmit', { userId: m.id }))
           : button('Remove', m.displayName, 'remove', () => removeMember(m), { disabled: !live, class: 'danger' }),
-        button('Details', m.displayName, 'details', () => showMember(m.id))));
+        button('Details', m.displayName, 'details', () => showMember(m.id)),
+        endParticipationButton(groupId, m, afterEnded)));
   }));
   if (focusedAction) {
     const again = roster.querySelector(`li[data-user-id="${focusedAction[0]}"] [data-action="${focusedAction[1]}"]`)
       || roster.querySelector(`li[data-user-id="${focusedAction[0]}"] [data-action]`);
     if (again) again.focus();
   }
+}
+
+/** A member whose participation ended: shown apart, with no moderation, only their details. */
+function endedPerson(m) {
+  return el('li', { class: 'person ended', attrs: { 'data-user-id': m.id, 'data-status': 'ended' } },
+    el('div', { class: 'person-head' }, el('span', { class: 'person-name', text: m.displayName })),
+    endedLines(m),
+    el('div', { class: 'person-actions' }, button('Details', m.displayName, 'details', () => showMember(m.id))));
+}
+
+async function afterEnded() {
+  await reloadGroup();
+  const title = $('#roster-title');
+  title.tabIndex = -1;
+  title.focus();
 }
 
 function renderHands() {

@@ -8,6 +8,7 @@ import { W, phaseName, focusName } from './words.js';
 import { askReason, table, cell } from './forms.js';
 import { mountRecord } from './record.js';
 import { markReadOnly } from './read-only.js';
+import { hasEnded, endedText, nextSessionText } from './participation.js';
 
 const T = W.course;
 const user = requireSignIn();
@@ -39,7 +40,7 @@ async function start() {
 
 async function refresh() {
   try {
-    dashboard = await get(`/api/groups/${groupId}/dashboard`);
+    [dashboard, group] = await Promise.all([get(`/api/groups/${groupId}/dashboard`), get(`/api/groups/${groupId}`)]);
   } catch (e) {
     fill($('#dashboard-body'), el('p', { class: 'muted-text', text: W.common.failed }));
     return;
@@ -62,12 +63,18 @@ function renderPhase(explanation = null) {
   fill($('#phase-body'),
     el('p', { class: 'phase-now', attrs: { 'data-phase': actual, 'data-plan-phase': dashboard.planPhase },
       text: T.phaseNow(phaseName(actual), phaseName(dashboard.planPhase)) }),
+    nextLine(),
     dashboard.behindPlan ? el('p', { class: 'banner-inline banner-warn', text: T.behind }) : null,
     dashboard.aheadOfPlan ? el('p', { class: 'banner-inline banner-info', text: T.ahead }) : null,
     readOnly ? null : el('div', { class: 'button-row', attrs: { 'data-write': '' } }, moves.map(([phase, label]) => el('button', {
       type: 'button', class: phase === next ? 'primary' : '', text: label, disabled: phase !== next,
       on: { click: () => move(phase) } }))),
     explanation);
+}
+
+function nextLine() {
+  const text = nextSessionText(dashboard, group.plan);
+  return text ? el('p', { class: 'next-session', attrs: { 'data-upcoming': dashboard.upcomingSession }, text }) : null;
 }
 
 async function move(phase, overrideReason) {
@@ -106,13 +113,21 @@ function recordHref(id) {
 
 function renderMembers() {
   const c = T.columns;
-  const rows = dashboard.members.map((m) => el('tr', { attrs: { 'data-user-id': m.id } },
+  const standing = new Map((group.members || []).map((m) => [m.id, m]));
+  const ended = (m) => standing.has(m.id) && hasEnded(standing.get(m.id));
+  const row = (m, extra) => el('tr', { attrs: { 'data-user-id': m.id } },
     el('td', { attrs: { 'data-label': c[0] } }, el('a', { href: recordHref(m.id), text: m.displayName,
       attrs: { 'aria-label': T.openRecord(m.displayName) },
       on: { click: (e) => { e.preventDefault(); openRecord(m.id, true); } } })),
     cell(c[1], focusName(m.focusArea)), cell(c[2], T.attendance(m.attendance)), cell(c[3], T.trend(m.phq9)),
-    cell(c[4], T.goals(m.goals)), cell(c[5], T.homework(m.homework)), cell(c[6], T.alerts(m.openAlerts))));
-  fill($('#dashboard-body'), rows.length ? table(c, rows, T.members) : el('p', { class: 'muted-text', text: T.noMembers }));
+    cell(c[4], T.goals(m.goals)), cell(c[5], T.homework(m.homework)), cell(c[6], T.alerts(m.openAlerts)), extra);
+  const taking = dashboard.members.filter((m) => !ended(m));
+  const left = dashboard.members.filter(ended);
+  const P = W.participation;
+  fill($('#dashboard-body'), taking.length ? table(c, taking.map((m) => row(m)), T.members)
+    : el('p', { class: 'muted-text', text: T.noMembers }),
+  left.length ? [el('h3', { id: 'ended-title', text: P.endedTitle }),
+    table([...c, P.endedColumn], left.map((m) => row(m, cell(P.endedColumn, endedText(standing.get(m.id))))), P.endedTitle)] : null);
 }
 
 async function openRecord(id, push) {
@@ -122,7 +137,7 @@ async function openRecord(id, push) {
   const section = $('#record');
   section.hidden = false;
   $('#record-title').textContent = T.openRecord(member.displayName);
-  await mountRecord($('#record-body'), { groupId, member, dashboard, readOnly, onChange: refresh,
+  await mountRecord($('#record-body'), { groupId, member, dashboard, plan: group.plan, readOnly, onChange: refresh,
     onClose: () => closeRecord(true) });
   section.focus();
 }

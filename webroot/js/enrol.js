@@ -5,6 +5,7 @@ import { get, post } from './api.js';
 import { el, fill, notify } from './dom.js';
 import { W } from './words.js';
 import { field, errorLine, showError, clearErrors } from './forms.js';
+import { enrolmentClosed, closedEnrolmentNotice, hasEnded, endedText } from './participation.js';
 
 const T = W.enrol;
 
@@ -83,12 +84,26 @@ export function mountEnrol(box, groupId, group, onEnrolled) {
 
   const renderRoster = () => {
     const members = group.members || [];
-    fill(roster, members.length ? members.map((m) => el('li', { attrs: { 'data-user-id': m.id }, text: m.displayName }))
+    fill(roster, members.length ? members.map((m) => el('li', { class: hasEnded(m) ? 'ended' : null, attrs: { 'data-user-id': m.id } },
+      m.displayName, hasEnded(m) ? el('span', { class: 'muted-text', text: ` — ${endedText(m)}` }) : null,
+      m.enrolOverrideReason ? el('span', { class: 'muted-text', text: ` — ${W.participation.lateReason(m.enrolOverrideReason)}` }) : null))
       : el('li', { class: 'muted-text', text: T.nobody }));
+  };
+  const notice = el('div', { class: 'enrol-notice' });
+  const admitted = (person) => {
+    notify(T.enrolled(person.displayName));
+    fill(notice);
+    input.value = '';
+    chosen = null;
+    group.members = [...(group.members || []), { id: person.id, displayName: person.displayName }];
+    renderRoster();
+    onEnrolled();
+    input.focus();
   };
   const form = el('form', { noValidate: true, class: 'enrol-form', on: { submit: async (e) => {
     e.preventDefault();
     clearErrors(form);
+    fill(notice);
     const person = chosen || options.find((p) => p.displayName === input.value.trim() || p.username === input.value.trim());
     if (!person) {
       showError(form, { status: 400, message: `userId: ${T.choose}` });
@@ -96,18 +111,14 @@ export function mountEnrol(box, groupId, group, onEnrolled) {
     }
     try {
       await post(`/api/groups/${groupId}/members`, { userId: person.id });
-      notify(T.enrolled(person.displayName));
-      input.value = '';
-      chosen = null;
-      group.members = [...(group.members || []), { id: person.id, displayName: person.displayName }];
-      renderRoster();
-      onEnrolled();
+      admitted(person);
     } catch (err) {
-      showError(form, err);
+      if (enrolmentClosed(err)) fill(notice, await closedEnrolmentNotice(groupId, group, person, err, admitted));
+      else showError(form, err);
     }
   } } },
   field(T.find, input, 'userId', T.findHint), list, count, errorLine(),
-  el('button', { type: 'submit', text: T.button }));
+  el('button', { type: 'submit', text: T.button }), notice);
   fill(box, el('h2', { text: T.title }), form, el('h3', { text: T.roster }), roster);
   renderRoster();
   return { update(next) { group = next; renderRoster(); } };

@@ -10,6 +10,7 @@ import { lineChart, PHQ9_BANDS } from './charts.js';
 import { inventoryEditor, inventoryView } from './inventory.js';
 import { focusView, relapseView } from './read-only.js';
 import { loadReview, reviewView, relapseForm } from './relapse.js';
+import { nextOpenSession } from './participation.js';
 
 const T = W.record;
 const GAD7_BANDS = [
@@ -29,7 +30,7 @@ function put_(node, ...content) {
   fill(node, heading, ...content);
 }
 
-export async function mountRecord(box, { groupId, member, dashboard, readOnly = false, onChange, onClose }) {
+export async function mountRecord(box, { groupId, member, dashboard, plan, readOnly = false, onChange, onClose }) {
   const base = `/api/groups/${groupId}/members/${member.id}`;
   const parts = {
     inventory: section('inventory', T.inventory), focus: section('focus', T.focus), cards: section('cards', T.cards),
@@ -47,7 +48,7 @@ export async function mountRecord(box, { groupId, member, dashboard, readOnly = 
   put_(parts.focus, readOnly ? focusView(focus) : focusForm(base, focus, member, onChange), goalCharts(focus));
   put_(parts.cards, cardsView(cards));
   put_(parts.measures, measureCharts(measures, member));
-  put_(parts.homework, homeworkPart(base, homework, dashboard, onChange, readOnly));
+  put_(parts.homework, homeworkPart(base, homework, dashboard, plan, onChange, readOnly));
   put_(parts.meetings, meetingsPart(base, meetings, readOnly));
   put_(parts.review, reviewView(review));
   put_(parts.relapse, readOnly ? relapseView(review) : relapseForm(base, review, `relapse-${member.id}`));
@@ -128,7 +129,7 @@ function measureCharts(measures, member) {
   });
 }
 
-function homeworkPart(base, homework, dashboard, onChange, readOnly) {
+function homeworkPart(base, homework, dashboard, plan, onChange, readOnly) {
   if (!homework) return unavailable();
   const list = el('ul', { class: 'plain-list homework-list' });
   const draw = (items) => fill(list, items.length ? items.map((h) => el('li', { class: `homework status-${h.status}`, attrs: { 'data-status': h.status } },
@@ -140,7 +141,7 @@ function homeworkPart(base, homework, dashboard, onChange, readOnly) {
   if (readOnly) return list;
   const text = el('textarea', { rows: 2, maxLength: 2000 });
   const due = el('input', { type: 'number', min: 1, max: dashboard.sessionCount,
-    value: String(Math.min(dashboard.sessionCount, (dashboard.currentSession || 0) + 1)) });
+    value: String(nextOpenSession(dashboard, plan)) });
   const form = el('form', { noValidate: true, class: 'stack', attrs: { 'data-write': '' }, on: { submit: async (e) => {
     e.preventDefault();
     clearErrors(form);

@@ -433,3 +433,30 @@ export const SUPERVISION = {
   noFocus: 'No focus area chosen yet.',
   noRelapse: 'No relapse plan written yet.',
 };
+
+/** The course rules on the console and the course page: closed enrolment, ended participation, the next session. */
+W.participation = {
+  closedTitle: 'Enrolment has closed',
+  closed: (name, after, protocol) => `${name} was not enrolled: enrolment closed once session ${after} started${protocol
+    ? ` (${protocol} closes enrolment after session ${after}, so that the group can grow together)` : ''}.`,
+  closedLead: 'You can still enrol them if there is a good reason. The reason is kept with the enrolment and shown to the group’s facilitators.',
+  enrolAnyway: 'Enrol anyway, with a reason…',
+  enrolTitle: (name) => `Enrol ${name} after enrolment closed`,
+  enrolLead: 'Enrolment closed once the course began. Say why this member joins now; the reason is kept with the enrolment.',
+  enrolLabel: 'Reason for enrolling after enrolment closed',
+  enrolConfirm: 'Enrol',
+  lateReason: (reason) => `Enrolled after enrolment closed: ${reason}`,
+  end: 'End participation…',
+  endTitle: (name) => `End the participation of ${name}?`,
+  endLead: (name) => `${name} can no longer join the group’s sessions or write in it. Everything of theirs stays: their messages, questionnaires and records are kept.`,
+  endLabel: 'Reason for ending their participation',
+  endConfirm: 'End participation',
+  endedNotice: (name) => `${name} no longer takes part in this group.`,
+  endedOn: (date) => `Ended on ${date}`,
+  endReason: (reason) => `Reason: ${reason}`,
+  endedTitle: 'No longer taking part',
+  endedColumn: 'Ended',
+  next: (n, cancelled) => `Next: session ${n}${cancelled.length ? ` (${cancelled.length === 1 ? 'session' : 'sessions'} ${
+    cancelled.length === 1 ? cancelled[0] : `${cancelled.slice(0, -1).join(', ')} and ${cancelled[cancelled.length - 1]}`} cancelled)` : ''}`,
+  over: 'The course is over',
+};
