@@ -48,7 +48,7 @@ class CourseRulesBrowserTest {
         .put("members", new JsonArray().add(person(group.member(0))).add(person(group.member(1))))
         .put("late", person(late)).put("supervisor", person(supervisor))
         .put("enrolReason", ENROL_REASON).put("endReason", END_REASON);
-    scenario = Scenario.run("course-rules.mjs", Path.of("target", "e2e-course-rules-output.txt"), server, cast);
+    scenario = Scenario.run("course-rules.mjs", Path.of("target", "e2e-course-rules-output.txt"), 120, server, cast);
   }
 
   private static JsonObject person(TestServer.Account a) {
