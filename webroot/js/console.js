@@ -247,7 +247,8 @@ function fillWhisperTargets() {
   const select = $('#whisper-to');
   const chosen = select.value;
   fill(select, el('option', { value: '', text: 'Everyone' }),
-    (group.members || []).map((m) => el('option', { value: String(m.id), text: `${m.displayName} (private)` })));
+    (group.members || []).filter((m) => m.status !== 'ended')
+      .map((m) => el('option', { value: String(m.id), text: `${m.displayName} (private)` })));
   select.value = chosen;
 }
 
