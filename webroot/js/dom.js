@@ -59,6 +59,8 @@ export function notify(message, kind = 'info') {
     box = el('div', { id: 'toasts', class: 'toasts', attrs: { role: 'status', 'aria-live': 'polite' } });
     document.body.append(box);
   }
+  // At most two at a time, so a burst (five alerts at once) never covers the compose box.
+  while (box.children.length >= 2) box.firstElementChild.remove();
   const toast = el('p', { class: `toast toast-${kind}`, text: message });
   box.append(toast);
   setTimeout(() => toast.remove(), kind === 'error' ? 8000 : 4000);
