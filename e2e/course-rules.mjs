@@ -3,16 +3,15 @@
 // participation…" asks for the reason and the roster shows the member ended, and the dashboard shows behind and ahead
 // of the plan, the next session after a cancelled one and the end of the course. Started by CourseRulesBrowserTest.
 
-import { base, cast, check, accessibilityProblems, launch, watch, signIn, api, run } from './harness.mjs';
+import {
+  base, cast, check, accessibilityProblems, launch, watch, signIn, api,
+  steps, step, problems, run, start,
+} from './harness.mjs';
 
 const fac = cast.facilitator;
 const [amara, bola] = cast.members;
 const late = cast.late;
 const PHONE = { width: 375, height: 740 };
-
-const steps = [];
-const step = (name, fn) => steps.push({ name, fn });
-const problems = [];
 
 async function axe(page, state) {
   const found = await accessibilityProblems(page);
@@ -183,10 +182,7 @@ async function main() {
 
   const code = await run(steps, () => [facPage, phone]);
   await browser.close();
-  process.exit(code);
+  return code;
 }
 
-main().catch((e) => {
-  console.log(`FAIL setup: ${e.message}`);
-  process.exit(1);
-});
+start(main);

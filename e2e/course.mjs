@@ -9,15 +9,15 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { base, cast, shots, check, accessibilityProblems, launch, watch, run } from './harness.mjs';
+import {
+  base, cast, shots, check, accessibilityProblems, launch, watch,
+  steps, step, problems, run, start,
+} from './harness.mjs';
 
 const [ana, ben] = cast.members;
 const fac = cast.facilitator;
 const GROUP = 'Tuesday evening group';
 
-const steps = [];
-const step = (name, fn) => steps.push({ name, fn });
-const problems = [];
 const axeProblems = [];
 
 /** axe-core on the page as it is now: serious and critical WCAG 2.1 A/AA problems are kept for the last step. */
@@ -384,7 +384,4 @@ async function anaId(page) {
   return page.locator('#dashboard-body tr', { hasText: ana.displayName }).getAttribute('data-user-id');
 }
 
-main().then((code) => process.exit(code), (e) => {
-  console.log(`FAIL scenario: ${e.stack || e}`);
-  process.exit(2);
-});
+start(main);

@@ -11,6 +11,11 @@ export const cast = JSON.parse(process.env.HOLDSPACE_E2E);
 export const shots = process.env.HOLDSPACE_SCREENSHOTS || 'target/screenshots';
 export const TIMEOUT = 10_000;
 
+/** This script's steps in order, and what went wrong on its pages (one script per process). */
+export const steps = [];
+export const step = (name, fn) => steps.push({ name, fn });
+export const problems = [];
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export function check(condition, message) {
@@ -109,4 +114,12 @@ export async function run(steps, pages) {
   }
   console.log(`DONE ${steps.length - failed} of ${steps.length} steps`);
   return failed === 0 ? 0 : 1;
+}
+
+/** Runs `main`, which answers the exit code; a failure outside the steps is reported as "FAIL scenario". */
+export function start(main) {
+  main().then((code) => process.exit(code), (e) => {
+    console.log(`FAIL scenario: ${e.stack || e}`);
+    process.exit(2);
+  });
 }

@@ -3,16 +3,15 @@
 // the room. Started by RoomBrowserTest with the same environment as scenario.mjs; prints the same PLAN/PASS/FAIL lines.
 
 import { join } from 'node:path';
-import { base, cast, shots, check, accessibilityProblems, launch, watch, signIn, api, run } from './harness.mjs';
+import {
+  base, cast, shots, check, accessibilityProblems, launch, watch, signIn, api,
+  steps, step, problems, run, start,
+} from './harness.mjs';
 
 const [alex, sam] = cast.members;
 const fac = cast.facilitator;
 const PHONE = { width: 375, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
-
-const steps = [];
-const step = (name, fn) => steps.push({ name, fn });
-const problems = [];
 
 /** The page's account says each text in the group over a socket of its own (the page's socket is left alone). */
 function sayAll(page, groupId, texts) {
@@ -309,7 +308,4 @@ async function main() {
   return code;
 }
 
-main().then((code) => process.exit(code), (e) => {
-  console.log(`FAIL scenario: ${e.stack || e}`);
-  process.exit(2);
-});
+start(main);

@@ -8,15 +8,14 @@
 // Exits 0 only when every step passed. Steps run in order and a failed one does not stop the next.
 
 import { join } from 'node:path';
-import { base, cast, shots, TIMEOUT, check, accessibilityProblems, launch, watch, signIn, run } from './harness.mjs';
+import {
+  base, cast, shots, TIMEOUT, check, accessibilityProblems, launch, watch, signIn,
+  steps, step, problems, run, start,
+} from './harness.mjs';
 
 const INJECTION = '<img src=x onerror=alert(1)>';
 const [alex, sam] = cast.members;
 const fac = cast.facilitator;
-
-const steps = [];
-const step = (name, fn) => steps.push({ name, fn });
-const problems = [];
 
 /** The chat line whose text contains `text`, on one page. */
 const line = (page, text) => page.locator('#log li.msg', { hasText: text });
@@ -426,7 +425,4 @@ async function main() {
   return code;
 }
 
-main().then((code) => process.exit(code), (e) => {
-  console.log(`FAIL scenario: ${e.stack || e}`);
-  process.exit(2);
-});
+start(main);

@@ -5,7 +5,10 @@
 // or "FAIL <step>: <why>" per step, and "DONE" at the end.
 
 import { join } from 'node:path';
-import { base, cast, shots, check, accessibilityProblems, launch, watch, run } from './harness.mjs';
+import {
+  base, cast, shots, check, accessibilityProblems, launch, watch,
+  steps, step, problems, run, start,
+} from './harness.mjs';
 
 const { admin, supervisor, colleague, member, groupName } = cast;
 
@@ -31,10 +34,6 @@ async function visibleWrites(page) {
       .map((n) => n.textContent.trim().slice(0, 40) || n.tagName);
   });
 }
-
-const steps = [];
-const step = (name, fn) => steps.push({ name, fn });
-const problems = [];
 
 async function main() {
   const browser = await launch();
@@ -189,7 +188,4 @@ async function main() {
   return code;
 }
 
-main().then((code) => process.exit(code), (e) => {
-  console.log(`FAIL scenario: ${e.stack || e}`);
-  process.exit(2);
-});
+start(main);

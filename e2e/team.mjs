@@ -4,13 +4,12 @@
 // Prints "PLAN a|b|…", then "PASS <step> (<ms> ms)" or "FAIL <step>: <why>" per step, and "DONE" at the end.
 
 import { join } from 'node:path';
-import { base, cast, shots, check, accessibilityProblems, launch, watch, signIn, run } from './harness.mjs';
+import {
+  base, cast, shots, check, accessibilityProblems, launch, watch, signIn,
+  steps, step, problems, run, start,
+} from './harness.mjs';
 
 const { facilitator: fac, colleague, supervisor, member } = cast;
-
-const steps = [];
-const step = (name, fn) => steps.push({ name, fn });
-const problems = [];
 
 async function main() {
   const browser = await launch();
@@ -91,7 +90,4 @@ async function main() {
   return code;
 }
 
-main().then((code) => process.exit(code), (e) => {
-  console.log(`FAIL scenario: ${e.stack || e}`);
-  process.exit(2);
-});
+start(main);
