@@ -87,6 +87,9 @@ async function main() {
     await adminPage.keyboard.press('Tab');
     await adminPage.keyboard.press('Enter');
     await team.locator('[data-team="supervisors"] li', { hasText: supervisor.displayName }).waitFor();
+    // The page gives focus back once the groups overview has reloaded, a moment after the list shows the supervisor.
+    await adminPage.waitForFunction(() => document.activeElement && document.activeElement.id === 'assign-supervisor')
+      .catch(() => {});
     check(await focused(team.getByRole('combobox', { name: 'Find a supervisor' })), 'focus is back in the field');
   });
 
