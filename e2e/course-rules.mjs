@@ -3,26 +3,15 @@
 // participation…" asks for the reason and the roster shows the member ended, and the dashboard shows behind and ahead
 // of the plan, the next session after a cancelled one and the end of the course. Started by CourseRulesBrowserTest.
 
-import { base, cast, check, accessibilityProblems, launch, watch, signIn, run } from './harness.mjs';
+import {
+  base, cast, check, accessibilityProblems, launch, watch, signIn, api,
+  steps, step, problems, run, start,
+} from './harness.mjs';
 
 const fac = cast.facilitator;
 const [amara, bola] = cast.members;
 const late = cast.late;
 const PHONE = { width: 375, height: 740 };
-
-const steps = [];
-const step = (name, fn) => steps.push({ name, fn });
-const problems = [];
-
-/** A call to the API with the page's own sign-in; answers the status. */
-function api(page, method, path, body) {
-  return page.evaluate(async ({ method, path, body }) => {
-    const { token } = JSON.parse(sessionStorage.getItem('holdspace.session'));
-    const answer = await fetch(path, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body) });
-    return answer.status;
-  }, { method, path, body });
-}
 
 async function axe(page, state) {
   const found = await accessibilityProblems(page);
@@ -193,10 +182,7 @@ async function main() {
 
   const code = await run(steps, () => [facPage, phone]);
   await browser.close();
-  process.exit(code);
+  return code;
 }
 
-main().catch((e) => {
-  console.log(`FAIL setup: ${e.message}`);
-  process.exit(1);
-});
+start(main);

@@ -7,53 +7,28 @@
 // Prints "PLAN a|b|…", then "PASS <step> (…)" or "FAIL <step>: <why>", "AXE <state>" for every state checked and
 // "DONE" at the end; the Java side then checks what the server stored.
 
-import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  base, cast, shots, check, accessibilityProblems, launch, watch,
+  steps, step, problems, run, start,
+} from './harness.mjs';
 
-const base = process.env.HOLDSPACE_BASE_URL;
-const cast = JSON.parse(process.env.HOLDSPACE_E2E);
-const shots = process.env.HOLDSPACE_SCREENSHOTS || 'target/screenshots';
-const executablePath = process.env.HOLDSPACE_CHROMIUM || '/usr/bin/chromium';
-const TIMEOUT = 10_000;
 const [ana, ben] = cast.members;
 const fac = cast.facilitator;
 const GROUP = 'Tuesday evening group';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const steps = [];
-const step = (name, fn) => steps.push({ name, fn });
-const problems = [];
 const axeProblems = [];
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 /** axe-core on the page as it is now: serious and critical WCAG 2.1 A/AA problems are kept for the last step. */
 async function axe(page, state) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
-  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-  for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
-    axeProblems.push(`${state}: ${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
-  }
+  for (const found of await accessibilityProblems(page)) axeProblems.push(`${state}: ${found}`);
   console.log(`AXE ${state}`);
 }
 
 async function fitsPhone(page, state) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   check(width <= 375, `${state} is ${width}px wide on a 375px phone`);
-}
-
-async function watch(page, who) {
-  page.setDefaultTimeout(TIMEOUT);
-  page.on('pageerror', (e) => problems.push(`${who}: page error ${e.message}`));
-  page.on('dialog', (d) => { problems.push(`${who}: a script dialog opened (${d.message()})`); d.dismiss(); });
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`${who}: ${m.text()}`);
-  });
-  return page;
 }
 
 async function signIn(page, username) {
@@ -64,14 +39,12 @@ async function signIn(page, username) {
 }
 
 async function main() {
-  mkdirSync(shots, { recursive: true });
-  const browser = await chromium.launch({ executablePath, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'] });
+  const browser = await launch();
   const context = (viewport) => browser.newContext({ viewport, baseURL: base, acceptDownloads: true });
-  const adminPage = await watch(await (await context({ width: 1280, height: 900 })).newPage(), 'admin');
-  const facPage = await watch(await (await context({ width: 1400, height: 900 })).newPage(), 'facilitator');
-  const anaPage = await watch(await (await context({ width: 1200, height: 900 })).newPage(), 'member');
-  const phone = await watch(await (await context({ width: 375, height: 800 })).newPage(), 'phone');
+  const adminPage = await watch(await (await context({ width: 1280, height: 900 })).newPage(), 'admin', problems);
+  const facPage = await watch(await (await context({ width: 1400, height: 900 })).newPage(), 'facilitator', problems);
+  const anaPage = await watch(await (await context({ width: 1200, height: 900 })).newPage(), 'member', problems);
+  const phone = await watch(await (await context({ width: 375, height: 800 })).newPage(), 'phone', problems);
   let groupUrl = null;
 
   step('an admin signs in at / and lands on the admin page', async () => {
@@ -402,28 +375,13 @@ async function main() {
     check(problems.length === 0, problems.join('; '));
   });
 
-  console.log(`PLAN ${steps.map((s) => s.name).join('|')}`);
-  let failed = 0;
-  for (const s of steps) {
-    const started = Date.now();
-    try {
-      await s.fn();
-      console.log(`PASS ${s.name} (${Date.now() - started} ms)`);
-    } catch (e) {
-      failed += 1;
-      console.log(`FAIL ${s.name}: ${String(e.message || e).split('\n').slice(0, 3).join(' ').replace(/\u001b\[[0-9;]*m/g, '')}`);
-    }
-  }
+  const code = await run(steps, () => [adminPage, facPage, anaPage, phone]);
   await browser.close();
-  console.log(`DONE ${steps.length - failed} of ${steps.length} steps`);
-  return failed === 0 ? 0 : 1;
+  return code;
 }
 
 async function anaId(page) {
   return page.locator('#dashboard-body tr', { hasText: ana.displayName }).getAttribute('data-user-id');
 }
 
-main().then((code) => process.exit(code), (e) => {
-  console.log(`FAIL scenario: ${e.stack || e}`);
-  process.exit(2);
-});
+start(main);

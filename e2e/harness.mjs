@@ -3,12 +3,18 @@
 // (the format the JUnit side reads).
 
 import { chromium } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 export const base = process.env.HOLDSPACE_BASE_URL;
 export const cast = JSON.parse(process.env.HOLDSPACE_E2E);
+export const shots = process.env.HOLDSPACE_SCREENSHOTS || 'target/screenshots';
 export const TIMEOUT = 10_000;
+
+/** This script's steps in order, and what went wrong on its pages (one script per process). */
+export const steps = [];
+export const step = (name, fn) => steps.push({ name, fn });
+export const problems = [];
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -19,12 +25,14 @@ export function check(condition, message) {
 /** WCAG 2 A and AA problems of serious or critical impact that axe-core finds on the page. */
 export async function accessibilityProblems(page) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
-  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } }));
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** Chromium, with the screenshot folder made. */
 export async function launch() {
+  mkdirSync(shots, { recursive: true });
   return chromium.launch({
     executablePath: process.env.HOLDSPACE_CHROMIUM || '/usr/bin/chromium',
     headless: true,
@@ -61,8 +69,18 @@ export async function signIn(page, account, linkText) {
   await page.goto(`${base}/`);
   await page.getByLabel('Username').fill(account.username);
   await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('link', { name: new RegExp(linkText) }).click();
+}
+
+/** A call to the API with the page's own sign-in; answers the status. */
+export function api(page, method, path, body) {
+  return page.evaluate(async ({ method, path, body }) => {
+    const { token } = JSON.parse(sessionStorage.getItem('holdspace.session'));
+    const answer = await fetch(path, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body) });
+    return answer.status;
+  }, { method, path, body });
 }
 
 /** The error's first line, what it waited for, and any notice on screen (the server's refusal, say). */
@@ -96,4 +114,12 @@ export async function run(steps, pages) {
   }
   console.log(`DONE ${steps.length - failed} of ${steps.length} steps`);
   return failed === 0 ? 0 : 1;
+}
+
+/** Runs `main`, which answers the exit code; a failure outside the steps is reported as "FAIL scenario". */
+export function start(main) {
+  main().then((code) => process.exit(code), (e) => {
+    console.log(`FAIL scenario: ${e.stack || e}`);
+    process.exit(2);
+  });
 }

@@ -3,26 +3,15 @@
 // the room. Started by RoomBrowserTest with the same environment as scenario.mjs; prints the same PLAN/PASS/FAIL lines.
 
 import { join } from 'node:path';
-import { base, cast, check, accessibilityProblems, launch, watch, signIn, run } from './harness.mjs';
+import {
+  base, cast, shots, check, accessibilityProblems, launch, watch, signIn, api,
+  steps, step, problems, run, start,
+} from './harness.mjs';
 
 const [alex, sam] = cast.members;
 const fac = cast.facilitator;
 const PHONE = { width: 375, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
-
-const steps = [];
-const step = (name, fn) => steps.push({ name, fn });
-const problems = [];
-
-/** A call to the API with the page's own sign-in. */
-function api(page, method, path, body) {
-  return page.evaluate(async ({ method, path, body }) => {
-    const { token } = JSON.parse(sessionStorage.getItem('holdspace.session'));
-    const answer = await fetch(path, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body) });
-    return answer.status;
-  }, { method, path, body });
-}
 
 /** The page's account says each text in the group over a socket of its own (the page's socket is left alone). */
 function sayAll(page, groupId, texts) {
@@ -304,7 +293,6 @@ async function main() {
   });
 
   step('screenshots of the room: console, member page, phone', async () => {
-    const shots = process.env.HOLDSPACE_SCREENSHOTS || 'target/screenshots';
     await facPage.screenshot({ path: join(shots, 'room-console.png') });
     await alexPage.screenshot({ path: join(shots, 'room-member.png') });
     await samPage.screenshot({ path: join(shots, 'room-phone.png') });
@@ -320,7 +308,4 @@ async function main() {
   return code;
 }
 
-main().then((code) => process.exit(code), (e) => {
-  console.log(`FAIL scenario: ${e.stack || e}`);
-  process.exit(2);
-});
+start(main);

@@ -7,66 +7,15 @@
 // Prints "PLAN a|b|…", then "PASS <step>" or "FAIL <step>: <why>" per step, and "DONE" at the end.
 // Exits 0 only when every step passed. Steps run in order and a failed one does not stop the next.
 
-import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import {
+  base, cast, shots, TIMEOUT, check, accessibilityProblems, launch, watch, signIn,
+  steps, step, problems, run, start,
+} from './harness.mjs';
 
-const base = process.env.HOLDSPACE_BASE_URL;
-const cast = JSON.parse(process.env.HOLDSPACE_E2E);
-const shots = process.env.HOLDSPACE_SCREENSHOTS || 'target/screenshots';
-const executablePath = process.env.HOLDSPACE_CHROMIUM || '/usr/bin/chromium';
-const TIMEOUT = 10_000;
 const INJECTION = '<img src=x onerror=alert(1)>';
 const [alex, sam] = cast.members;
 const fac = cast.facilitator;
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** WCAG 2 A and AA problems of serious or critical impact that axe-core finds on the page. */
-async function accessibilityProblems(page) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
-  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } }));
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-const steps = [];
-const step = (name, fn) => steps.push({ name, fn });
-const problems = [];
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function watch(page, who) {
-  page.setDefaultTimeout(TIMEOUT);
-  // Keeps every notice the page shows (they fade), to explain a failed step.
-  await page.addInitScript(() => {
-    window.__notices = [];
-    new MutationObserver((changes) => {
-      for (const c of changes) {
-        for (const n of c.addedNodes) {
-          if (n.classList && n.classList.contains('toast')) window.__notices.push(n.textContent);
-        }
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
-  page.on('pageerror', (e) => problems.push(`${who}: page error ${e.message}`));
-  page.on('dialog', (d) => { problems.push(`${who}: a dialog opened (${d.message()})`); d.dismiss(); });
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`${who}: ${m.text()}`);
-  });
-  return page;
-}
-
-async function signIn(page, account, linkText) {
-  await page.goto(`${base}/`);
-  await page.getByLabel('Username').fill(account.username);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('link', { name: new RegExp(linkText) }).click();
-}
 
 /** The chat line whose text contains `text`, on one page. */
 const line = (page, text) => page.locator('#log li.msg', { hasText: text });
@@ -75,37 +24,17 @@ async function seesMessage(page, text) {
   await line(page, text).first().waitFor();
 }
 
-/** The error's first line, what it waited for, and any notice on screen (the server's refusal, say). */
-async function explain(e, pages) {
-  const lines = String(e.message || e).split('\n');
-  const waited = lines.find((l) => /waiting for/.test(l));
-  const notices = [];
-  for (const page of pages) {
-    const texts = await page.evaluate(() => (window.__notices || []).splice(0)).catch(() => []);
-    notices.push(...texts);
-  }
-  const plain = (t) => t && t.replace(/\u001b\[[0-9;]*m/g, '').trim();
-  return [lines[0], plain(waited), notices.length && `notices shown: ${[...new Set(notices)].join(' / ')}`]
-    .filter(Boolean).join(' — ');
-}
-
 async function main() {
-  mkdirSync(shots, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   const contexts = [];
   const context = async (viewport) => {
     const c = await browser.newContext({ viewport, baseURL: base });
     contexts.push(c);
     return c;
   };
-  const facPage = await watch(await (await context({ width: 1400, height: 900 })).newPage(), 'console');
-  const alexPage = await watch(await (await context({ width: 1200, height: 850 })).newPage(), alex.displayName);
-  const samPage = await watch(await (await context({ width: 390, height: 844 })).newPage(), sam.displayName);
+  const facPage = await watch(await (await context({ width: 1400, height: 900 })).newPage(), 'console', problems);
+  const alexPage = await watch(await (await context({ width: 1200, height: 850 })).newPage(), alex.displayName, problems);
+  const samPage = await watch(await (await context({ width: 390, height: 844 })).newPage(), sam.displayName, problems);
   // Alex's WebSocket goes through Playwright, so that the test can cut it and keep it cut for a while.
   const cut = { blocked: false, open: [] };
   await alexPage.routeWebSocket(/\/ws$/, (ws) => {
@@ -416,7 +345,7 @@ async function main() {
   });
 
   step('(accounts) "Sign in with" the configured provider signs a member in through single sign-on', async () => {
-    const page = await watch(await (await context({ width: 390, height: 844 })).newPage(), `${cast.spare.displayName} (SSO)`);
+    const page = await watch(await (await context({ width: 390, height: 844 })).newPage(), `${cast.spare.displayName} (SSO)`, problems);
     await page.goto(`${base}/`);
     const link = page.getByRole('link', { name: 'Sign in with Clinic ID' });
     await link.focus();
@@ -451,8 +380,8 @@ async function main() {
 
   step('(accounts) "Sign out everywhere" on the account page ends the sign-in of another tab too', async () => {
     const spare = cast.spare;
-    const other = await watch(await (await context({ width: 1200, height: 850 })).newPage(), `${spare.displayName} (other tab)`);
-    const here = await watch(await (await context({ width: 390, height: 844 })).newPage(), spare.displayName);
+    const other = await watch(await (await context({ width: 1200, height: 850 })).newPage(), `${spare.displayName} (other tab)`, problems);
+    const here = await watch(await (await context({ width: 390, height: 844 })).newPage(), spare.displayName, problems);
     for (const page of [other, here]) {
       await page.goto(`${base}/`);
       await page.getByLabel('Username').fill(spare.username);
@@ -490,25 +419,10 @@ async function main() {
     check(problems.length === 0, problems.join('; '));
   });
 
-  console.log(`PLAN ${steps.map((s) => s.name).join('|')}`);
-  let failed = 0;
-  for (const s of steps) {
-    const started = Date.now();
-    try {
-      await s.fn();
-      console.log(`PASS ${s.name} (${Date.now() - started} ms)`);
-    } catch (e) {
-      failed += 1;
-      console.log(`FAIL ${s.name}: ${await explain(e, everyone)}`);
-    }
-  }
+  const code = await run(steps, () => everyone);
   for (const c of contexts) await c.close();
   await browser.close();
-  console.log(`DONE ${steps.length - failed} of ${steps.length} steps`);
-  return failed === 0 ? 0 : 1;
+  return code;
 }
 
-main().then((code) => process.exit(code), (e) => {
-  console.log(`FAIL scenario: ${e.stack || e}`);
-  process.exit(2);
-});
+start(main);

@@ -3,51 +3,17 @@
 //   HOLDSPACE_E2E  JSON {groupId, facilitator, colleague, supervisor, member: {username, password, displayName}}
 // Prints "PLAN a|b|…", then "PASS <step> (<ms> ms)" or "FAIL <step>: <why>" per step, and "DONE" at the end.
 
-import { chromium } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import {
+  base, cast, shots, check, accessibilityProblems, launch, watch, signIn,
+  steps, step, problems, run, start,
+} from './harness.mjs';
 
-const base = process.env.HOLDSPACE_BASE_URL;
-const cast = JSON.parse(process.env.HOLDSPACE_E2E);
-const shots = process.env.HOLDSPACE_SCREENSHOTS || 'target/screenshots';
-const executablePath = process.env.HOLDSPACE_CHROMIUM || '/usr/bin/chromium';
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const { facilitator: fac, colleague, supervisor, member } = cast;
 
-async function accessibilityProblems(page) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
-  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } }));
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function signIn(page, account, linkText) {
-  await page.goto(`${base}/`);
-  await page.getByLabel('Username').fill(account.username);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('link', { name: new RegExp(linkText) }).click();
-}
-
-const steps = [];
-const step = (name, fn) => steps.push({ name, fn });
-const problems = [];
-
 async function main() {
-  mkdirSync(shots, { recursive: true });
-  const browser = await chromium.launch({ executablePath, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'] });
-  const open = async (who, viewport) => {
-    const page = await (await browser.newContext({ viewport })).newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => problems.push(`${who}: page error ${e.message}`));
-    return page;
-  };
+  const browser = await launch();
+  const open = async (who, viewport) => watch(await (await browser.newContext({ viewport })).newPage(), who, problems);
   const facPage = await open('facilitator', { width: 1400, height: 900 });
   const supPage = await open('supervisor', { width: 1400, height: 900 });
   const team = facPage.locator('#team-panel');
@@ -119,24 +85,9 @@ async function main() {
     check(problems.length === 0, problems.join('; '));
   });
 
-  console.log(`PLAN ${steps.map((s) => s.name).join('|')}`);
-  let failed = 0;
-  for (const s of steps) {
-    const started = Date.now();
-    try {
-      await s.fn();
-      console.log(`PASS ${s.name} (${Date.now() - started} ms)`);
-    } catch (e) {
-      failed += 1;
-      console.log(`FAIL ${s.name}: ${String(e.message || e).split('\n')[0]}`);
-    }
-  }
+  const code = await run(steps, () => [facPage, supPage]);
   await browser.close();
-  console.log(`DONE ${steps.length - failed} of ${steps.length} steps`);
-  return failed === 0 ? 0 : 1;
+  return code;
 }
 
-main().then((code) => process.exit(code), (e) => {
-  console.log(`FAIL scenario: ${e.stack || e}`);
-  process.exit(2);
-});
+start(main);

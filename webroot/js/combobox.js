@@ -1,6 +1,6 @@
 // A labelled "find a person" combobox (ARIA 1.2 pattern: suggestions as you type, arrow keys, Enter, Escape).
-// `lookup(query)` answers `[{id, username, displayName}]`; the field is named `name` so that a 400 naming it
-// is shown under it (forms.js).
+// `lookup(query)` answers `[{id, username, displayName}]`; the list's `data-query` is the query it shows. The field
+// is named `name` so that a 400 naming it is shown under it (forms.js).
 
 import { el, fill } from './dom.js';
 import { field } from './forms.js';
@@ -35,14 +35,16 @@ export function personCombobox({ id, label, hint, name, lookup, words }) {
     close();
   };
   const suggest = async () => {
+    const query = input.value.trim();
     const mine = ++asked;
     let found;
     try {
-      found = await lookup(input.value.trim());
+      found = await lookup(query);
     } catch {
       return;
     }
     if (mine !== asked || document.activeElement !== input) return;
+    list.dataset.query = query;
     options = found;
     fill(list, found.length ? found.map((p) => el('li', { id: `${id}-option-${p.id}`, class: 'suggestion',
       attrs: { role: 'option', 'aria-selected': 'false', 'data-user-id': p.id },
