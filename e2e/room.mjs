@@ -190,6 +190,8 @@ async function main() {
     await facPage.evaluate(() => window.scrollTo(0, 0));
     const box = await facPage.locator('#alerts').boundingBox();
     check(box.height <= PHONE.height / 3 + 1, `five alerts take ${Math.round(box.height)}px of ${PHONE.height}`);
+    const toasts = await facPage.locator('#toasts .toast').count();
+    check(toasts <= 2, `${toasts} notices on screen at once`);
     const first = facPage.locator('#alert-list li.alert-item').first().locator('.phq-answers li').first();
     await first.waitFor({ state: 'attached' });
     check(await first.getAttribute('class') === 'item9', 'item 9 comes first');
