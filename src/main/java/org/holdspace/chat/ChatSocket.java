@@ -130,7 +130,7 @@ final class ChatSocket implements Command.Connection {
       throw Refusal.unauthenticated("send hello with a token first");
     }
     if (command == null) {
-      throw Refusal.invalid("type: unknown frame type '" + abbreviate(frame.type()) + "'");
+      throw Commands.unknown(frame.type());
     }
     if (!command.onGroup()) {
       answer(frame, command, command.handler().run(new Command.Call(user, this, null, 0, frame)));
@@ -253,10 +253,6 @@ final class ChatSocket implements Command.Connection {
   private void refuseAndClose(String ref, String message) {
     error(ref, Refusal.unauthenticated(message));
     ws.close((short) 1008, "unauthenticated");
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
   }
 
   private void ack(String ref, Long seq) {

@@ -128,6 +128,12 @@ public final class Commands {
     group(type, Command.Access.FACILITATOR, NO_CHECK, handler);
   }
 
+  /** The refusal of a frame type the table does not have, naming (the start of) the type. */
+  static Refusal unknown(String type) {
+    String shown = type.length() > 40 ? type.substring(0, 40) + "…" : type;
+    return Refusal.invalid("type: unknown frame type '" + shown + "'");
+  }
+
   private static void checkMessage(Frame frame, Config.ChatLimits limits) {
     String text = frame.text("text");
     String clientId = frame.optionalText("clientId");
