@@ -1,47 +1,23 @@
 // A facilitator's set-up: the "New group" form on "Your groups", with the session plan previewed as it is typed,
-// from the protocol's data (GET /api/protocols, or the built-in protocols when the server has no such call).
+// from the protocol's data (GET /api/protocols).
 
-import { post, optional } from './api.js';
+import { get, post } from './api.js';
 import { el, fill } from './dom.js';
 import { W, phaseName } from './words.js';
 import { field, errorLine, showError, clearErrors, zonedToInstant, whenIn } from './forms.js';
 
 const T = W.setup;
 
-/** The built-in protocols (src/main/resources/protocols/protocols.json), used when GET /api/protocols answers 404. */
-const BUILT_IN = [
-  { id: 'ipt', name: 'Interpersonal Psychotherapy in a group', minSessions: 12, maxSessions: 16, initialSessions: 3, terminationSessions: 2 },
-  { id: 'ipt-individual', name: 'Interpersonal Psychotherapy, one member', minSessions: 12, maxSessions: 16, initialSessions: 3, terminationSessions: 2 },
-  { id: 'dit', name: 'Dynamic Interpersonal Therapy', minSessions: 16, maxSessions: 16, initialSessions: 4, terminationSessions: 4 },
-];
-
-export async function loadProtocols() {
-  const listed = await optional('/api/protocols').catch(() => null);
-  return Array.isArray(listed) && listed.length ? listed : BUILT_IN;
-}
-
 /**
- * The phase of each session 1…count. A protocol's `phases` lists `{phase, from, to}`, where a negative number counts
- * from the end (-1 is the last session); otherwise the initial and termination lengths apply (IPT's 3 and 2).
+ * The phase of each session 1…count from a protocol's `phases`, `[{phase, from, to}]`, where a negative number
+ * counts from the end (-1 is the last session).
  */
-export function planPhases(protocol, count) {
+function planPhases(protocol, count) {
+  const at = (v) => (v < 0 ? count + 1 + v : v);
   const out = [];
-  const ranges = Array.isArray(protocol.phases) ? protocol.phases : [];
   for (let n = 1; n <= count; n += 1) {
-    const hit = ranges.find((r) => {
-      if (!r || typeof r !== 'object') return false;
-      if (Array.isArray(r.sessions)) return r.sessions.includes(n);
-      const at = (v) => (Number.isInteger(v) && v < 0 ? count + 1 + v : v);
-      const from = at(r.from ?? r.first);
-      const to = at(r.to ?? r.last);
-      return Number.isInteger(from) && Number.isInteger(to) && n >= from && n <= to;
-    });
-    if (hit) out.push(hit.phase || hit.name);
-    else {
-      const initial = protocol.initialSessions ?? 3;
-      const termination = protocol.terminationSessions ?? 2;
-      out.push(n <= initial ? 'initial' : n > count - termination ? 'termination' : 'middle');
-    }
+    const hit = protocol.phases.find((r) => n >= at(r.from) && n <= at(r.to));
+    out.push(hit ? hit.phase : null);
   }
   return out;
 }
@@ -76,14 +52,18 @@ export function mountGroupSetup(box) {
       fill(area);
       return;
     }
-    fill(area, await groupForm());
-    area.querySelector('input').focus();
+    try {
+      fill(area, await groupForm());
+      area.querySelector('input').focus();
+    } catch {
+      fill(area, el('p', { class: 'form-error', attrs: { role: 'alert' }, text: T.protocolsFailed }));
+    }
   });
   fill(box, open, area);
 }
 
 async function groupForm() {
-  const protocols = await loadProtocols();
+  const protocols = await get('/api/protocols');
   const name = el('input', { maxLength: 120, autocomplete: 'off' });
   const protocol = el('select', {}, protocols.map((p) => el('option', { value: p.id, text: `${p.name} (${p.id})` })));
   const count = el('input', { type: 'number', inputMode: 'numeric' });

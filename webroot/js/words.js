@@ -186,6 +186,7 @@ export const W = {
     previewEmpty: 'Choose a protocol and a number of sessions to see the plan.',
     phaseRun: (phase, from, to) => `${phase}: ${from === to ? `session ${from}` : `sessions ${from}–${to}`}`,
     session: (n) => `Session ${n}`,
+    protocolsFailed: 'The protocols could not be loaded. Please try again.',
   },
   enrol: {
     title: 'Enrol members',
