@@ -44,7 +44,8 @@ public final class Main {
     }
     Duration grace = Duration.ofSeconds(config.shutdownGraceSeconds());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server, grace), "holdspace-shutdown"));
-    LOG.info("Holdspace listening on port {}", server.port());
+    LOG.info("Holdspace listening on port {} ({} sockets)", server.port(),
+        server.vertx().isNativeTransportEnabled() ? "native" : "Java NIO");
   }
 
   /**

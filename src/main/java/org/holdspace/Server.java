@@ -135,7 +135,8 @@ public final class Server implements AutoCloseable {
    */
   private static Vertx vertx(Config config, PrometheusMeterRegistry registry, String metricsName,
                              HazelcastClusterManager manager) {
-    VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+    // epoll where the platform has it (Linux): cheaper socket writes than Java NIO, which serves elsewhere
+    VertxOptions options = new VertxOptions().setPreferNativeTransport(true).setMetricsOptions(new MicrometerMetricsOptions()
         .setEnabled(true)
         .setRegistryName(metricsName)
         .setJvmMetricsEnabled(true)

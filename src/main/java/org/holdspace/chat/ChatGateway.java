@@ -72,7 +72,9 @@ public final class ChatGateway {
           .put("message", "this server is shutting down; connect again"));
       return;
     }
+    io.vertx.core.http.HttpConnection connection = ctx.request().connection();
     ctx.request().toWebSocket().onSuccess(ws -> {
+      SocketWriter.consolidateFlushes(connection);
       ChatSocket socket = new ChatSocket(vertx, ws, this);
       sockets.add(socket);
       socket.start();

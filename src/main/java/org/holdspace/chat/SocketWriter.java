@@ -1,7 +1,10 @@
 package org.holdspace.chat;
 
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.net.impl.ConnectionBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +27,24 @@ final class SocketWriter {
   private long backlogBytes;
   private boolean stopped;
 
+  /** Flushes a socket's writes may wait for, before one is made anyway. */
+  private static final int FLUSH_AT_LEAST_EVERY = 64;
+
   /** {@code onDrop} runs once when the writer gives up on a slow reader. */
   SocketWriter(Vertx vertx, ServerWebSocket ws, Runnable onDrop) {
     this.vertx = vertx;
     this.ws = ws;
     this.onDrop = onDrop;
+  }
+
+  /**
+   * The frames written to the socket in one turn of its event loop (an ack and the sender's own event, the events
+   * of one stored batch) leave in one system call: each flush waits until the turn's other tasks have run.
+   */
+  static void consolidateFlushes(HttpConnection upgraded) {
+    if (upgraded instanceof ConnectionBase connection) {
+      connection.channel().pipeline().addFirst(new FlushConsolidationHandler(FLUSH_AT_LEAST_EVERY, true));
+    }
   }
 
   /** Writes an encoded frame, unless the socket is closed or being dropped. */
