@@ -28,17 +28,18 @@ final class RiskPattern {
   private record End() implements Element {
   }
 
-  private record Group(List<List<Word>> choices, boolean optional) implements Element {
+  /** Arrays rather than lists: the matcher recurses, so iterators over lists would not be optimised away. */
+  private record Group(Word[][] choices, boolean optional) implements Element {
   }
 
   private record Gap() implements Element {
   }
 
   private final String source;
-  private final List<Element> elements;
+  private final Element[] elements;
   private final boolean unlessNegated;
 
-  private RiskPattern(String source, List<Element> elements, boolean unlessNegated) {
+  private RiskPattern(String source, Element[] elements, boolean unlessNegated) {
     this.source = source;
     this.elements = elements;
     this.unlessNegated = unlessNegated;
@@ -62,28 +63,29 @@ final class RiskPattern {
           throw new IllegalArgumentException("unclosed group in risk phrase: " + line);
         }
         boolean optional = close + 1 < text.length() && text.charAt(close + 1) == '?';
-        List<List<Word>> choices = new ArrayList<>();
-        for (String choice : text.substring(i + 1, close).split("\\|")) {
-          choices.add(words(choice));
+        String[] choices = text.substring(i + 1, close).split("\\|");
+        Word[][] words = new Word[choices.length][];
+        for (int k = 0; k < choices.length; k++) {
+          words[k] = words(choices[k]);
         }
-        elements.add(new Group(choices, optional));
+        elements.add(new Group(words, optional));
         i = close + (optional ? 2 : 1);
       } else {
         int end = text.indexOf(' ', i);
         end = end < 0 ? text.length() : end;
         String word = text.substring(i, end);
         elements.add(word.equals("..") ? new Gap() : word.equals("$") ? new End()
-            : new Group(List.of(words(word)), false));
+            : new Group(new Word[][] {words(word)}, false));
         i = end;
       }
     }
     if (elements.isEmpty()) {
       throw new IllegalArgumentException("empty risk phrase");
     }
-    return new RiskPattern(line, List.copyOf(elements), negatable);
+    return new RiskPattern(line, elements.toArray(new Element[0]), negatable);
   }
 
-  private static List<Word> words(String text) {
+  private static Word[] words(String text) {
     List<Word> words = new ArrayList<>();
     for (String part : text.strip().split(" +")) {
       boolean prefix = part.endsWith("*");
@@ -92,7 +94,7 @@ final class RiskPattern {
         words.add(new Word(tokens.get(k), prefix && k == tokens.size() - 1));
       }
     }
-    return words;
+    return words.toArray(new Word[0]);
   }
 
   /** Whether the phrase occurs in the tokens. */
@@ -117,10 +119,10 @@ final class RiskPattern {
 
   /** The end of a match of the elements from {@code e} on at {@code pos}, or -1. */
   private int from(int e, int pos, List<String> tokens) {
-    if (e == elements.size()) {
+    if (e == elements.length) {
       return pos;
     }
-    Element element = elements.get(e);
+    Element element = elements[e];
     if (element instanceof End) {
       return pos == tokens.size() ? from(e + 1, pos, tokens) : -1;
     }
@@ -134,9 +136,10 @@ final class RiskPattern {
       return -1;
     }
     Group group = (Group) element;
-    for (List<Word> choice : group.choices()) {
-      if (sequenceAt(choice, pos, tokens)) {
-        int end = from(e + 1, pos + choice.size(), tokens);
+    Word[][] choices = group.choices();
+    for (int c = 0; c < choices.length; c++) {
+      if (sequenceAt(choices[c], pos, tokens)) {
+        int end = from(e + 1, pos + choices[c].length, tokens);
         if (end >= 0) {
           return end;
         }
@@ -145,12 +148,12 @@ final class RiskPattern {
     return group.optional() ? from(e + 1, pos, tokens) : -1;
   }
 
-  private static boolean sequenceAt(List<Word> words, int pos, List<String> tokens) {
-    if (pos + words.size() > tokens.size()) {
+  private static boolean sequenceAt(Word[] words, int pos, List<String> tokens) {
+    if (pos + words.length > tokens.size()) {
       return false;
     }
-    for (int k = 0; k < words.size(); k++) {
-      if (!words.get(k).matches(tokens.get(pos + k))) {
+    for (int k = 0; k < words.length; k++) {
+      if (!words[k].matches(tokens.get(pos + k))) {
         return false;
       }
     }
