@@ -28,9 +28,9 @@ final class Appends {
   private final Map<Long, Long> lastSeqs = new HashMap<>();
   private final List<Appended> appended = new ArrayList<>();
 
-  /** Appends after the last seqs of these locked groups. */
-  Appends(Iterable<GroupSnapshot> locked) {
-    locked.forEach(s -> lastSeqs.put(s.groupId(), s.lastSeq()));
+  /** Appends after the last seqs of the locked groups, by group id. */
+  Appends(Map<Long, Long> lockedLastSeqs) {
+    lastSeqs.putAll(lockedLastSeqs);
   }
 
   /** Gives the event the next seq of its group and answers it. */

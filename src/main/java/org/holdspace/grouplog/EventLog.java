@@ -27,7 +27,7 @@ import java.util.function.Function;
  */
 public final class EventLog {
   /** The columns a {@link GroupSnapshot} is read from (see {@link #snapshotOf}). */
-  static final String SNAPSHOT_COLUMNS = "last_seq, current_session, session_status, session_count, phase, initial_until, "
+  private static final String SNAPSHOT_COLUMNS = "last_seq, current_session, session_status, session_count, phase, initial_until, "
       + "termination_from, state, " + CoursePlan.cancelledColumn("groups");
   private static final String READ = "SELECT " + SNAPSHOT_COLUMNS + " FROM groups WHERE id = $1";
   private static final String LOCK = READ + " FOR UPDATE";
@@ -80,7 +80,7 @@ public final class EventLog {
 
   private Future<List<JsonObject>> append(SqlClient tx, Change change) {
     GroupSnapshot after = change.after();
-    Appends appends = new Appends(List.of(after));
+    Appends appends = new Appends(Map.of(after.groupId(), after.lastSeq()));
     change.events().forEach(e -> appends.add(after.groupId(), e));
     Future<List<JsonObject>> inserted = appends.insert(tx);
     Future<?> saved = save(tx, after.withLastSeq(appends.lastSeq(after.groupId())));
@@ -104,7 +104,7 @@ public final class EventLog {
   }
 
   /** A snapshot from a row with the {@link #SNAPSHOT_COLUMNS}. */
-  static GroupSnapshot snapshotOf(long groupId, Row r) {
+  private static GroupSnapshot snapshotOf(long groupId, Row r) {
     Object state = r.getValue("state");
     int sessionCount = r.getInteger("session_count");
     return new GroupSnapshot(groupId, r.getLong("last_seq"), r.getInteger("current_session"),

@@ -22,8 +22,9 @@ import java.util.TreeMap;
  * last seq. One commit (one disk flush) serves the whole batch.
  */
 final class MessageBatch {
-  private static final String LOCK_GROUPS = "SELECT id, " + EventLog.SNAPSHOT_COLUMNS
-      + " FROM groups WHERE id = ANY($1) ORDER BY id FOR UPDATE";
+  /** Only what the rule decides on and the seqs continue from: a message needs nothing of the course plan. */
+  private static final String LOCK_GROUPS = "SELECT id, last_seq, session_status, state "
+      + "FROM groups WHERE id = ANY($1) ORDER BY id FOR UPDATE";
   private static final String KNOWN_CLIENT_IDS = "SELECT e.group_id, e.actor_id, e.client_id, e.seq "
       + "FROM group_events e JOIN unnest($1::bigint[], $2::bigint[], $3::text[]) AS k(g, a, c) "
       + "ON e.group_id = k.g AND e.actor_id = k.a AND e.client_id = k.c WHERE e.client_id IS NOT NULL";
@@ -68,6 +69,10 @@ final class MessageBatch {
     }
   }
 
+  /** A locked group as a message sees it. */
+  private record Locked(long lastSeq, boolean live, GroupState state) {
+  }
+
   private MessageBatch() {
   }
 
@@ -85,13 +90,15 @@ final class MessageBatch {
     // Started inside a future, so that a statement refused on the spot still rolls back and releases the connection.
     return pool.withConnection(conn -> Future.succeededFuture().compose(start -> {
       Future<?> begun = conn.query("BEGIN").execute();
-      Future<Map<Long, GroupSnapshot>> locked = lock(conn, items);
+      Future<Map<Long, Locked>> locked = lock(conn, items);
       Future<Map<String, Long>> known = lookUpClientIds ? knownClientIds(conn, items)
           : Future.succeededFuture(new HashMap<>());
       return Future.all(begun, locked, known)
           .compose(ready -> lastMessages(conn, items, locked.result(), rule))
           .compose(last -> {
-            Appends appends = new Appends(locked.result().values());
+            Map<Long, Long> lastSeqs = new HashMap<>();
+            locked.result().forEach((id, group) -> lastSeqs.put(id, group.lastSeq()));
+            Appends appends = new Appends(lastSeqs);
             decide(items, locked.result(), known.result(), last, rule, appends, now);
             commitSent[0] = true;
             return writeAndCommit(conn, appends);
@@ -104,12 +111,15 @@ final class MessageBatch {
     }));
   }
 
-  private static Future<Map<Long, GroupSnapshot>> lock(SqlConnection conn, List<Item> items) {
+  private static Future<Map<Long, Locked>> lock(SqlConnection conn, List<Item> items) {
     Long[] groupIds = items.stream().map(i -> i.message.groupId()).distinct().sorted().toArray(Long[]::new);
     return conn.preparedQuery(LOCK_GROUPS).execute(Tuple.tuple().addArrayOfLong(groupIds)).map(rows -> {
-      Map<Long, GroupSnapshot> groups = new HashMap<>();
+      Map<Long, Locked> groups = new HashMap<>();
       for (Row r : rows) {
-        groups.put(r.getLong("id"), EventLog.snapshotOf(r.getLong("id"), r));
+        Object state = r.getValue("state");
+        groups.put(r.getLong("id"), new Locked(r.getLong("last_seq"),
+            SessionStatus.fromWire(r.getString("session_status")) == SessionStatus.LIVE,
+            GroupState.fromJson(state instanceof JsonObject o ? o : new JsonObject())));
       }
       return groups;
     });
@@ -138,9 +148,9 @@ final class MessageBatch {
 
   /** Where the rule needs it: the last message time of each member writing to that group in this batch. */
   private static Future<Map<String, Long>> lastMessages(SqlConnection tx, List<Item> items,
-                                                        Map<Long, GroupSnapshot> groups, MessageRule rule) {
+                                                        Map<Long, Locked> groups, MessageRule rule) {
     List<Item> slowed = items.stream().filter(i -> groups.containsKey(i.message.groupId())
-        && rule.needsLastMessageAt(i.message, groups.get(i.message.groupId()))).toList();
+        && rule.needsLastMessageAt(i.message, groups.get(i.message.groupId()).state())).toList();
     if (slowed.isEmpty()) {
       return Future.succeededFuture(new HashMap<>());
     }
@@ -155,11 +165,11 @@ final class MessageBatch {
     });
   }
 
-  private static void decide(List<Item> items, Map<Long, GroupSnapshot> groups, Map<String, Long> known,
+  private static void decide(List<Item> items, Map<Long, Locked> groups, Map<String, Long> known,
                              Map<String, Long> lastAt, MessageRule rule, Appends appends, long now) {
     for (Item item : items) {
       MessageLog.Message m = item.message;
-      GroupSnapshot s = groups.get(m.groupId());
+      Locked s = groups.get(m.groupId());
       if (s == null) {
         item.refusal = Refusal.notFound("groupId: no such group");
         continue;
@@ -171,7 +181,7 @@ final class MessageBatch {
         continue;
       }
       String speaker = m.groupId() + "/" + m.user().id();
-      item.refusal = rule.refusal(m, s, lastAt.get(speaker), now);
+      item.refusal = rule.refusal(m, s.live(), s.state(), lastAt.get(speaker), now);
       if (item.refusal != null) {
         continue;
       }

@@ -1,7 +1,6 @@
 package org.holdspace.moderation;
 
 import org.holdspace.core.Refusal;
-import org.holdspace.grouplog.GroupSnapshot;
 import org.holdspace.grouplog.GroupState;
 import org.holdspace.grouplog.MessageLog;
 import org.holdspace.grouplog.MessageRule;
@@ -37,17 +36,17 @@ public final class SpeakingRules implements MessageRule {
   }
 
   @Override
-  public boolean needsLastMessageAt(MessageLog.Message message, GroupSnapshot group) {
-    return !message.facilitator() && group.state().slowModeSeconds() > 0;
+  public boolean needsLastMessageAt(MessageLog.Message message, GroupState group) {
+    return !message.facilitator() && group.slowModeSeconds() > 0;
   }
 
   @Override
-  public Refusal refusal(MessageLog.Message m, GroupSnapshot group, Long lastMessageAt, long now) {
-    Optional<Refusal.Code> code = refusal(m.facilitator(), m.user().id(), group.live(), group.state(), now);
+  public Refusal refusal(MessageLog.Message m, boolean live, GroupState group, Long lastMessageAt, long now) {
+    Optional<Refusal.Code> code = refusal(m.facilitator(), m.user().id(), live, group, now);
     if (code.isPresent()) {
       return new Refusal(code.get(), message(code.get()));
     }
-    int slow = group.state().slowModeSeconds();
+    int slow = group.slowModeSeconds();
     if (needsLastMessageAt(m, group) && lastMessageAt != null && now - lastMessageAt < slow * 1000L) {
       return Refusal.rateLimited("slow mode: one message every " + slow + " seconds");
     }
