@@ -114,11 +114,12 @@ public final class Bench {
     }
     JsonObject lat = r.getJsonObject("latencyMs");
     return String.format("  %-9s C=%d r=%s delivered %.0f/s loss %d (%.3f%%) p50 %.2f p99 %.2f p99.9 %.2f ms "
-            + "server %.2f cores %.0f MB, other %.2f cores%s, errors %d",
+            + "server %.2f cores %.0f MB, other %.2f cores%s, errors %d (%d in the window)",
         r.getString("server"), r.getInteger("clients"), r.getDouble("rate"), r.getDouble("deliveredPerSecond"),
         r.getLong("loss"), r.getDouble("lossPercent"), lat.getDouble("p50"), lat.getDouble("p99"),
         lat.getDouble("p999"), r.getDouble("serverCores"), r.getDouble("serverPeakMemoryMb"),
-        r.getDouble("otherCores"), r.getBoolean("contended") ? " (CONTENDED)" : "", r.getLong("errorCount"));
+        r.getDouble("otherCores"), r.getBoolean("contended") ? " (CONTENDED)" : "", r.getLong("errorCount"),
+        r.getLong("errorsInWindow", 0L));
   }
 
   static boolean onPath(String program) {

@@ -32,7 +32,7 @@ final class Report {
     md.append(holdspaceNotes(report.getJsonArray("runs")));
     md.append("\n## Runs\n\n");
     md.append("| clients | msg/s per client | offered msg/s | server | delivered/s | loss | p50 ms | p90 ms | p99 ms "
-        + "| p99.9 ms | connect p99 ms | server CPU (cores) | server memory MB | idle KB per connection | errors "
+        + "| p99.9 ms | connect p99 ms | server CPU (cores) | server memory MB | idle KB per connection | errors (in window) "
         + "| CPU shared by others |\n");
     md.append("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (Object o : report.getJsonArray("runs")) {
@@ -44,12 +44,13 @@ final class Report {
       }
       JsonObject l = r.getJsonObject("latencyMs");
       md.append(String.format(Locale.ROOT,
-          "| %d | %s | %s | %s | %s | %d (%s%%) | %s | %s | %s | %s | %s | %s | %s | %s | %d | %s |%n",
+          "| %d | %s | %s | %s | %s | %d (%s%%) | %s | %s | %s | %s | %s | %s | %s | %s | %d (%d) | %s |%n",
           r.getInteger("clients"), num(r.getDouble("rate")), num(r.getDouble("offeredPerSecond")),
           r.getString("server"), num(r.getDouble("deliveredPerSecond")), r.getLong("loss"),
           num(r.getDouble("lossPercent")), num(l.getDouble("p50")), num(l.getDouble("p90")), num(l.getDouble("p99")),
           num(l.getDouble("p999")), num(r.getJsonObject("connectMs").getDouble("p99")), cpu(r),
           num(r.getDouble("serverPeakMemoryMb")), idle(r), r.getLong("errorCount"),
+          r.getLong("errorsInWindow", 0L),
           (r.getBoolean("contended") ? "yes (" + num(r.getDouble("otherCores")) + " cores)" : "no")
               + (r.getBoolean("generatorBehind", false) ? "; generator fell behind" : "")));
     }

@@ -52,7 +52,8 @@ final class Results {
         .put("stealCores", LoadRun.round(steal / window, 3))
         .put("contended", other / window > options.contentionCores || steal / window > options.contentionCores)
         .put("errors", new JsonObject(new java.util.LinkedHashMap<>(tally.errors())))
-        .put("errorCount", tally.errorCount());
+        .put("errorCount", tally.errorCount())
+        .put("errorsInWindow", tally.errorsInWindow());
     if (spec.server().isHoldspace()) {
       r.put("holdspacePasswordHashIterations", options.hashIterations);
       spec.holdspaceMessagesPerWindow().ifPresent(n -> r.put("holdspaceMessagesPerWindow", n));

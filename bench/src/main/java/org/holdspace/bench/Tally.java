@@ -25,6 +25,7 @@ public final class Tally {
 
   private final List<Lane> lanes = new CopyOnWriteArrayList<>();
   private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+  private final LongAdder errorsInWindow = new LongAdder();
 
   /** A new lane, to be recorded into by one thread only. */
   public Lane lane() {
@@ -102,6 +103,14 @@ public final class Tally {
   /** An error by kind: a refusal code from the server, a failed connect, an unexpected close. Any thread. */
   public void error(String kind) {
     errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
+    if (inWindow(System.nanoTime())) {
+      errorsInWindow.increment();
+    }
+  }
+
+  /** Errors that arrived during the measured window (the rest came in the warm-up, the set-up or the drain). */
+  public long errorsInWindow() {
+    return errorsInWindow.sum();
   }
 
   private long sum(java.util.function.Function<Lane, AtomicLong> counter) {
