@@ -35,10 +35,12 @@ public final class ChatGateway {
   private final Vertx vertx;
   private final Context context;
   private final Dependencies deps;
+  private static final int PING_SHARES = 25;
   private final Set<ChatSocket> sockets = new LinkedHashSet<>();
   private final Map<Long, GroupFeed> feeds = new HashMap<>();
   private final Set<String> allowedOrigins;
   private boolean auditing;
+  private int pingTurn;
 
   /** What the sockets need, built once for the process and shared by every event loop. */
   public record Dependencies(AuthHandler auth, GroupAccess access, EventLog log, Presence presence, Commands commands,
@@ -52,8 +54,9 @@ public final class ChatGateway {
     this.deps = deps;
     this.allowedOrigins = Set.copyOf(deps.origins());
     vertx.setPeriodic(AUDIT_MS, id -> audit());
-    // One timer per event loop pings all its sockets, instead of a periodic timer held by each idle socket.
-    vertx.setPeriodic(ChatSocket.PING_EVERY_MS, id -> List.copyOf(sockets).forEach(ChatSocket::heartbeat));
+    // One timer per event loop pings its sockets, instead of a periodic timer held by each idle socket. Each tick
+    // pings one share of them, so that thousands of pings (and their pongs) never come at once between messages.
+    vertx.setPeriodic(ChatSocket.PING_EVERY_MS / PING_SHARES, id -> pingShare());
   }
 
   public void mount(Router router) {
@@ -97,7 +100,17 @@ public final class ChatGateway {
     return done.future();
   }
 
-  void closed(ChatSocket socket) {
+  /** Pings one of the {@link #PING_SHARES} shares of this event loop's sockets (by identity), the next at each tick. */
+  private void pingShare() {
+    int share = pingTurn++ % PING_SHARES;
+    for (ChatSocket socket : List.copyOf(sockets)) {
+      if (Math.floorMod(System.identityHashCode(socket), PING_SHARES) == share) {
+        socket.heartbeat();
+      }
+    }
+  }
+
+    void closed(ChatSocket socket) {
     sockets.remove(socket);
   }
 
