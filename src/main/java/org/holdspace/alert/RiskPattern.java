@@ -100,11 +100,34 @@ final class RiskPattern {
   /** Whether the phrase occurs in the tokens. */
   boolean matches(List<String> tokens) {
     for (int start = 0; start < tokens.size(); start++) {
-      if (from(0, start, tokens) >= 0 && !(unlessNegated && negatedAt(tokens, start))) {
+      if (matchesAt(tokens, start)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether an occurrence of the phrase begins at {@code start}. */
+  boolean matchesAt(List<String> tokens, int start) {
+    return from(0, start, tokens) >= 0 && !(unlessNegated && negatedAt(tokens, start));
+  }
+
+  /**
+   * The words an occurrence must begin with, a prefix written with a trailing {@code *}; null when it may begin
+   * with any word (a leading gap, end or optional group, or a choice of no words).
+   */
+  List<String> firstWords() {
+    if (!(elements[0] instanceof Group group) || group.optional()) {
+      return null;
+    }
+    List<String> first = new ArrayList<>();
+    for (Word[] choice : group.choices()) {
+      if (choice.length == 0) {
+        return null;
+      }
+      first.add(choice[0].prefix() ? choice[0].text() + "*" : choice[0].text());
+    }
+    return first;
   }
 
   /** Blanks every occurrence of the phrase out of the tokens (for phrases that make a mention harmless). */

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds risk phrases (suicide, self-harm, means, farewell) in a message in English, Spanish, French or German: whole
@@ -16,8 +18,13 @@ import java.util.List;
 public final class RiskPhrases {
   private static final String BUILT_IN = "risk-phrases.txt";
 
+  private static final int[] NONE = {};
+
   private final List<RiskPattern> patterns;
   private final List<RiskPattern> harmless;
+  private final Map<String, int[]> byFirstWord = new HashMap<>();
+  private final Map<String, int[]> byFirstPrefix = new HashMap<>();
+  private int[] anywhere = NONE;
 
   /**
    * Exactly these phrases (in {@link RiskPattern}'s syntax; a plain phrase is words in a row). A phrase written
@@ -30,6 +37,7 @@ public final class RiskPhrases {
     this.patterns = usable.stream().filter(p -> !p.startsWith("-")).map(RiskPattern::parse).toList();
     this.harmless = usable.stream().filter(p -> p.startsWith("-")).map(p -> RiskPattern.parse(p.substring(1)))
         .toList();
+    index();
   }
 
   /** The built-in phrases and the configured extra ones. */
@@ -63,11 +71,58 @@ public final class RiskPhrases {
     }
     List<String> tokens = new ArrayList<>(RiskText.tokens(text));
     harmless.forEach(h -> h.blank(tokens));
-    for (RiskPattern p : patterns) {
-      if (p.matches(tokens)) {
-        return p.toString();
+    int first = patterns.size();
+    for (int start = 0; start < tokens.size(); start++) {
+      String token = tokens.get(start);
+      first = firstAt(byFirstWord.getOrDefault(token, NONE), tokens, start, first);
+      for (Map.Entry<String, int[]> prefix : byFirstPrefix.entrySet()) {
+        if (token.startsWith(prefix.getKey())) {
+          first = firstAt(prefix.getValue(), tokens, start, first);
+        }
+      }
+      first = firstAt(anywhere, tokens, start, first);
+    }
+    return first < patterns.size() ? patterns.get(first).toString() : null;
+  }
+
+  /** The lowest of {@code first} and the candidates (pattern indexes, ascending) that occur at {@code start}. */
+  private int firstAt(int[] candidates, List<String> tokens, int start, int first) {
+    for (int i : candidates) {
+      if (i >= first) {
+        break;
+      }
+      if (patterns.get(i).matchesAt(tokens, start)) {
+        return i;
       }
     }
-    return null;
+    return first;
+  }
+
+  /** Pattern indexes by the word (or prefix) an occurrence of each must begin with, so a word is tried on few. */
+  private void index() {
+    Map<String, List<Integer>> words = new HashMap<>();
+    Map<String, List<Integer>> prefixes = new HashMap<>();
+    List<Integer> rest = new ArrayList<>();
+    for (int i = 0; i < patterns.size(); i++) {
+      List<String> firstWords = patterns.get(i).firstWords();
+      if (firstWords == null) {
+        rest.add(i);
+        continue;
+      }
+      for (String w : new java.util.LinkedHashSet<>(firstWords)) {
+        if (w.endsWith("*")) {
+          prefixes.computeIfAbsent(w.substring(0, w.length() - 1), k -> new ArrayList<>()).add(i);
+        } else {
+          words.computeIfAbsent(w, k -> new ArrayList<>()).add(i);
+        }
+      }
+    }
+    words.forEach((w, list) -> byFirstWord.put(w, ints(list)));
+    prefixes.forEach((w, list) -> byFirstPrefix.put(w, ints(list)));
+    anywhere = ints(rest);
+  }
+
+  private static int[] ints(List<Integer> list) {
+    return list.stream().mapToInt(Integer::intValue).toArray();
   }
 }

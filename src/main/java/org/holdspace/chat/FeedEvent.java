@@ -10,6 +10,9 @@ import java.time.format.DateTimeParseException;
  * storage time read once for the delivery meter.
  */
 final class FeedEvent {
+  /** The events of one stored batch share their time: each event loop parses it once. */
+  private static final ThreadLocal<LastParsed> LAST_PARSED = ThreadLocal.withInitial(LastParsed::new);
+
   final long seq;
   final JsonObject frame;
   private String text;
@@ -30,13 +33,26 @@ final class FeedEvent {
   /** When the event was stored, in epoch milliseconds, or 0 when its frame has no valid time. */
   long storedAtMillis() {
     if (storedAtMillis < 0) {
-      try {
-        String at = frame.getString("at");
-        storedAtMillis = at == null ? 0 : Instant.parse(at).toEpochMilli();
-      } catch (DateTimeParseException e) {
-        storedAtMillis = 0;
-      }
+      String at = frame.getString("at");
+      storedAtMillis = at == null ? 0 : LAST_PARSED.get().millis(at);
     }
     return storedAtMillis;
+  }
+
+  private static final class LastParsed {
+    private String at;
+    private long millis;
+
+    long millis(String time) {
+      if (!time.equals(at)) {
+        try {
+          millis = Instant.parse(time).toEpochMilli();
+        } catch (DateTimeParseException e) {
+          millis = 0;
+        }
+        at = time;
+      }
+      return millis;
+    }
   }
 }

@@ -30,11 +30,13 @@ public final class MessageLog {
   private static final Logger LOG = LoggerFactory.getLogger(MessageLog.class);
   private static final int MAX_BATCH = 256;
   /**
-   * A lane begins a transaction at most this often unless a full batch waits: under moderate load the messages of a
-   * few milliseconds share one commit, which costs the database far less than a commit each, for at most this much
-   * more latency. A message that finds its lane idle that long is stored at once.
+   * While fewer than {@link #GATHER_BELOW} messages wait, a lane begins a transaction at most this often: under
+   * moderate load the messages of a few milliseconds share one commit, which costs the database far less than a
+   * commit each, for at most this much more latency. A message that finds its lane idle that long is stored at once;
+   * under heavy load batches fill by themselves and begin without waiting.
    */
   private static final long GATHER_MS = 4;
+  private static final int GATHER_BELOW = 32;
   /** Messages a lane holds waiting, about a second's worth at capacity. */
   static final int MAX_WAITING = 8 * MAX_BATCH;
   private static final int RECENT_CLIENT_IDS = 20_000;
@@ -123,11 +125,11 @@ public final class MessageLog {
       next();
     }
 
-    /** Begins the next batch, or waits until {@link #GATHER_MS} after the last one began while no full batch waits. */
+    /** Begins the next batch, or waits until {@link #GATHER_MS} after the last one began while few messages wait. */
     private void next() {
       long wait;
       synchronized (this) {
-        wait = waiting.isEmpty() || waiting.size() >= MAX_BATCH ? 0
+        wait = waiting.isEmpty() || waiting.size() >= GATHER_BELOW ? 0
             : lastBegun + GATHER_MS - System.currentTimeMillis();
       }
       if (wait > 0) {
