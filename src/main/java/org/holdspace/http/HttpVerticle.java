@@ -8,6 +8,8 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import org.holdspace.core.Drain;
 
+import java.io.IOException;
+import java.net.BindException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -40,7 +42,21 @@ public final class HttpVerticle extends VerticleBase {
     server = vertx.createHttpServer(new HttpServerOptions(options))
         .connectionHandler(deadline::opened)
         .requestHandler(deadline.around(routes.apply(vertx)));
-    return server.listen();
+    return server.listen().recover(HttpVerticle::asBindException);
+  }
+
+  /**
+   * A taken port fails the same way on every transport: Java NIO reports a {@link BindException}, the native
+   * transports their own I/O error with the system's words for it.
+   */
+  private static Future<HttpServer> asBindException(Throwable failure) {
+    if (!(failure instanceof BindException) && failure instanceof IOException
+        && String.valueOf(failure.getMessage()).contains("Address already in use")) {
+      BindException taken = new BindException(failure.getMessage());
+      taken.initCause(failure);
+      return Future.failedFuture(taken);
+    }
+    return Future.failedFuture(failure);
   }
 
   @Override
