@@ -136,7 +136,8 @@ public final class Server implements AutoCloseable {
   private static Vertx vertx(Config config, PrometheusMeterRegistry registry, String metricsName,
                              HazelcastClusterManager manager) {
     // epoll where the platform has it (Linux): cheaper socket writes than Java NIO, which serves elsewhere
-    VertxOptions options = new VertxOptions().setPreferNativeTransport(true).setMetricsOptions(new MicrometerMetricsOptions()
+    VertxOptions options = new VertxOptions().setPreferNativeTransport(true)
+        .setMetricsOptions(new MicrometerMetricsOptions()
         .setEnabled(true)
         .setRegistryName(metricsName)
         .setJvmMetricsEnabled(true)

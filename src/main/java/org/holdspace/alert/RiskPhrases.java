@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -17,14 +18,13 @@ import java.util.Map;
  */
 public final class RiskPhrases {
   private static final String BUILT_IN = "risk-phrases.txt";
-
   private static final int[] NONE = {};
 
   private final List<RiskPattern> patterns;
   private final List<RiskPattern> harmless;
   private final Map<String, int[]> byFirstWord = new HashMap<>();
   private final Map<String, int[]> byFirstPrefix = new HashMap<>();
-  private int[] anywhere = NONE;
+  private final int[] anywhere;
 
   /**
    * Exactly these phrases (in {@link RiskPattern}'s syntax; a plain phrase is words in a row). A phrase written
@@ -37,7 +37,7 @@ public final class RiskPhrases {
     this.patterns = usable.stream().filter(p -> !p.startsWith("-")).map(RiskPattern::parse).toList();
     this.harmless = usable.stream().filter(p -> p.startsWith("-")).map(p -> RiskPattern.parse(p.substring(1)))
         .toList();
-    index();
+    this.anywhere = index();
   }
 
   /** The built-in phrases and the configured extra ones. */
@@ -98,8 +98,11 @@ public final class RiskPhrases {
     return first;
   }
 
-  /** Pattern indexes by the word (or prefix) an occurrence of each must begin with, so a word is tried on few. */
-  private void index() {
+  /**
+   * Fills the pattern indexes by the word (or prefix) an occurrence of each must begin with, so a word is tried on
+   * few, and answers those of the patterns that may begin with any word.
+   */
+  private int[] index() {
     Map<String, List<Integer>> words = new HashMap<>();
     Map<String, List<Integer>> prefixes = new HashMap<>();
     List<Integer> rest = new ArrayList<>();
@@ -109,7 +112,7 @@ public final class RiskPhrases {
         rest.add(i);
         continue;
       }
-      for (String w : new java.util.LinkedHashSet<>(firstWords)) {
+      for (String w : new LinkedHashSet<>(firstWords)) {
         if (w.endsWith("*")) {
           prefixes.computeIfAbsent(w.substring(0, w.length() - 1), k -> new ArrayList<>()).add(i);
         } else {
@@ -119,7 +122,7 @@ public final class RiskPhrases {
     }
     words.forEach((w, list) -> byFirstWord.put(w, ints(list)));
     prefixes.forEach((w, list) -> byFirstPrefix.put(w, ints(list)));
-    anywhere = ints(rest);
+    return ints(rest);
   }
 
   private static int[] ints(List<Integer> list) {

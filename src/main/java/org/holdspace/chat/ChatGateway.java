@@ -8,6 +8,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -32,10 +33,10 @@ import java.util.Set;
  */
 public final class ChatGateway {
   private static final long AUDIT_MS = 1000;
+  private static final int PING_SHARES = 25;
   private final Vertx vertx;
   private final Context context;
   private final Dependencies deps;
-  private static final int PING_SHARES = 25;
   private final Set<ChatSocket> sockets = new LinkedHashSet<>();
   private final Map<Long, GroupFeed> feeds = new HashMap<>();
   private final Set<String> allowedOrigins;
@@ -75,7 +76,7 @@ public final class ChatGateway {
           .put("message", "this server is shutting down; connect again"));
       return;
     }
-    io.vertx.core.http.HttpConnection connection = ctx.request().connection();
+    HttpConnection connection = ctx.request().connection();
     ctx.request().toWebSocket().onSuccess(ws -> {
       SocketWriter.consolidateFlushes(connection);
       ChatSocket socket = new ChatSocket(vertx, ws, this);
@@ -110,7 +111,7 @@ public final class ChatGateway {
     }
   }
 
-    void closed(ChatSocket socket) {
+  void closed(ChatSocket socket) {
     sockets.remove(socket);
   }
 

@@ -2,8 +2,8 @@ package org.holdspace.chat;
 
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.impl.ConnectionBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +19,8 @@ final class SocketWriter {
   /** Bytes a socket may have waiting beyond a full write queue before it is closed. */
   static final long MAX_BACKLOG_BYTES = 1024 * 1024;
   private static final long SLOW_READER_LIMIT_MS = 15_000;
+  /** Flushes a socket's writes may wait for, before one is made anyway. */
+  private static final int FLUSH_AT_LEAST_EVERY = 64;
 
   private final Vertx vertx;
   private final ServerWebSocket ws;
@@ -26,9 +28,6 @@ final class SocketWriter {
   private long slowSince;
   private long backlogBytes;
   private boolean stopped;
-
-  /** Flushes a socket's writes may wait for, before one is made anyway. */
-  private static final int FLUSH_AT_LEAST_EVERY = 64;
 
   /** {@code onDrop} runs once when the writer gives up on a slow reader. */
   SocketWriter(Vertx vertx, ServerWebSocket ws, Runnable onDrop) {

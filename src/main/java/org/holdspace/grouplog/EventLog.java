@@ -27,8 +27,8 @@ import java.util.function.Function;
  */
 public final class EventLog {
   /** The columns a {@link GroupSnapshot} is read from (see {@link #snapshotOf}). */
-  private static final String SNAPSHOT_COLUMNS = "last_seq, current_session, session_status, session_count, phase, initial_until, "
-      + "termination_from, state, " + CoursePlan.cancelledColumn("groups");
+  private static final String SNAPSHOT_COLUMNS = "last_seq, current_session, session_status, session_count, phase, "
+      + "initial_until, termination_from, state, " + CoursePlan.cancelledColumn("groups");
   private static final String READ = "SELECT " + SNAPSHOT_COLUMNS + " FROM groups WHERE id = $1";
   private static final String LOCK = READ + " FOR UPDATE";
   private static final String SAVE = "UPDATE groups SET last_seq = $2, current_session = $3, session_status = $4, "
@@ -105,13 +105,18 @@ public final class EventLog {
 
   /** A snapshot from a row with the {@link #SNAPSHOT_COLUMNS}. */
   private static GroupSnapshot snapshotOf(long groupId, Row r) {
-    Object state = r.getValue("state");
     int sessionCount = r.getInteger("session_count");
     return new GroupSnapshot(groupId, r.getLong("last_seq"), r.getInteger("current_session"),
         SessionStatus.fromWire(r.getString("session_status")), sessionCount,
         Phase.valueOf(r.getString("phase").toUpperCase(java.util.Locale.ROOT)),
         CoursePlan.read(r),
-        GroupState.fromJson(state instanceof JsonObject o ? o : new JsonObject()));
+        stateOf(r));
+  }
+
+  /** The group's derived state from a row with its {@code state} column. */
+  static GroupState stateOf(Row r) {
+    Object state = r.getValue("state");
+    return GroupState.fromJson(state instanceof JsonObject o ? o : new JsonObject());
   }
 
   private static Future<Void> save(SqlClient tx, GroupSnapshot s) {

@@ -116,10 +116,8 @@ final class MessageBatch {
     return conn.preparedQuery(LOCK_GROUPS).execute(Tuple.tuple().addArrayOfLong(groupIds)).map(rows -> {
       Map<Long, Locked> groups = new HashMap<>();
       for (Row r : rows) {
-        Object state = r.getValue("state");
         groups.put(r.getLong("id"), new Locked(r.getLong("last_seq"),
-            SessionStatus.fromWire(r.getString("session_status")) == SessionStatus.LIVE,
-            GroupState.fromJson(state instanceof JsonObject o ? o : new JsonObject())));
+            SessionStatus.fromWire(r.getString("session_status")) == SessionStatus.LIVE, EventLog.stateOf(r)));
       }
       return groups;
     });

@@ -32,8 +32,8 @@ final class Report {
     md.append(holdspaceNotes(report.getJsonArray("runs")));
     md.append("\n## Runs\n\n");
     md.append("| clients | msg/s per client | offered msg/s | server | delivered/s | loss | p50 ms | p90 ms | p99 ms "
-        + "| p99.9 ms | connect p99 ms | server CPU (cores) | server memory MB | idle KB per connection | errors (in window) "
-        + "| CPU shared by others |\n");
+        + "| p99.9 ms | connect p99 ms | server CPU (cores) | server memory MB | idle KB per connection "
+        + "| errors (in window) | CPU shared by others |\n");
     md.append("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (Object o : report.getJsonArray("runs")) {
       JsonObject r = (JsonObject) o;
