@@ -15,7 +15,7 @@ final class FeedEvent {
 
   final long seq;
   final JsonObject frame;
-  private String text;
+  private byte[] utf8;
   private long storedAtMillis = -1;
 
   FeedEvent(JsonObject frame) {
@@ -23,11 +23,12 @@ final class FeedEvent {
     this.seq = frame.getLong("seq");
   }
 
-  String text() {
-    if (text == null) {
-      text = frame.encode();
+  /** The frame as UTF-8, encoded on first use and then shared by every socket it is written to. */
+  byte[] utf8() {
+    if (utf8 == null) {
+      utf8 = frame.toBuffer().getBytes();
     }
-    return text;
+    return utf8;
   }
 
   /** When the event was stored, in epoch milliseconds, or 0 when its frame has no valid time. */

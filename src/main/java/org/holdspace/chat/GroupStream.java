@@ -93,7 +93,7 @@ final class GroupStream implements GroupFeed.Listener {
     if (!window.visible(event.seq)) {
       return;
     }
-    writer.write(event.text());
+    writer.write(event.utf8());
     if (event.seq > liveAfter) {
       meters.delivered(event.storedAtMillis());
     }

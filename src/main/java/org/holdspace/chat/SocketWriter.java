@@ -4,9 +4,13 @@ import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import io.vertx.core.net.impl.ConnectionBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * Back-pressure for one socket. A client that stops reading fills the write queue; what is written past that point
@@ -21,6 +25,8 @@ final class SocketWriter {
   private static final long SLOW_READER_LIMIT_MS = 15_000;
   /** Flushes a socket's writes may wait for, before one is made anyway. */
   private static final int FLUSH_AT_LEAST_EVERY = 64;
+  /** Frames up to this size are written whole from their bytes; a larger one is split by Vert.x (rare). */
+  private static final int WHOLE_FRAME_BYTES = 64 * 1024;
 
   private final Vertx vertx;
   private final ServerWebSocket ws;
@@ -48,6 +54,14 @@ final class SocketWriter {
 
   /** Writes an encoded frame, unless the socket is closed or being dropped. */
   void write(String text) {
+    write(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Writes a frame already encoded as UTF-8, unless the socket is closed or being dropped. The bytes are only read,
+   * so one array can serve every socket an event goes to.
+   */
+  void write(byte[] utf8) {
     if (stopped || ws.isClosed()) {
       return;
     }
@@ -65,13 +79,17 @@ final class SocketWriter {
           }
         });
       }
-      backlogBytes += text.length();
+      backlogBytes += utf8.length;
       if (backlogBytes > MAX_BACKLOG_BYTES) {
         drop();
         return;
       }
     }
-    ws.writeTextMessage(text);
+    if (utf8.length <= WHOLE_FRAME_BYTES) {
+      ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8, true));
+    } else {
+      ws.writeTextMessage(new String(utf8, StandardCharsets.UTF_8));
+    }
   }
 
   /** Writes nothing more (the socket closed). */
