@@ -59,6 +59,17 @@ final class Appends {
    * after it) and answers their event frames in the order they were added.
    */
   Future<List<JsonObject>> insert(SqlClient tx) {
+    return tx.preparedQuery(INSERT).execute(addColumnsTo(Tuple.tuple())).map(rows -> {
+      Map<String, String> at = new HashMap<>();
+      for (Row r : rows) {
+        at.put(key(r.getLong(0), r.getLong(1)), r.getOffsetDateTime(2).toInstant().toString());
+      }
+      return frames(at);
+    });
+  }
+
+  /** Adds the events as the six arrays a statement unnests: groups, seqs, kinds, actors, clientIds and bodies. */
+  Tuple addColumnsTo(Tuple tuple) {
     int n = appended.size();
     Long[] g = new Long[n];
     Long[] s = new Long[n];
@@ -75,19 +86,29 @@ final class Appends {
       c[i] = e.event().clientId();
       b[i] = e.event().body().encode();
     }
-    return tx.preparedQuery(INSERT).execute(Tuple.of(g, s, k, a, c, b)).map(rows -> {
-      Map<String, String> at = new HashMap<>();
-      for (Row r : rows) {
-        at.put(r.getLong(0) + "/" + r.getLong(1), r.getOffsetDateTime(2).toInstant().toString());
+    return tuple.addValue(g).addValue(s).addValue(k).addValue(a).addValue(c).addValue(b);
+  }
+
+  /**
+   * The frames of the stored events in the order they were added, from each one's storage time by {@link #key}; an
+   * event with no time was not stored and is left out.
+   */
+  List<JsonObject> frames(Map<String, String> at) {
+    List<JsonObject> frames = new ArrayList<>(appended.size());
+    for (Appended e : appended) {
+      String time = at.get(key(e.groupId(), e.seq()));
+      if (time == null) {
+        continue;
       }
-      List<JsonObject> frames = new ArrayList<>(n);
-      for (Appended e : appended) {
-        NewEvent event = e.event();
-        frames.add(EventLog.wire(e.groupId(), e.seq(), event.kind(), at.get(e.groupId() + "/" + e.seq()),
-            event.actor() == null ? null : event.actor().id(),
-            event.actor() == null ? null : event.actor().displayName(), event.clientId(), event.body()));
-      }
-      return frames;
-    });
+      NewEvent event = e.event();
+      frames.add(EventLog.wire(e.groupId(), e.seq(), event.kind(), time,
+          event.actor() == null ? null : event.actor().id(),
+          event.actor() == null ? null : event.actor().displayName(), event.clientId(), event.body()));
+    }
+    return frames;
+  }
+
+  static String key(long groupId, long seq) {
+    return groupId + "/" + seq;
   }
 }

@@ -69,39 +69,58 @@ final class MessageBatch {
     }
   }
 
-  /** A locked group as a message sees it. */
-  private record Locked(long lastSeq, boolean live, GroupState state) {
-  }
-
   private MessageBatch() {
   }
 
   /**
-   * Decides and stores the batch in one transaction of two round trips: BEGIN with the group locks (and the
-   * clientId look-up), then the writes with COMMIT, each pair pipelined on one connection. Answers the stored
-   * events per group, in seq order. With {@code lookUpClientIds} false, clientIds are assumed new (a retried frame
-   * is rare): a batch that repeats a stored one fails on the unique index with {@link RepeatedClientId}, rolled
-   * back whole, to be stored again with the look-up.
+   * Decides and stores the batch and answers the stored events per group, in seq order. When the lane knows every
+   * group's row and no message needs its sender's last message time, the batch is stored in one statement
+   * ({@link OneStatementBatch}); the groups whose row has moved since are then stored as below.
+   *
+   * <p>Otherwise it is one transaction of two round trips: BEGIN with the group locks (and the clientId look-up),
+   * then the writes with COMMIT, each pair pipelined on one connection. With {@code lookUpClientIds} false, clientIds
+   * are assumed new (a retried frame is rare): a batch that repeats a stored one fails on the unique index with
+   * {@link RepeatedClientId}, rolled back whole, to be stored again with the look-up.
    */
   static Future<Map<Long, List<JsonObject>>> store(Pool pool, List<Item> items, MessageRule rule, long now,
-                                                   boolean lookUpClientIds) {
+                                                   boolean lookUpClientIds, KnownGroups known) {
+    Map<Long, GroupRow> rows = lookUpClientIds ? null
+        : known.allOf(items.stream().map(i -> i.message.groupId()).distinct().toList());
+    if (rows == null || items.stream().anyMatch(i -> rule.needsLastMessageAt(i.message,
+        rows.get(i.message.groupId()).state()))) {
+      return storeLocked(pool, items, rule, now, lookUpClientIds, known);
+    }
+    return OneStatementBatch.store(pool, items, rows, rule, now, known).compose(stored -> {
+      List<Item> moved = items.stream().filter(i -> !stored.current().contains(i.message.groupId())).toList();
+      if (moved.isEmpty()) {
+        return Future.succeededFuture(stored.events());
+      }
+      return storeLocked(pool, moved, rule, now, false, known).map(more -> {
+        Map<Long, List<JsonObject>> all = new TreeMap<>(stored.events());
+        all.putAll(more);
+        return all;
+      });
+    });
+  }
+
+  private static Future<Map<Long, List<JsonObject>>> storeLocked(Pool pool, List<Item> items, MessageRule rule,
+                                                                 long now, boolean lookUpClientIds,
+                                                                 KnownGroups known) {
     items.forEach(Item::reset);
     boolean[] commitSent = new boolean[1];
     // Started inside a future, so that a statement refused on the spot still rolls back and releases the connection.
     return pool.withConnection(conn -> Future.succeededFuture().compose(start -> {
       Future<?> begun = conn.query("BEGIN").execute();
-      Future<Map<Long, Locked>> locked = lock(conn, items);
-      Future<Map<String, Long>> known = lookUpClientIds ? knownClientIds(conn, items)
+      Future<Map<Long, GroupRow>> locked = lock(conn, items);
+      Future<Map<String, Long>> clientIds = lookUpClientIds ? knownClientIds(conn, items)
           : Future.succeededFuture(new HashMap<>());
-      return Future.all(begun, locked, known)
+      return Future.all(begun, locked, clientIds)
           .compose(ready -> lastMessages(conn, items, locked.result(), rule))
           .compose(last -> {
-            Map<Long, Long> lastSeqs = new HashMap<>();
-            locked.result().forEach((id, group) -> lastSeqs.put(id, group.lastSeq()));
-            Appends appends = new Appends(lastSeqs);
-            decide(items, locked.result(), known.result(), last, rule, appends, now);
+            Appends appends = new Appends(lastSeqs(locked.result()));
+            decide(items, locked.result(), clientIds.result(), last, rule, appends, now);
             commitSent[0] = true;
-            return writeAndCommit(conn, appends);
+            return writeAndCommit(conn, appends).onSuccess(done -> known.remember(after(locked.result(), appends)));
           });
     }).recover(e -> {
       Throwable failure = SqlErrors.isUniqueViolation(e) ? new RepeatedClientId() : e;
@@ -111,12 +130,34 @@ final class MessageBatch {
     }));
   }
 
-  private static Future<Map<Long, Locked>> lock(SqlConnection conn, List<Item> items) {
+  static Map<Long, Long> lastSeqs(Map<Long, GroupRow> rows) {
+    Map<Long, Long> lastSeqs = new HashMap<>();
+    rows.forEach((id, row) -> lastSeqs.put(id, row.lastSeq()));
+    return lastSeqs;
+  }
+
+  /** The rows once the appends are stored. */
+  static Map<Long, GroupRow> after(Map<Long, GroupRow> rows, Appends appends) {
+    Map<Long, GroupRow> after = new HashMap<>();
+    rows.forEach((id, row) -> after.put(id, row.withLastSeq(appends.lastSeq(id))));
+    return after;
+  }
+
+  /** Events per group, in seq order within each group. */
+  static Map<Long, List<JsonObject>> byGroup(List<JsonObject> events) {
+    Map<Long, List<JsonObject>> byGroup = new TreeMap<>();
+    for (JsonObject event : events) {
+      byGroup.computeIfAbsent(event.getLong("groupId"), k -> new ArrayList<>()).add(event);
+    }
+    return byGroup;
+  }
+
+  private static Future<Map<Long, GroupRow>> lock(SqlConnection conn, List<Item> items) {
     Long[] groupIds = items.stream().map(i -> i.message.groupId()).distinct().sorted().toArray(Long[]::new);
     return conn.preparedQuery(LOCK_GROUPS).execute(Tuple.tuple().addArrayOfLong(groupIds)).map(rows -> {
-      Map<Long, Locked> groups = new HashMap<>();
+      Map<Long, GroupRow> groups = new HashMap<>();
       for (Row r : rows) {
-        groups.put(r.getLong("id"), new Locked(r.getLong("last_seq"),
+        groups.put(r.getLong("id"), new GroupRow(r.getLong("last_seq"),
             SessionStatus.fromWire(r.getString("session_status")) == SessionStatus.LIVE, EventLog.stateOf(r)));
       }
       return groups;
@@ -146,7 +187,7 @@ final class MessageBatch {
 
   /** Where the rule needs it: the last message time of each member writing to that group in this batch. */
   private static Future<Map<String, Long>> lastMessages(SqlConnection tx, List<Item> items,
-                                                        Map<Long, Locked> groups, MessageRule rule) {
+                                                        Map<Long, GroupRow> groups, MessageRule rule) {
     List<Item> slowed = items.stream().filter(i -> groups.containsKey(i.message.groupId())
         && rule.needsLastMessageAt(i.message, groups.get(i.message.groupId()).state())).toList();
     if (slowed.isEmpty()) {
@@ -163,11 +204,15 @@ final class MessageBatch {
     });
   }
 
-  private static void decide(List<Item> items, Map<Long, Locked> groups, Map<String, Long> known,
+  /**
+   * Decides each message in arrival order against its group's row, the clientIds known to be stored and the
+   * senders' last message times, and gives the accepted ones their seqs.
+   */
+  static void decide(List<Item> items, Map<Long, GroupRow> groups, Map<String, Long> known,
                              Map<String, Long> lastAt, MessageRule rule, Appends appends, long now) {
     for (Item item : items) {
       MessageLog.Message m = item.message;
-      Locked s = groups.get(m.groupId());
+      GroupRow s = groups.get(m.groupId());
       if (s == null) {
         item.refusal = Refusal.notFound("groupId: no such group");
         continue;
@@ -204,12 +249,6 @@ final class MessageBatch {
         .execute(Tuple.tuple().addArrayOfLong(movedIds).addArrayOfLong(lastSeqs));
     // After a failed statement PostgreSQL answers COMMIT with a rollback, so the batch is stored whole or not at all.
     Future<?> committed = tx.query("COMMIT").execute();
-    return Future.all(inserted, moved, committed).map(all -> {
-      Map<Long, List<JsonObject>> events = new TreeMap<>();
-      for (JsonObject event : inserted.result()) {
-        events.computeIfAbsent(event.getLong("groupId"), k -> new ArrayList<>()).add(event);
-      }
-      return events;
-    });
+    return Future.all(inserted, moved, committed).map(all -> byGroup(inserted.result()));
   }
 }

@@ -98,6 +98,7 @@ public final class MessageLog {
   private final class Lane {
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
     private final RecentClientIds recent = new RecentClientIds(RECENT_CLIENT_IDS);
+    private final KnownGroups known = new KnownGroups();
     private boolean storing;
     private long lookUpUntil;
     private long lastBegun;
@@ -188,6 +189,10 @@ public final class MessageLog {
               : Future.failedFuture(e));
     }
 
+    private Future<Map<Long, List<JsonObject>>> store(List<MessageBatch.Item> items, boolean lookUpClientIds) {
+      return MessageBatch.store(pool, items, rule, System.currentTimeMillis(), lookUpClientIds, known);
+    }
+
     private Future<Map<Long, List<JsonObject>>> oneByOne(List<MessageBatch.Item> items) {
       Map<Long, List<JsonObject>> stored = new TreeMap<>();
       Future<Void> chain = Future.succeededFuture();
@@ -207,9 +212,6 @@ public final class MessageLog {
     }
   }
 
-  private Future<Map<Long, List<JsonObject>>> store(List<MessageBatch.Item> items, boolean lookUpClientIds) {
-    return MessageBatch.store(pool, items, rule, System.currentTimeMillis(), lookUpClientIds);
-  }
 
   /** Answers each sender on its own context, one hand-over per context and batch. */
   private static void settle(List<Pending> batch, Refusal failure) {
