@@ -113,10 +113,11 @@ final class Report {
         String line = r.getString("postgresCommandLine").replace('\n', ' ').replace("`", "'");
         out.append("- `holdspace`: embedded PostgreSQL, as shipped. It ran as `")
             .append(line.substring(Math.max(0, line.indexOf("\"-D\""))))
-            .append("`").append(line.contains("\"-F\"") || line.contains("fsync=off")
-                ? ": fsync was off, so a commit was not on disk when Holdspace acknowledged and broadcast the message"
-                : line.contains("fsync=on") ? ": fsync and synchronous_commit on, so a message is on disk before "
-                + "Holdspace acknowledges and broadcasts it" : "").append(".\n");
+            .append("`").append(fsyncOn(line) == null ? ""
+                : fsyncOn(line) ? ": fsync and synchronous_commit on, so a message is on disk before Holdspace "
+                + "acknowledges and broadcasts it"
+                : ": fsync was off, so a commit was not on disk when Holdspace acknowledged and broadcast the message")
+            .append(".\n");
       }
       if (!durable && r.containsKey("postgresSettings")) {
         durable = true;
@@ -141,6 +142,19 @@ final class Report {
 
   /** The server's CPU; for Holdspace with its own process's share, the rest being its database's. */
   /** Each server's capacity at p99 within the limit, and Holdspace's against each peer's. */
+  /**
+   * Whether a postgres command line leaves fsync on, or null when it does not say. PostgreSQL applies its switches
+   * in order, so the last of {@code -F} (fsync off) and {@code -c fsync=...} decides.
+   */
+  static Boolean fsyncOn(String commandLine) {
+    int off = Math.max(commandLine.lastIndexOf("\"-F\""), commandLine.lastIndexOf("fsync=off"));
+    int on = commandLine.lastIndexOf("fsync=on");
+    if (off < 0 && on < 0) {
+      return null;
+    }
+    return on > off;
+  }
+
   static String capacity(JsonArray capacities) {
     StringBuilder md = new StringBuilder();
     md.append(String.format(Locale.ROOT, "%n## Capacity: the most deliveries/s with no loss and p99 ≤ %.0f ms%n%n",
