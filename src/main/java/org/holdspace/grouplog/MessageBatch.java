@@ -73,39 +73,15 @@ final class MessageBatch {
   }
 
   /**
-   * Decides and stores the batch and answers the stored events per group, in seq order. When the lane knows every
-   * group's row and no message needs its sender's last message time, the batch is stored in one statement
-   * ({@link OneStatementBatch}); the groups whose row has moved since are then stored as below.
-   *
-   * <p>Otherwise it is one transaction of two round trips: BEGIN with the group locks (and the clientId look-up),
-   * then the writes with COMMIT, each pair pipelined on one connection. With {@code lookUpClientIds} false, clientIds
-   * are assumed new (a retried frame is rare): a batch that repeats a stored one fails on the unique index with
-   * {@link RepeatedClientId}, rolled back whole, to be stored again with the look-up.
+   * Decides and stores the batch in one transaction of two round trips: BEGIN with the group locks (and the
+   * clientId look-up), then the writes with COMMIT, each pair pipelined on one connection. Answers the stored
+   * events per group, in seq order, and tells {@code known} the groups' rows as the batch left them. With
+   * {@code lookUpClientIds} false, clientIds are assumed new (a retried frame is rare): a batch that repeats a
+   * stored one fails on the unique index with {@link RepeatedClientId}, rolled back whole, to be stored again with
+   * the look-up.
    */
   static Future<Map<Long, List<JsonObject>>> store(Pool pool, List<Item> items, MessageRule rule, long now,
                                                    boolean lookUpClientIds, KnownGroups known) {
-    Map<Long, GroupRow> rows = lookUpClientIds ? null
-        : known.allOf(items.stream().map(i -> i.message.groupId()).distinct().toList());
-    if (rows == null || items.stream().anyMatch(i -> rule.needsLastMessageAt(i.message,
-        rows.get(i.message.groupId()).state()))) {
-      return storeLocked(pool, items, rule, now, lookUpClientIds, known);
-    }
-    return OneStatementBatch.store(pool, items, rows, rule, now, known).compose(stored -> {
-      List<Item> moved = items.stream().filter(i -> !stored.current().contains(i.message.groupId())).toList();
-      if (moved.isEmpty()) {
-        return Future.succeededFuture(stored.events());
-      }
-      return storeLocked(pool, moved, rule, now, false, known).map(more -> {
-        Map<Long, List<JsonObject>> all = new TreeMap<>(stored.events());
-        all.putAll(more);
-        return all;
-      });
-    });
-  }
-
-  private static Future<Map<Long, List<JsonObject>>> storeLocked(Pool pool, List<Item> items, MessageRule rule,
-                                                                 long now, boolean lookUpClientIds,
-                                                                 KnownGroups known) {
     items.forEach(Item::reset);
     boolean[] commitSent = new boolean[1];
     // Started inside a future, so that a statement refused on the spot still rolls back and releases the connection.

@@ -171,22 +171,64 @@ public final class MessageLog {
     }
 
     /**
-     * Stores the batch; a repeated clientId (a resend the cache did not know) stores it again with the look-up,
-     * which the lane keeps doing for a while, as resends come in storms. A batch that fails for another reason
-     * while the database answers is stored message by message, so only a message that cannot be stored is refused.
+     * Stores the batch, in one statement when the lane knows its groups' rows ({@link OneStatementBatch}). The
+     * messages of groups whose row moved meanwhile are then stored under a lock; if that fails, only they are
+     * refused, as the others are already stored. A one-statement batch that fails has written nothing and is stored
+     * under a lock in full.
      */
     private Future<Map<Long, List<JsonObject>>> storeWhatCan(List<MessageBatch.Item> items) {
       long now = System.currentTimeMillis();
-      return store(items, now < lookUpUntil)
+      Map<Long, GroupRow> rows = now < lookUpUntil ? null : OneStatementBatch.knownRows(items, rule, known);
+      if (rows == null) {
+        return storeLocked(items);
+      }
+      return OneStatementBatch.store(pool, items, rows, rule, now, known).transform(ar -> {
+        if (ar.failed()) {
+          lookUpAfter(ar.cause());
+          return storeLocked(items);
+        }
+        OneStatementBatch.Stored stored = ar.result();
+        List<MessageBatch.Item> rest = items.stream()
+            .filter(i -> !stored.current().contains(i.message.groupId())).toList();
+        if (rest.isEmpty()) {
+          return Future.succeededFuture(stored.events());
+        }
+        return storeLocked(rest).transform(more -> {
+          Map<Long, List<JsonObject>> all = new TreeMap<>(stored.events());
+          if (more.succeeded()) {
+            all.putAll(more.result());
+          } else {
+            LOG.warn("{} message(s) could not be stored: {}", rest.size(), more.cause().getMessage());
+            rest.forEach(item -> item.refuse(NOT_STORED));
+          }
+          return Future.succeededFuture(all);
+        });
+      });
+    }
+
+    /**
+     * Stores the batch under a lock; a repeated clientId (a resend the cache did not know) stores it again with the
+     * look-up, which the lane keeps doing for a while, as resends come in storms. A batch that fails for another
+     * reason while the database answers is stored message by message, so only a message that cannot be stored is
+     * refused.
+     */
+    private Future<Map<Long, List<JsonObject>>> storeLocked(List<MessageBatch.Item> items) {
+      return store(items, System.currentTimeMillis() < lookUpUntil)
           .recover(e -> {
             if (!(e instanceof MessageBatch.RepeatedClientId)) {
               return Future.failedFuture(e);
             }
-            lookUpUntil = System.currentTimeMillis() + LOOK_UP_FOR_MS;
+            lookUpAfter(e);
             return store(items, true);
           })
           .recover(e -> items.size() > 1 && !SqlErrors.isUnavailable(e) ? oneByOne(items)
               : Future.failedFuture(e));
+    }
+
+    private void lookUpAfter(Throwable failure) {
+      if (failure instanceof MessageBatch.RepeatedClientId) {
+        lookUpUntil = System.currentTimeMillis() + LOOK_UP_FOR_MS;
+      }
     }
 
     private Future<Map<Long, List<JsonObject>>> store(List<MessageBatch.Item> items, boolean lookUpClientIds) {

@@ -41,6 +41,20 @@ final class OneStatementBatch {
   private OneStatementBatch() {
   }
 
+  /**
+   * The rows the batch would be decided on, or null when the lane does not know one of its groups or a message needs
+   * its sender's last message time (slow mode, read under the lock).
+   */
+  static Map<Long, GroupRow> knownRows(List<MessageBatch.Item> items, MessageRule rule, KnownGroups known) {
+    Map<Long, GroupRow> rows = known.allOf(items.stream().map(i -> i.message.groupId()).distinct().toList());
+    if (rows == null || items.stream().anyMatch(i -> rule.needsLastMessageAt(i.message,
+        rows.get(i.message.groupId()).state()))) {
+      return null;
+    }
+    return rows;
+  }
+
+  /** Stores what it can of the batch; a failure has written nothing. */
   static Future<Stored> store(Pool pool, List<MessageBatch.Item> items, Map<Long, GroupRow> rows, MessageRule rule,
                               long now, KnownGroups known) {
     items.forEach(MessageBatch.Item::reset);
