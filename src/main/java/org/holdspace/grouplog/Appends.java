@@ -59,13 +59,7 @@ final class Appends {
    * after it) and answers their event frames in the order they were added.
    */
   Future<List<JsonObject>> insert(SqlClient tx) {
-    return tx.preparedQuery(INSERT).execute(addColumnsTo(Tuple.tuple())).map(rows -> {
-      Map<String, String> at = new HashMap<>();
-      for (Row r : rows) {
-        at.put(key(r.getLong(0), r.getLong(1)), r.getOffsetDateTime(2).toInstant().toString());
-      }
-      return frames(at);
-    });
+    return tx.preparedQuery(INSERT).execute(addColumnsTo(Tuple.tuple())).map(this::frames);
   }
 
   /** Adds the events as the six arrays a statement unnests: groups, seqs, kinds, actors, clientIds and bodies. */
@@ -90,10 +84,17 @@ final class Appends {
   }
 
   /**
-   * The frames of the stored events in the order they were added, from each one's storage time by {@link #key}; an
-   * event with no time was not stored and is left out.
+   * The frames of the stored events in the order they were added, from the rows a statement answered with each
+   * one's {@code group_id, seq, at}. An event with no row was not stored and is left out, as are rows whose seq is
+   * null (not events).
    */
-  List<JsonObject> frames(Map<String, String> at) {
+  List<JsonObject> frames(Iterable<Row> stored) {
+    Map<String, String> at = new HashMap<>();
+    for (Row r : stored) {
+      if (r.getLong(1) != null) {
+        at.put(key(r.getLong(0), r.getLong(1)), r.getOffsetDateTime(2).toInstant().toString());
+      }
+    }
     List<JsonObject> frames = new ArrayList<>(appended.size());
     for (Appended e : appended) {
       String time = at.get(key(e.groupId(), e.seq()));
@@ -108,7 +109,7 @@ final class Appends {
     return frames;
   }
 
-  static String key(long groupId, long seq) {
+  private static String key(long groupId, long seq) {
     return groupId + "/" + seq;
   }
 }

@@ -254,7 +254,6 @@ public final class MessageLog {
     }
   }
 
-
   /** Answers each sender on its own context, one hand-over per context and batch. */
   private static void settle(List<Pending> batch, Refusal failure) {
     Map<Context, List<Pending>> byContext = new IdentityHashMap<>();

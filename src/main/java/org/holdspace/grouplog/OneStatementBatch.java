@@ -71,12 +71,9 @@ final class OneStatementBatch {
     return pool.preparedQuery(STORE).execute(params).recover(e -> Future.failedFuture(
         SqlErrors.isUniqueViolation(e) ? new MessageBatch.RepeatedClientId() : e)).map(result -> {
           Set<Long> current = new HashSet<>();
-          Map<String, String> at = new HashMap<>();
           for (Row r : result) {
             if (r.getLong(1) == null) {
               current.add(r.getLong(0));
-            } else {
-              at.put(Appends.key(r.getLong(0), r.getLong(1)), r.getOffsetDateTime(2).toInstant().toString());
             }
           }
           Map<Long, GroupRow> after = MessageBatch.after(rows, appends);
@@ -85,7 +82,7 @@ final class OneStatementBatch {
           Set<Long> moved = new HashSet<>(rows.keySet());
           moved.removeAll(current);
           known.forget(moved);
-          return new Stored(MessageBatch.byGroup(appends.frames(at)), current);
+          return new Stored(MessageBatch.byGroup(appends.frames(result)), current);
         });
   }
 }

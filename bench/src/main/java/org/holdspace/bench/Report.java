@@ -111,10 +111,11 @@ final class Report {
       if (!embedded && r.containsKey("postgresCommandLine")) {
         embedded = true;
         String line = r.getString("postgresCommandLine").replace('\n', ' ').replace("`", "'");
+        Boolean fsync = fsyncOn(line);
         out.append("- `holdspace`: embedded PostgreSQL, as shipped. It ran as `")
             .append(line.substring(Math.max(0, line.indexOf("\"-D\""))))
-            .append("`").append(fsyncOn(line) == null ? ""
-                : fsyncOn(line) ? ": fsync and synchronous_commit on, so a message is on disk before Holdspace "
+            .append("`").append(fsync == null ? ""
+                : fsync ? ": fsync and synchronous_commit on, so a message is on disk before Holdspace "
                 + "acknowledges and broadcasts it"
                 : ": fsync was off, so a commit was not on disk when Holdspace acknowledged and broadcast the message")
             .append(".\n");
@@ -140,8 +141,6 @@ final class Report {
     return out.toString();
   }
 
-  /** The server's CPU; for Holdspace with its own process's share, the rest being its database's. */
-  /** Each server's capacity at p99 within the limit, and Holdspace's against each peer's. */
   /**
    * Whether a postgres command line leaves fsync on, or null when it does not say. PostgreSQL applies its switches
    * in order, so the last of {@code -F} (fsync off) and {@code -c fsync=...} decides.
@@ -155,6 +154,7 @@ final class Report {
     return on > off;
   }
 
+  /** Each server's capacity at p99 within the limit, and Holdspace's against each peer's. */
   static String capacity(JsonArray capacities) {
     StringBuilder md = new StringBuilder();
     md.append(String.format(Locale.ROOT, "%n## Capacity: the most deliveries/s with no loss and p99 ≤ %.0f ms%n%n",
@@ -185,6 +185,7 @@ final class Report {
     return heap == null ? rss : rss + " (heap " + num(heap) + ")";
   }
 
+  /** The server's CPU; for Holdspace with its own process's share, the rest being its database's. */
   private static String cpu(JsonObject r) {
     String all = num(r.getDouble("serverCores"));
     return r.getString("server").startsWith("holdspace") && r.containsKey("serverMainProcessCores")
