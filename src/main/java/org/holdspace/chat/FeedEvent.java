@@ -1,13 +1,14 @@
 package org.holdspace.chat;
 
 import io.vertx.core.json.JsonObject;
+import org.holdspace.grouplog.LoggedEvent;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
- * A stored event on its way to the sockets of one event loop: its frame is encoded once for all of them, and its
- * storage time read once for the delivery meter.
+ * A stored event on its way to the sockets of one event loop: its frame's UTF-8 is shared by all of them (and by the
+ * node's other event loops, see {@link LoggedEvent}), and its storage time read once for the delivery meter.
  */
 final class FeedEvent {
   /** The events of one stored batch share their time: each event loop parses it once. */
@@ -15,20 +16,18 @@ final class FeedEvent {
 
   final long seq;
   final JsonObject frame;
-  private byte[] utf8;
+  private final LoggedEvent logged;
   private long storedAtMillis = -1;
 
-  FeedEvent(JsonObject frame) {
-    this.frame = frame;
+  FeedEvent(LoggedEvent logged) {
+    this.logged = logged;
+    this.frame = logged.frame();
     this.seq = frame.getLong("seq");
   }
 
-  /** The frame as UTF-8, encoded on first use and then shared by every socket it is written to. */
+  /** The frame as UTF-8, shared by every socket it is written to. */
   byte[] utf8() {
-    if (utf8 == null) {
-      utf8 = frame.toBuffer().getBytes();
-    }
-    return utf8;
+    return logged.utf8();
   }
 
   /** When the event was stored, in epoch milliseconds, or 0 when its frame has no valid time. */

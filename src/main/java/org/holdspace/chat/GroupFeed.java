@@ -1,6 +1,7 @@
 package org.holdspace.chat;
 
 import org.holdspace.core.Addresses;
+import org.holdspace.grouplog.LoggedEvent;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -25,18 +26,18 @@ final class GroupFeed {
     void onStored(long lastSeq);
   }
 
-  private final MessageConsumer<JsonObject> consumer;
+  private final MessageConsumer<Object> consumer;
   private final Set<Listener> listeners = new LinkedHashSet<>();
 
   GroupFeed(io.vertx.core.Vertx vertx, long groupId) {
     this.consumer = vertx.eventBus().consumer(Addresses.group(groupId), message -> {
-      JsonObject body = message.body();
-      FeedEvent event = "event".equals(body.getString("type")) ? new FeedEvent(body) : null;
+      Object body = message.body();
+      FeedEvent event = body instanceof LoggedEvent logged ? new FeedEvent(logged) : null;
       for (Listener listener : listeners.toArray(new Listener[0])) {
         if (event != null) {
           listener.onEvent(event);
         } else {
-          listener.onSignal(body);
+          listener.onSignal((JsonObject) body);
         }
       }
     });

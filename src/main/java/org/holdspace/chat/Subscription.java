@@ -1,6 +1,7 @@
 package org.holdspace.chat;
 
 import org.holdspace.grouplog.EventLog;
+import org.holdspace.grouplog.LoggedEvent;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -101,7 +102,7 @@ final class Subscription {
       List<JsonObject> events = ar.result();
       for (JsonObject event : events) {
         if (event.getLong("seq") == cursor + 1) {
-          send(new FeedEvent(event));
+          send(new FeedEvent(LoggedEvent.of(event)));
         }
       }
       if (events.size() == PAGE) {

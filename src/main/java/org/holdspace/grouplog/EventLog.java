@@ -53,6 +53,7 @@ public final class EventLog {
     this.vertx = vertx;
     this.pool = pool;
     this.meters = meters;
+    LoggedEvent.registerOn(vertx.eventBus());
   }
 
   /** A decision on a locked group that may read and write within its transaction. */
@@ -130,7 +131,7 @@ public final class EventLog {
 
   /** Publishes committed events to every node, in seq order. */
   void publish(long groupId, List<JsonObject> events) {
-    events.forEach(e -> vertx.eventBus().publish(Addresses.group(groupId), e));
+    events.forEach(e -> vertx.eventBus().publish(Addresses.group(groupId), LoggedEvent.of(e)));
     meters.published(events.size());
   }
 
