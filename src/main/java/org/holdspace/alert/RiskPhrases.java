@@ -69,7 +69,7 @@ public final class RiskPhrases {
     if (patterns.isEmpty() || text == null) {
       return null;
     }
-    List<String> tokens = new ArrayList<>(RiskText.tokens(text));
+    List<String> tokens = RiskText.tokens(text);
     harmless.forEach(h -> h.blank(tokens));
     int first = patterns.size();
     for (int start = 0; start < tokens.size(); start++) {

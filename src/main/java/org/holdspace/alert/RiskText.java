@@ -18,6 +18,7 @@ final class RiskText {
   private static final Pattern APOSTROPHES = Pattern.compile("[’‘`´ʼ]");
   private static final Pattern CONTRACTION = Pattern.compile("(\\p{L})'(t|m|re|ll|ve|d|s)\\b");
   private static final Pattern LEET = Pattern.compile("(?<=\\p{L})[013457@$]+|[013457@$]+(?=\\p{L})");
+  private static final String LEET_CHARS = "013457@$";
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Map<String, String> CONTRACTIONS = Map.of("t", "t", "m", "am", "re", "are", "ll", "will",
       "ve", "have", "d", "would", "s", "s");
@@ -43,32 +44,73 @@ final class RiskText {
   private RiskText() {
   }
 
-  /** The tokens of a text, ready for matching. */
+  /** The tokens of a text, ready for matching (a new list). */
   static List<String> tokens(String text) {
-    String s = Normalizer.normalize(text, Normalizer.Form.NFKD);
-    s = MARKS.matcher(s).replaceAll("").toLowerCase(Locale.ROOT).replace("ß", "ss").replace("æ", "ae")
-        .replace("œ", "oe");
-    s = APOSTROPHES.matcher(s).replaceAll("'");
-    s = CONTRACTION.matcher(s).replaceAll(m -> {
-      String tail = CONTRACTIONS.get(m.group(2));
-      return m.group(2).equals("t") ? m.group(1) + "t" : m.group(1) + " " + tail;
-    });
-    s = LEET.matcher(s).replaceAll(m -> leet(m.group()));
+    boolean ascii = isAscii(text);
+    String s = ascii ? text.toLowerCase(Locale.ROOT).replace('`', '\'')
+        : APOSTROPHES.matcher(MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
+            .toLowerCase(Locale.ROOT).replace("ß", "ss").replace("æ", "ae").replace("œ", "oe")).replaceAll("'");
+    if (s.indexOf('\'') >= 0) {
+      s = CONTRACTION.matcher(s).replaceAll(m -> {
+        String tail = CONTRACTIONS.get(m.group(2));
+        return m.group(2).equals("t") ? m.group(1) + "t" : m.group(1) + " " + tail;
+      });
+    }
+    if (hasLeet(s)) {
+      s = LEET.matcher(s).replaceAll(m -> leet(m.group()));
+    }
     List<String> tokens = new ArrayList<>();
-    for (String raw : NON_WORD.matcher(s).replaceAll(" ").trim().split(" ")) {
-      if (raw.isEmpty()) {
-        continue;
+    if (ascii) {
+      for (int i = 0, n = s.length(); i < n; ) {
+        int end = i;
+        while (end < n && isAsciiWordChar(s.charAt(end))) {
+          end++;
+        }
+        if (end > i) {
+          add(s.substring(i, end), tokens);
+        }
+        i = end + 1;
       }
-      String spelled = SPELLINGS.getOrDefault(raw, raw);
-      for (String t : spelled.split(" ")) {
-        tokens.add(squeeze(t));
+      return tokens;
+    }
+    for (String raw : NON_WORD.matcher(s).replaceAll(" ").trim().split(" ")) {
+      if (!raw.isEmpty()) {
+        add(raw, tokens);
       }
     }
     return tokens;
   }
 
+  private static void add(String raw, List<String> tokens) {
+    String spelled = SPELLINGS.get(raw);
+    if (spelled == null) {
+      tokens.add(squeeze(raw));
+      return;
+    }
+    for (String t : spelled.split(" ")) {
+      tokens.add(squeeze(t));
+    }
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A letter or digit of lower-case ASCII text, what {@link #NON_WORD} leaves of it. */
+  private static boolean isAsciiWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+
   /** Every run of one letter cut to a single letter. */
   static String squeeze(String token) {
+    if (!hasRepeat(token)) {
+      return token;
+    }
     StringBuilder out = new StringBuilder(token.length());
     for (int i = 0; i < token.length(); i++) {
       char c = token.charAt(i);
@@ -77,6 +119,24 @@ final class RiskText {
       }
     }
     return out.toString();
+  }
+
+  private static boolean hasLeet(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      if (LEET_CHARS.indexOf(s.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasRepeat(String token) {
+    for (int i = 1; i < token.length(); i++) {
+      if (token.charAt(i) == token.charAt(i - 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String leet(String digits) {
