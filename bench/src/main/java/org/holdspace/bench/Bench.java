@@ -34,6 +34,7 @@ public final class Bench {
     Files.createDirectories(options.results);
     Path work = Files.createTempDirectory("holdspace-bench-");
     System.out.println("Each server's log goes to " + work + "/<server>-*/server.log");
+    machine.put("storageSync", StorageSync.probe(work, 10));
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm"));
     List<ServerKind> servers = new ArrayList<>(sweep.servers);
     List<String> notes = new ArrayList<>();

@@ -30,6 +30,7 @@ final class Report {
       md.append("- ").append(note).append('\n');
     }
     md.append(holdspaceNotes(report.getJsonArray("runs")));
+    md.append(storageSync(m.getJsonObject("storageSync")));
     md.append("\n## Runs\n\n");
     md.append("| clients | msg/s per client | offered msg/s | server | delivered/s | loss | p50 ms | p90 ms | p99 ms "
         + "| p99.9 ms | connect p99 ms | server CPU (cores) | server memory MB | idle KB per connection "
@@ -89,6 +90,19 @@ final class Report {
           generator; a disturbed run was repeated and the least disturbed attempt kept.
         """);
     return md.toString();
+  }
+
+  /** The disk's sync latency measured before the sweep, which bounds a durable server's tail from below. */
+  static String storageSync(JsonObject sync) {
+    if (sync == null) {
+      return "";
+    }
+    return String.format(Locale.ROOT, "- The disk under the servers' data, before the sweep: %d syncs of 8 kB "
+            + "(fdatasync, as PostgreSQL's WAL at each commit) in %s s took p50 %s, p99 %s, p99.9 %s and at most %s ms. "
+            + "Holdspace delivers a message only once its batch is committed, so a stalled sync holds back every "
+            + "message waiting on it; the in-memory peers never wait on the disk.%n",
+        sync.getLong("syncs"), num(sync.getDouble("seconds")), num(sync.getDouble("p50Ms")),
+        num(sync.getDouble("p99Ms")), num(sync.getDouble("p999Ms")), num(sync.getDouble("maxMs")));
   }
 
   private static String holdspaceNotes(JsonArray runs) {
