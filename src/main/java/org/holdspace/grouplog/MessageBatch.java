@@ -32,7 +32,7 @@ final class MessageBatch {
       + "e.at FROM group_events e JOIN unnest($1::bigint[], $2::bigint[]) AS k(g, a) "
       + "ON e.group_id = k.g AND e.actor_id = k.a WHERE e.kind = 'message' ORDER BY e.group_id, e.actor_id, e.seq DESC";
   private static final String MOVE_SEQ = "UPDATE groups SET last_seq = u.s "
-      + "FROM unnest($1::bigint[], $2::bigint[]) AS u(id, s) WHERE groups.id = u.id";
+      + "FROM unnest($1::bigint[], $2::bigint[]) AS u(id, s) WHERE groups.id = u.id AND groups.id = ANY($1::bigint[])";
 
   /** One message waiting to be stored, and what became of it. */
   static final class Item {

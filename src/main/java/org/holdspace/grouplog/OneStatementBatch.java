@@ -19,12 +19,14 @@ import java.util.Set;
  * seqs and inserts their events, and commits. A group whose row moved meanwhile (a moderation event, a session
  * starting or ending, a batch of another node) gets nothing written, and its messages are decided again under a lock
  * ({@link MessageBatch}); a refusal is kept only for a group whose row was still the one it was decided on.
+ * The groups are found by their ids in the primary key ({@code = ANY}): joined to the unnested arrays alone, the
+ * cached plan would scan the whole table for every batch.
  */
 final class OneStatementBatch {
   private static final String STORE = "WITH seen AS (SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[]) "
       + "AS x(id, was, upto)), "
       + "current AS (SELECT seen.id, seen.upto FROM groups g JOIN seen ON g.id = seen.id AND g.last_seq = seen.was "
-      + "ORDER BY seen.id FOR UPDATE OF g), "
+      + "WHERE g.id = ANY($1::bigint[]) ORDER BY seen.id FOR UPDATE OF g), "
       + "moved AS (UPDATE groups SET last_seq = current.upto FROM current "
       + "WHERE groups.id = current.id AND current.upto <> groups.last_seq), "
       + "inserted AS (INSERT INTO group_events (group_id, seq, kind, actor_id, client_id, body) "
