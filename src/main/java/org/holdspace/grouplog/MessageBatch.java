@@ -28,9 +28,10 @@ final class MessageBatch {
   private static final String KNOWN_CLIENT_IDS = "SELECT e.group_id, e.actor_id, e.client_id, e.seq "
       + "FROM group_events e JOIN unnest($1::bigint[], $2::bigint[], $3::text[]) AS k(g, a, c) "
       + "ON e.group_id = k.g AND e.actor_id = k.a AND e.client_id = k.c WHERE e.client_id IS NOT NULL";
-  private static final String LAST_MESSAGE_AT = "SELECT DISTINCT ON (e.group_id, e.actor_id) e.group_id, e.actor_id, "
-      + "e.at FROM group_events e JOIN unnest($1::bigint[], $2::bigint[]) AS k(g, a) "
-      + "ON e.group_id = k.g AND e.actor_id = k.a WHERE e.kind = 'message' ORDER BY e.group_id, e.actor_id, e.seq DESC";
+  /** Each sender's newest message only, read backwards from the end of the index, however many they wrote. */
+  private static final String LAST_MESSAGE_AT = "SELECT k.g, k.a, l.at "
+      + "FROM unnest($1::bigint[], $2::bigint[]) AS k(g, a) CROSS JOIN LATERAL (SELECT e.at FROM group_events e "
+      + "WHERE e.group_id = k.g AND e.actor_id = k.a AND e.kind = 'message' ORDER BY e.seq DESC LIMIT 1) AS l";
   private static final String MOVE_SEQ = "UPDATE groups SET last_seq = u.s "
       + "FROM unnest($1::bigint[], $2::bigint[]) AS u(id, s) WHERE groups.id = u.id AND groups.id = ANY($1::bigint[])";
 
