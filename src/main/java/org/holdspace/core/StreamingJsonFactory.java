@@ -10,6 +10,7 @@ import io.vertx.core.spi.json.JsonCodec;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Vert.x's JSON codec for the server (registered in {@code META-INF/services}): JSON objects, arrays and plain values
@@ -36,19 +37,19 @@ public final class StreamingJsonFactory implements JsonFactory {
 
     @Override
     public String toString(Object object, boolean pretty) throws EncodeException {
-      try {
-        return streaming.toString(object, pretty);
-      } catch (EncodeException notPlainJson) {
-        return super.toString(object, pretty);
-      }
+      return streamingOr(() -> streaming.toString(object, pretty), () -> super.toString(object, pretty));
     }
 
     @Override
     public Buffer toBuffer(Object object, boolean pretty) throws EncodeException {
+      return streamingOr(() -> streaming.toBuffer(object, pretty), () -> super.toBuffer(object, pretty));
+    }
+
+    private static <T> T streamingOr(Supplier<T> streamingEncoding, Supplier<T> databindEncoding) {
       try {
-        return streaming.toBuffer(object, pretty);
+        return streamingEncoding.get();
       } catch (EncodeException notPlainJson) {
-        return super.toBuffer(object, pretty);
+        return databindEncoding.get();
       }
     }
 
