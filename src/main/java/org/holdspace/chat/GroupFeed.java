@@ -31,16 +31,27 @@ final class GroupFeed {
 
   GroupFeed(io.vertx.core.Vertx vertx, long groupId) {
     this.consumer = vertx.eventBus().consumer(Addresses.group(groupId), message -> {
-      Object body = message.body();
-      FeedEvent event = body instanceof LoggedEvent logged ? new FeedEvent(logged) : null;
+      FeedEvent event = eventOf(message.body());
       for (Listener listener : listeners.toArray(new Listener[0])) {
         if (event != null) {
           listener.onEvent(event);
         } else {
-          listener.onSignal((JsonObject) body);
+          listener.onSignal((JsonObject) message.body());
         }
       }
     });
+  }
+
+  /**
+   * The stored event a message carries, or null for a signal. A node of an earlier release publishes events as plain
+   * JSON objects, and they are still events (during a rolling update).
+   */
+  private static FeedEvent eventOf(Object body) {
+    if (body instanceof LoggedEvent logged) {
+      return new FeedEvent(logged);
+    }
+    return body instanceof JsonObject json && "event".equals(json.getString("type"))
+        ? new FeedEvent(LoggedEvent.of(json)) : null;
   }
 
   /** Completes once the consumer is registered (on every node of a cluster). */

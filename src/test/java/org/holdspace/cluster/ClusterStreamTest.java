@@ -2,6 +2,7 @@ package org.holdspace.cluster;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import org.holdspace.core.Addresses;
 import org.holdspace.support.ChatClient;
 import org.holdspace.support.LiveGroup;
 import org.holdspace.support.TestCluster;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -258,5 +260,23 @@ class ClusterStreamTest {
     cluster.awaitMembers(2, seconds(30));
     JsonObject health = TestServer.expect(cluster.node(0).get("/health", null), 200);
     assertEquals(2, health.getJsonObject("cluster").getInteger("members"));
+  }
+
+  @Test
+  @Order(0)
+  @DisplayName("an event a node of the earlier release publishes as plain JSON is still an event: delivered once")
+  void eventOfEarlierRelease() {
+    LiveGroup g = liveGroup(1);
+    ChatClient ana = cluster.node(0).connect(g.members().get(0));
+    clients.add(ana);
+    long last = ana.join(g.id(), null).await().getLong("lastSeq");
+    for (long seq : new long[] {last + 1, last + 1, last + 2}) {
+      cluster.node(1).server().vertx().eventBus().publish(Addresses.group(g.id()), new JsonObject()
+          .put("type", "event").put("groupId", g.id()).put("seq", seq).put("kind", "message")
+          .put("at", Instant.now().toString()).put("text", "from an earlier node"));
+    }
+    ana.await(seq(last + 2), seconds(10));
+    assertEquals(1, ana.events(g.id()).stream().filter(seq(last + 1)).count(),
+        "the repeated seq is an event the stream has already delivered, not a signal written again");
   }
 }
