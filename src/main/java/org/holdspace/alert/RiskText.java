@@ -47,9 +47,7 @@ final class RiskText {
   /** The tokens of a text, ready for matching (a new list). */
   static List<String> tokens(String text) {
     boolean ascii = isAscii(text);
-    String s = ascii ? text.toLowerCase(Locale.ROOT).replace('`', '\'')
-        : APOSTROPHES.matcher(MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
-            .toLowerCase(Locale.ROOT).replace("ß", "ss").replace("æ", "ae").replace("œ", "oe")).replaceAll("'");
+    String s = ascii ? text.toLowerCase(Locale.ROOT).replace('`', '\'') : unicodeLowerCase(text);
     if (s.indexOf('\'') >= 0) {
       s = CONTRACTION.matcher(s).replaceAll(m -> {
         String tail = CONTRACTIONS.get(m.group(2));
@@ -79,6 +77,13 @@ final class RiskText {
       }
     }
     return tokens;
+  }
+
+  /** Lower case without accents, with the letters NFKD leaves whole spelled out and every apostrophe one kind. */
+  private static String unicodeLowerCase(String text) {
+    String s = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
+        .toLowerCase(Locale.ROOT).replace("ß", "ss").replace("æ", "ae").replace("œ", "oe");
+    return APOSTROPHES.matcher(s).replaceAll("'");
   }
 
   private static void add(String raw, List<String> tokens) {

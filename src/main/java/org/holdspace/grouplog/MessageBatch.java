@@ -32,6 +32,7 @@ final class MessageBatch {
   private static final String LAST_MESSAGE_AT = "SELECT k.g, k.a, l.at "
       + "FROM unnest($1::bigint[], $2::bigint[]) AS k(g, a) CROSS JOIN LATERAL (SELECT e.at FROM group_events e "
       + "WHERE e.group_id = k.g AND e.actor_id = k.a AND e.kind = 'message' ORDER BY e.seq DESC LIMIT 1) AS l";
+  /** {@code = ANY} lets the cached plan find the groups in the primary key instead of scanning the table. */
   private static final String MOVE_SEQ = "UPDATE groups SET last_seq = u.s "
       + "FROM unnest($1::bigint[], $2::bigint[]) AS u(id, s) WHERE groups.id = u.id AND groups.id = ANY($1::bigint[])";
 
